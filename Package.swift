@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "steptrace",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "steptrace", targets: ["steptrace"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // The only module that sees the C libraries (Cairo, Pango, zlib).
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "zlib1g-dev"])]
+        ),
+        // Numbers only: trace storage and exporters.
+        .target(name: "Trace"),
+        // Objectives, differentiation, optimizers, constraints, schedules, stop rules, the run loop.
+        .target(name: "Engine", dependencies: ["Trace"]),
+        // Figure model: pages, panels, scales, marks. Knows nothing about Cairo.
+        .target(name: "Plot"),
+        // The Canvas on Cairo and Pango; PNG, PDF and SVG writers.
+        .target(name: "CairoBackend", dependencies: ["Plot", "CCairo"]),
+        // Lesson files: format, validation, catalog.
+        .target(name: "Lessons", dependencies: ["Engine", "TOMLKit"]),
+        // Lesson runs turned into figures, tables, pages and files.
+        .target(name: "Reports", dependencies: ["Lessons", "Engine", "Trace", "Plot"]),
+        // The executable: argument parsing and wiring only.
+        .executableTarget(
+            name: "steptrace",
+            dependencies: [
+                "Engine", "Trace", "Plot", "CairoBackend", "Lessons", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Benchmark reference: a hand-written loop for one problem (see bench/).
+        .executableTarget(name: "handloop", path: "bench/handloop"),
+
+        .testTarget(name: "TraceTests", dependencies: ["Trace"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Trace"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plot"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Engine"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Lessons", "Engine", "Trace", "Plot"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["steptrace"]),
+    ],
+    swiftLanguageModes: [.v5]
+)
