@@ -1,0 +1,28 @@
+/// A page: its size and what is drawn where.
+public struct Page {
+    /// One drawable placed in a frame on the page.
+    public struct Item {
+        public var frame: Rect
+        public var content: any Drawable
+        public init(frame: Rect, content: any Drawable) { self.frame = frame; self.content = content }
+    }
+    public var size: Size
+    public var items: [Item]
+    public init(size: Size, items: [Item] = []) { self.size = size; self.items = items }
+
+    /// Draws every item in order.
+    public func draw(in canvas: Canvas) {
+        for item in items { item.content.draw(in: canvas, frame: item.frame) }
+    }
+}
+
+/// Pages plus the metadata a PDF carries.
+public struct Document {
+    public var pages: [Page]
+    public var title: String
+    /// Seconds since 1970 for the PDF creation date; fixed so the same input gives the same bytes.
+    public var creationDate: Int
+    public init(pages: [Page], title: String, creationDate: Int = 0) {
+        self.pages = pages; self.title = title; self.creationDate = creationDate
+    }
+}
