@@ -1,0 +1,64 @@
+extension ExpressionNode: CustomStringConvertible {
+    /// The node printed with the fewest parentheses that keep the tree's shape:
+    /// spaces around `+` and `-`, none around `*`, `/` and `^`.
+    public var description: String {
+        var text = ""
+        write(into: &text)
+        return text
+    }
+
+    /// A number as a reader writes it: `2` rather than `2.0`, `0.001`, `1e-08`.
+    public static func format(_ value: Double) -> String {
+        if value == value.rounded(), Swift.abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+
+    /// Binding strength, loosest first; atoms bind tightest.
+    private var precedence: Int {
+        switch self {
+        case .binary(.add, _, _), .binary(.subtract, _, _): return 1
+        case .binary(.multiply, _, _), .binary(.divide, _, _): return 2
+        case .negate: return 3
+        case .binary(.power, _, _): return 4
+        case .number, .parameter, .column, .call: return 5
+        }
+    }
+
+    private func write(into text: inout String) {
+        switch self {
+        case .number(let value):
+            text += ExpressionNode.format(value)
+        case .parameter(_, let name), .column(_, let name):
+            text += name
+        case .negate(let operand):
+            text += "-"
+            // `-(-x)` reads better than `--x`.
+            operand.write(into: &text, parenthesized: operand.precedence <= 3)
+        case .binary(let op, let left, let right):
+            let own = precedence
+            switch op {
+            case .add, .subtract, .multiply, .divide:
+                left.write(into: &text, parenthesized: left.precedence < own)
+                text += (op == .add || op == .subtract) ? " \(op.rawValue) " : op.rawValue
+                right.write(into: &text, parenthesized: right.precedence <= own)
+            case .power:
+                left.write(into: &text, parenthesized: left.precedence <= own)
+                text += "^"
+                right.write(into: &text, parenthesized: right.precedence < 3)
+            }
+        case .call(let function, let arguments):
+            text += function.rawValue + "("
+            for (i, argument) in arguments.enumerated() {
+                if i > 0 { text += ", " }
+                argument.write(into: &text)
+            }
+            text += ")"
+        }
+    }
+
+    private func write(into text: inout String, parenthesized: Bool) {
+        if parenthesized { text += "(" }
+        write(into: &text)
+        if parenthesized { text += ")" }
+    }
+}

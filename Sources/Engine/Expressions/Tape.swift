@@ -1,0 +1,214 @@
+/// One tape instruction: `values[out] = op(values[a], values[b], c)`.
+struct Instruction {
+    var op: Opcode
+    var out: Int32
+    var a: Int32
+    var b: Int32
+    var c: Double
+}
+
+/// A compiled expression: a flat list of instructions over a preallocated
+/// array of value slots, evaluated forward and then differentiated backward
+/// (reverse mode).
+///
+/// Slot layout: the parameters first (slot i holds θᵢ), then data columns,
+/// constants and intermediate results. Evaluation allocates nothing and
+/// dispatches with one `switch` per instruction.
+///
+/// Not thread-safe: the value and adjoint buffers are shared scratch.
+final class Tape {
+    let parameterCount: Int
+    let slotCount: Int
+    /// The slot holding the expression's value after `forward()`.
+    let output: Int
+    /// Whether the output depends on any parameter at all.
+    let outputIsActive: Bool
+
+    private let values: UnsafeMutablePointer<Double>
+    private let adjoints: UnsafeMutablePointer<Double>
+    private let forwardCode: UnsafeMutablePointer<Instruction>
+    private let forwardCount: Int
+    /// The instructions whose result depends on a parameter, last first.
+    private let reverseCode: UnsafeMutablePointer<Instruction>
+    private let reverseCount: Int
+    /// `values[columnSlots[k]] = row[columnIndices[k]]` loads a data row.
+    private let columnSlots: UnsafeMutablePointer<Int>
+    private let columnIndices: UnsafeMutablePointer<Int>
+    private let columnCount: Int
+    /// Kept to make copies.
+    private let program: TapeProgram
+
+    /// Builds the tape's buffers from a compiled program.
+    init(_ program: TapeProgram) {
+        self.program = program
+        parameterCount = program.parameterCount
+        slotCount = max(program.initialValues.count, 1)
+        output = program.output
+        outputIsActive = program.outputIsActive
+        values = .allocate(capacity: slotCount)
+        values.initialize(repeating: 0, count: slotCount)
+        for (i, value) in program.initialValues.enumerated() { values[i] = value }
+        adjoints = .allocate(capacity: slotCount)
+        adjoints.initialize(repeating: 0, count: slotCount)
+        forwardCount = program.instructions.count
+        forwardCode = .allocate(capacity: max(forwardCount, 1))
+        forwardCode.initialize(from: program.instructions, count: forwardCount)
+        let reversed = program.instructions.reversed().filter { program.activeSlots[Int($0.out)] }
+        reverseCount = reversed.count
+        reverseCode = .allocate(capacity: max(reverseCount, 1))
+        reverseCode.initialize(from: reversed, count: reverseCount)
+        columnCount = program.columnLoads.count
+        columnSlots = .allocate(capacity: max(columnCount, 1))
+        columnIndices = .allocate(capacity: max(columnCount, 1))
+        for (k, load) in program.columnLoads.enumerated() {
+            columnSlots[k] = load.slot
+            columnIndices[k] = load.column
+        }
+    }
+
+    deinit {
+        values.deallocate()
+        adjoints.deallocate()
+        forwardCode.deallocate()
+        reverseCode.deallocate()
+        columnSlots.deallocate()
+        columnIndices.deallocate()
+    }
+
+    /// A tape with the same program and its own scratch buffers.
+    func copy() -> Tape { Tape(program) }
+
+    /// Number of instructions run by `forward()`.
+    var instructionCount: Int { forwardCount }
+
+    /// Number of instructions run by `reverse()`.
+    var reverseInstructionCount: Int { reverseCount }
+
+    /// Writes θ into the parameter slots.
+    @inline(__always)
+    func load(parameters theta: UnsafeBufferPointer<Double>) {
+        for i in 0..<parameterCount { values[i] = theta[i] }
+    }
+
+    /// Writes one data row (row-major, starting at `row`) into the column slots.
+    @inline(__always)
+    func load(row: UnsafePointer<Double>) {
+        for k in 0..<columnCount { values[columnSlots[k]] = row[columnIndices[k]] }
+    }
+
+    /// The expression's value after `forward()`.
+    @inline(__always)
+    var value: Double { values[output] }
+
+    /// Runs every instruction in order.
+    @inline(__always)
+    func forward() {
+        let v = values
+        for i in 0..<forwardCount {
+            let instruction = forwardCode[i]
+            v[Int(instruction.out)] = Opcode.value(
+                instruction.op, v[Int(instruction.a)], v[Int(instruction.b)], instruction.c)
+        }
+    }
+
+    /// Sets every parameter adjoint to zero (before a batch).
+    @inline(__always)
+    func clearParameterAdjoints() {
+        for i in 0..<parameterCount { adjoints[i] = 0 }
+    }
+
+    /// The accumulated ∂/∂θᵢ of every `reverse()` since `clearParameterAdjoints()`.
+    @inline(__always)
+    func parameterAdjoint(_ i: Int) -> Double { adjoints[i] }
+
+    /// Adds ∇θ of the current forward value to the parameter adjoints.
+    ///
+    /// Each instruction `out = op(a, b)` sends `ḡ = adjoint[out]` back:
+    /// ```
+    /// adjoint[a] += ḡ ∂op/∂a,   adjoint[b] += ḡ ∂op/∂b
+    /// ```
+    @inline(__always)
+    func reverse() {
+        guard outputIsActive else { return }
+        let v = values
+        let d = adjoints
+        for i in parameterCount..<slotCount { d[i] = 0 }
+        d[output] += 1
+        for i in 0..<reverseCount {
+            let instruction = reverseCode[i]
+            let a = Int(instruction.a), b = Int(instruction.b), out = Int(instruction.out)
+            let g = d[out]
+            switch instruction.op {
+            case .add:
+                d[a] += g
+                d[b] += g
+            case .subtract:
+                d[a] += g
+                d[b] -= g
+            case .multiply:
+                d[a] += g * v[b]
+                d[b] += g * v[a]
+            case .divide:
+                d[a] += g / v[b]
+                d[b] -= g * v[out] / v[b]
+            case .power:
+                let x = v[a], y = v[b]
+                // d/dx x^y = y x^(y−1) (0 when y = 0: x^0 is constant);
+                // d/dy x^y = x^y log x  (0 at x = 0, y ≥ 0, where x^y is flat or one-sided).
+                d[a] += y == 0 ? 0 : g * y * Libm.power(x, y - 1)
+                d[b] += (x == 0 && y >= 0) ? 0 : g * v[out] * Libm.logarithm(x)
+            case .addConstant:
+                d[a] += g
+            case .constantMinus:
+                d[a] -= g
+            case .multiplyConstant:
+                d[a] += g * instruction.c
+            case .divideByConstant:
+                d[a] += g / instruction.c
+            case .constantDivide:
+                d[a] -= g * v[out] / v[a]
+            case .powerConstant:
+                let c = instruction.c
+                d[a] += g * c * Libm.power(v[a], c - 1)
+            case .constantPower:
+                let y = v[out]
+                d[a] += y == 0 ? 0 : g * y * Libm.logarithm(instruction.c)
+            case .square:
+                d[a] += 2 * g * v[a]
+            case .negate:
+                d[a] -= g
+            case .exp:
+                d[a] += g * v[out]
+            case .log:
+                d[a] += g / v[a]
+            case .log1p:
+                d[a] += g / (1 + v[a])
+            case .sqrt:
+                d[a] += g / (2 * v[out])
+            case .abs:
+                let x = v[a]
+                d[a] += x > 0 ? g : (x < 0 ? -g : 0)
+            case .sin:
+                d[a] += g * Libm.cosine(v[a])
+            case .cos:
+                d[a] -= g * Libm.sine(v[a])
+            case .tanh:
+                let t = v[out]
+                d[a] += g * (1 - t * t)
+            case .sigmoid:
+                let s = v[out]
+                d[a] += g * s * (1 - s)
+            case .softplus:
+                d[a] += g * Opcode.sigmoid(v[a])
+            case .relu:
+                d[a] += v[a] > 0 ? g : 0
+            case .min:
+                let x = v[a], y = v[b]
+                if x <= y || x.isNaN { d[a] += g } else { d[b] += g }
+            case .max:
+                let x = v[a], y = v[b]
+                if x >= y || x.isNaN { d[a] += g } else { d[b] += g }
+            }
+        }
+    }
+}

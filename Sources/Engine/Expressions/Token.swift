@@ -1,0 +1,30 @@
+/// One lexical token and the 1-based column of its first character.
+struct Token: Equatable {
+    enum Kind: Equatable {
+        case number(Double)
+        case name(String)
+        case plus, minus, star, slash, caret
+        case leftParenthesis, rightParenthesis, comma
+        case end
+    }
+
+    let kind: Kind
+    let column: Int
+
+    /// How the token reads in an error message.
+    var quoted: String {
+        switch kind {
+        case .number(let value): return "number \(ExpressionNode.format(value))"
+        case .name(let name): return "name '\(name)'"
+        case .plus: return "'+'"
+        case .minus: return "'-'"
+        case .star: return "'*'"
+        case .slash: return "'/'"
+        case .caret: return "'^'"
+        case .leftParenthesis: return "'('"
+        case .rightParenthesis: return "')'"
+        case .comma: return "','"
+        case .end: return "end of expression"
+        }
+    }
+}
