@@ -1,0 +1,71 @@
+/// An optimizer's hyperparameters with every default filled in: what a run actually uses.
+///
+/// Built by `OptimizerSpec.resolved()`; settings that do not apply to the
+/// kind hold the neutral value (0, or false) and are left out of `metadata`.
+public struct OptimizerSettings: Sendable, Equatable {
+    /// The update rule.
+    public var kind: OptimizerKind
+    /// Whose formulas and defaults.
+    public var convention: Convention
+    /// η, the base learning rate (before any schedule).
+    public var learningRate: Double
+    /// μ (SGD only).
+    public var momentum: Double
+    /// Nesterov momentum (SGD only).
+    public var nesterov: Bool
+    /// PyTorch SGD's dampening (0 under Keras).
+    public var dampening: Double
+    /// ρ, the mean-square decay of RMSprop (PyTorch calls it `alpha`).
+    public var rho: Double
+    /// β1 (Adam).
+    public var beta1: Double
+    /// β2 (Adam).
+    public var beta2: Double
+    /// ε of AdaGrad, RMSprop and Adam.
+    public var epsilon: Double
+    /// The accumulator's starting value (AdaGrad).
+    public var initialAccumulator: Double
+
+    /// Creates settings from explicit values.
+    public init(
+        kind: OptimizerKind, convention: Convention, learningRate: Double, momentum: Double = 0,
+        nesterov: Bool = false, dampening: Double = 0, rho: Double = 0, beta1: Double = 0,
+        beta2: Double = 0, epsilon: Double = 0, initialAccumulator: Double = 0
+    ) {
+        self.kind = kind
+        self.convention = convention
+        self.learningRate = learningRate
+        self.momentum = momentum
+        self.nesterov = nesterov
+        self.dampening = dampening
+        self.rho = rho
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.initialAccumulator = initialAccumulator
+    }
+
+    /// The settings that matter for this kind and convention, in a fixed order, as text for reports.
+    public var metadata: [(key: String, value: String)] {
+        var entries: [(key: String, value: String)] = [
+            ("optimizer", kind.rawValue), ("convention", convention.rawValue), ("learning_rate", "\(learningRate)"),
+        ]
+        switch kind {
+        case .sgd:
+            entries.append(("momentum", "\(momentum)"))
+            entries.append(("nesterov", "\(nesterov)"))
+            if convention == .pytorch { entries.append(("dampening", "\(dampening)")) }
+        case .adagrad:
+            entries.append(("initial_accumulator", "\(initialAccumulator)"))
+            entries.append(("epsilon", "\(epsilon)"))
+        case .rmsprop:
+            entries.append(("rho", "\(rho)"))
+            entries.append(("epsilon", "\(epsilon)"))
+        case .adam:
+            entries.append(("beta_1", "\(beta1)"))
+            entries.append(("beta_2", "\(beta2)"))
+            entries.append(("epsilon", "\(epsilon)"))
+        }
+        return entries
+    }
+}

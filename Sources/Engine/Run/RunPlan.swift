@@ -1,0 +1,77 @@
+import Trace
+
+/// A validated run specification with everything the loop needs worked out once.
+@usableFromInline
+struct RunPlan {
+    @usableFromInline let settings: OptimizerSettings
+    @usableFromInline let start: [Double]
+    @usableFromInline let parameterNames: [String]
+    @usableFromInline let schedule: Schedule
+    @usableFromInline let constraints: Constraints
+    @usableFromInline let stop: StopRules
+    /// Data rows of the objective (0 without data).
+    @usableFromInline let rowCount: Int
+    /// Rows per batch (the last batch of an epoch may be shorter); 0 without data.
+    @usableFromInline let batchSize: Int
+    /// Steps per epoch: ⌈rowCount / batchSize⌉, or 1 without data or with full batches.
+    @usableFromInline let batchesPerEpoch: Int
+    /// The step budget.
+    @usableFromInline let totalSteps: Int
+    /// The seed rows are shuffled with, when they are shuffled at all.
+    @usableFromInline let shuffleSeed: UInt64?
+    @usableFromInline let metadata: [MetadataEntry]
+
+    /// Validates `spec` against the objective's shape and works out batches and budget.
+    @usableFromInline
+    init(spec: RunSpec, parameterNames: [String], rowCount: Int) throws {
+        settings = try spec.validate(parameterCount: parameterNames.count)
+        start = spec.start
+        self.parameterNames = parameterNames
+        schedule = spec.schedule
+        constraints = spec.constraints
+        stop = spec.stop
+        self.rowCount = max(rowCount, 0)
+        if self.rowCount == 0 {
+            batchSize = 0
+            batchesPerEpoch = 1
+        } else {
+            let size = min(spec.batching.batchSize ?? self.rowCount, self.rowCount)
+            batchSize = size
+            batchesPerEpoch = (self.rowCount + size - 1) / size
+        }
+        // Shuffling a full batch would only reorder a sum, so it is not done and no seed is recorded.
+        shuffleSeed = batchesPerEpoch > 1 ? spec.batching.shuffleSeed : nil
+        if let epochs = spec.stop.maxEpochs {
+            let (product, overflowed) = epochs.multipliedReportingOverflow(by: batchesPerEpoch)
+            if overflowed { throw RunSpecError.invalid(setting: "maxEpochs", message: "is too large, got \(epochs)") }
+            totalSteps = product
+        } else {
+            totalSteps = spec.stop.maxSteps ?? 0
+        }
+        var entries = settings.metadata.map { MetadataEntry($0.key, $0.value) }
+        entries.append(MetadataEntry("schedule", spec.schedule.summary))
+        if self.rowCount > 0 {
+            let rows = self.rowCount
+            entries.append(MetadataEntry("batch_size", spec.batching.batchSize.map { "\(min($0, rows))" } ?? "full"))
+            entries.append(MetadataEntry("shuffle_seed", shuffleSeed.map { "\($0)" } ?? "none"))
+        }
+        if let epochs = spec.stop.maxEpochs {
+            entries.append(MetadataEntry("max_epochs", "\(epochs)"))
+        } else {
+            entries.append(MetadataEntry("max_steps", "\(totalSteps)"))
+        }
+        if let tolerance = spec.stop.gradientTolerance { entries.append(MetadataEntry("gradient_tolerance", "\(tolerance)")) }
+        if let tolerance = spec.stop.lossChangeTolerance { entries.append(MetadataEntry("loss_change_tolerance", "\(tolerance)")) }
+        metadata = entries
+    }
+
+    @usableFromInline var parameterCount: Int { parameterNames.count }
+
+    /// Rows to reserve: the whole budget, capped at about 50 million doubles (the trace grows beyond).
+    @usableFromInline
+    func reservedRows(stateCount: Int) -> Int {
+        let doublesPerRow = 3 + parameterCount * (3 + stateCount)
+        let cap = max(1, 50_000_000 / doublesPerRow)
+        return min(totalSteps + 1, cap)
+    }
+}

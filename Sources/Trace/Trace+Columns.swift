@@ -1,0 +1,101 @@
+/// A numeric column of a trace, for reading values out by name.
+public enum TraceColumn: Hashable, Sendable {
+    /// f(θ_k).
+    case loss
+    /// The rate update k used (row 0: the rate of the first update).
+    case learningRate
+    /// θ_k[i].
+    case parameter(Int)
+    /// ∇f(θ_k)[i].
+    case gradient(Int)
+    /// θ_k[i] − θ_{k−1}[i].
+    case update(Int)
+    /// Optimizer state buffer `state` at parameter `parameter`.
+    case state(Int, parameter: Int)
+}
+
+extension Trace {
+    /// Where a column lives in `valueColumns`, or nil for loss and learning rate.
+    @usableFromInline
+    func storageIndex(of column: TraceColumn) -> Int? {
+        let n = parameterCount
+        switch column {
+        case .loss, .learningRate:
+            return nil
+        case .parameter(let i):
+            precondition((0..<n).contains(i), "parameter index \(i) out of range 0..<\(n)")
+            return i
+        case .gradient(let i):
+            precondition((0..<n).contains(i), "gradient index \(i) out of range 0..<\(n)")
+            return n + i
+        case .state(let s, let i):
+            precondition((0..<stateNames.count).contains(s), "state index \(s) out of range 0..<\(stateNames.count)")
+            precondition((0..<n).contains(i), "parameter index \(i) out of range 0..<\(n)")
+            return 2 * n + s * n + i
+        case .update(let i):
+            precondition((0..<n).contains(i), "update index \(i) out of range 0..<\(n)")
+            return 2 * n + stateNames.count * n + i
+        }
+    }
+
+    /// The whole column, one value per row. Shares storage with the trace (no copy).
+    public func values(_ column: TraceColumn) -> [Double] {
+        switch column {
+        case .loss: return lossColumn
+        case .learningRate: return learningRateColumn
+        default: return valueColumns[storageIndex(of: column)!]
+        }
+    }
+
+    /// The value of `column` at `row`.
+    @inlinable
+    public func value(_ column: TraceColumn, row: Int) -> Double {
+        switch column {
+        case .loss: return lossColumn[row]
+        case .learningRate: return learningRateColumn[row]
+        default: return valueColumns[storageIndex(of: column)!][row]
+        }
+    }
+
+    /// f(θ_k) for every row.
+    public var losses: [Double] { lossColumn }
+    /// The learning rate of every row.
+    public var learningRates: [Double] { learningRateColumn }
+    /// The epoch of every row (0-based).
+    public var epochs: [Int32] { epochColumn }
+    /// The batch index within its epoch of every row (0-based).
+    public var batches: [Int32] { batchColumn }
+
+    /// θ_k[i] for every row k.
+    public func parameterColumn(_ i: Int) -> [Double] { values(.parameter(i)) }
+    /// ∇f(θ_k)[i] for every row k.
+    public func gradientColumn(_ i: Int) -> [Double] { values(.gradient(i)) }
+    /// θ_k[i] − θ_{k−1}[i] for every row k.
+    public func updateColumn(_ i: Int) -> [Double] { values(.update(i)) }
+    /// State buffer `named` at parameter `i` for every row, or nil when the optimizer keeps no such buffer.
+    public func stateColumn(_ name: String, parameter i: Int) -> [Double]? {
+        guard let s = stateNames.firstIndex(of: name) else { return nil }
+        return values(.state(s, parameter: i))
+    }
+
+    /// θ_k as a vector.
+    public func parameters(row: Int) -> [Double] { (0..<parameterCount).map { valueColumns[$0][row] } }
+    /// ∇f(θ_k) as a vector.
+    public func gradient(row: Int) -> [Double] { (0..<parameterCount).map { valueColumns[parameterCount + $0][row] } }
+    /// θ_k − θ_{k−1} as a vector.
+    public func update(row: Int) -> [Double] {
+        let base = 2 * parameterCount + stateNames.count * parameterCount
+        return (0..<parameterCount).map { valueColumns[base + $0][row] }
+    }
+    /// State buffer `s` (index into `stateNames`) after `row` updates, one value per parameter.
+    public func state(_ s: Int, row: Int) -> [Double] { (0..<parameterCount).map { value(.state(s, parameter: $0), row: row) } }
+
+    /// The last row's parameters (empty when the trace is empty).
+    public var finalParameters: [Double] { isEmpty ? [] : parameters(row: count - 1) }
+    /// The last row's loss (NaN when the trace is empty).
+    public var finalLoss: Double { lossColumn.last ?? .nan }
+    /// The number of updates made: `count − 1` (0 when empty).
+    public var stepCount: Int { Swift.max(count - 1, 0) }
+    /// The value of a metadata key, if present (first match).
+    public func metadata(_ key: String) -> String? { metadata.first { $0.key == key }?.value }
+}

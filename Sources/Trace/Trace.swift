@@ -1,0 +1,145 @@
+/// The record of one run: one row per step, row 0 the start, kept column-wise.
+///
+/// Row k holds, after k updates:
+/// ```
+/// parameters[k]  θ_k                      (row 0: the start)
+/// loss[k]        f(θ_k)                   on the batch the next update uses
+/// gradient[k]    ∇f(θ_k)                  the gradient update k+1 uses (same batch as the loss)
+/// update[k]      θ_k − θ_{k−1}            after constraints (row 0: zeros)
+/// state[k]       optimizer state after k updates (row 0: the fresh state)
+/// learningRate[k] the rate update k used  (row 0: the rate the first update will use)
+/// epoch[k], batch[k]  which epoch and which batch of it the row's loss and gradient saw
+/// ```
+/// The step number is the row index. Every column is one contiguous array;
+/// `init(…reservingRows:)` reserves them all, so appending a row within the
+/// reserved capacity allocates nothing.
+public struct Trace: Sendable {
+    /// Names of the parameters, in the order of the flat vector.
+    public let parameterNames: [String]
+    /// Names of the optimizer's state buffers in the convention's words (`velocity`, `m`, `v`…); each has one value per parameter.
+    public let stateNames: [String]
+    /// How the run ended.
+    public var verdict: Verdict
+    /// The seed of the per-epoch shuffle, when rows were shuffled.
+    public var shuffleSeed: UInt64?
+    /// Ordered facts for reports: optimizer, convention, resolved hyperparameters, schedule…
+    public var metadata: [MetadataEntry]
+
+    @usableFromInline var epochColumn: [Int32]
+    @usableFromInline var batchColumn: [Int32]
+    @usableFromInline var learningRateColumn: [Double]
+    @usableFromInline var lossColumn: [Double]
+    /// `parameterCount` parameter columns, then as many gradient columns, then
+    /// `stateNames.count × parameterCount` state columns (state-major), then update columns.
+    @usableFromInline var valueColumns: [[Double]]
+
+    /// Creates an empty trace with every column reserved for `rows` rows.
+    public init(
+        parameterNames: [String], stateNames: [String] = [], reservingRows rows: Int = 0,
+        verdict: Verdict = .maxSteps, shuffleSeed: UInt64? = nil, metadata: [MetadataEntry] = []
+    ) {
+        self.parameterNames = parameterNames
+        self.stateNames = stateNames
+        self.verdict = verdict
+        self.shuffleSeed = shuffleSeed
+        self.metadata = metadata
+        let rows = max(rows, 0)
+        epochColumn = []
+        epochColumn.reserveCapacity(rows)
+        batchColumn = []
+        batchColumn.reserveCapacity(rows)
+        learningRateColumn = []
+        learningRateColumn.reserveCapacity(rows)
+        lossColumn = []
+        lossColumn.reserveCapacity(rows)
+        let n = parameterNames.count
+        let columnCount = n * (3 + stateNames.count)
+        valueColumns = (0..<columnCount).map { _ in
+            var column = [Double]()
+            column.reserveCapacity(rows)
+            return column
+        }
+    }
+
+    /// Number of parameters.
+    public var parameterCount: Int { parameterNames.count }
+
+    /// Number of rows (steps taken + 1 once the start is recorded).
+    public var count: Int { lossColumn.count }
+
+    /// True when no row has been recorded.
+    public var isEmpty: Bool { lossColumn.isEmpty }
+
+    /// Rows the columns can hold before they grow.
+    public var reservedRows: Int {
+        var rows = Swift.min(epochColumn.capacity, batchColumn.capacity, learningRateColumn.capacity, lossColumn.capacity)
+        for column in valueColumns { rows = Swift.min(rows, column.capacity) }
+        return rows
+    }
+
+    /// Bytes held by the column storage, computed from the reserved capacities.
+    public var storageBytes: Int {
+        var bytes = (epochColumn.capacity + batchColumn.capacity) * MemoryLayout<Int32>.stride
+        bytes += (learningRateColumn.capacity + lossColumn.capacity) * MemoryLayout<Double>.stride
+        for column in valueColumns { bytes += column.capacity * MemoryLayout<Double>.stride }
+        return bytes
+    }
+
+    /// Appends one row. `state` is state-major: buffer s, parameter i at `s × parameterCount + i`.
+    ///
+    /// Allocates nothing while `count < reservedRows`; beyond that the columns grow geometrically.
+    @inlinable
+    public mutating func append(
+        epoch: Int32, batch: Int32, learningRate: Double, loss: Double,
+        parameters: UnsafeBufferPointer<Double>, gradient: UnsafeBufferPointer<Double>,
+        update: UnsafeBufferPointer<Double>, state: UnsafeBufferPointer<Double>
+    ) {
+        let n = parameterNames.count
+        precondition(parameters.count == n && gradient.count == n && update.count == n,
+                     "row width does not match the trace's parameters")
+        precondition(state.count == n * stateNames.count, "state width does not match the trace's state buffers")
+        epochColumn.append(epoch)
+        batchColumn.append(batch)
+        learningRateColumn.append(learningRate)
+        lossColumn.append(loss)
+        for i in 0..<n {
+            valueColumns[i].append(parameters[i])
+            valueColumns[n + i].append(gradient[i])
+        }
+        let stateBase = 2 * n
+        for j in 0..<state.count { valueColumns[stateBase + j].append(state[j]) }
+        let updateBase = stateBase + state.count
+        for i in 0..<n { valueColumns[updateBase + i].append(update[i]) }
+    }
+
+    /// Appends one row from arrays (convenient in tests; the run loop uses the pointer form).
+    public mutating func append(
+        epoch: Int32 = 0, batch: Int32 = 0, learningRate: Double, loss: Double,
+        parameters: [Double], gradient: [Double], update: [Double], state: [Double] = []
+    ) {
+        parameters.withUnsafeBufferPointer { p in
+            gradient.withUnsafeBufferPointer { g in
+                update.withUnsafeBufferPointer { u in
+                    state.withUnsafeBufferPointer { s in
+                        append(epoch: epoch, batch: batch, learningRate: learningRate, loss: loss,
+                               parameters: p, gradient: g, update: u, state: s)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One ordered key–value fact about a run, shown in reports.
+public struct MetadataEntry: Sendable, Equatable {
+    /// The fact's name, e.g. `optimizer` or `momentum`.
+    public var key: String
+    /// Its value as text, e.g. `sgd` or `0.9`.
+    public var value: String
+
+    /// Creates an entry.
+    public init(_ key: String, _ value: String) {
+        self.key = key
+        self.value = value
+    }
+}
