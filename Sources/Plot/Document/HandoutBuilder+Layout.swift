@@ -1,0 +1,234 @@
+extension HandoutBuilder {
+    /// The smallest unit of pagination: it never splits, and it may insist on sharing a page with the next piece.
+    struct Piece {
+        /// What a piece draws, relative to the text area's left edge and the piece's top.
+        enum Content {
+            /// Drawables in frames relative to the piece.
+            case items([(frame: Rect, content: any Drawable)])
+            /// One line of a paragraph; consecutive lines of one paragraph on one page become one `TextBlock`.
+            case line(group: Int, markup: String, style: TextStyle, lineHeight: Double)
+        }
+        var content: Content
+        var height: Double
+        var spaceBefore: Double
+        var spaceAfter: Double
+        var keepWithNext = false
+        var breakBefore = false
+    }
+
+    /// Turns blocks into measured pieces.
+    func pieces(canvas: Canvas) -> [Piece] {
+        let width = textArea.width, s = style
+        var pieces: [Piece] = []
+        var breakPending = false, group = 0
+        func add(_ piece: Piece) {
+            var piece = piece
+            piece.breakBefore = breakPending
+            breakPending = false
+            pieces.append(piece)
+        }
+        func wrapped(_ markup: String, _ style: TextStyle, _ lineFactor: Double, width w: Double = width) -> TextBlock {
+            TextBlock.wrapping(markup, width: w, style: style, lineHeight: style.size * lineFactor, canvas: canvas)
+        }
+        /// A caption block: centered when it fits one line, otherwise left-aligned lines.
+        func caption(_ markup: String) -> TextBlock {
+            var block = wrapped(markup, s.caption, 1.35)
+            if block.lines.count == 1 { block.style.alignment = .center }
+            return block
+        }
+
+        for block in blocks {
+            switch block {
+            case .pageBreak:
+                breakPending = true
+
+            case let .title(title, subtitle, meta):
+                var items: [(frame: Rect, content: any Drawable)] = []
+                var y = 0.0
+                for (markup, textStyle, factor, gap) in [(title, s.title, 1.2, 0.0), (subtitle, s.subtitle, 1.3, 5.0),
+                                                         (meta, s.meta, 1.3, 6.0)] {
+                    guard let markup, !markup.isEmpty else { continue }
+                    let t = wrapped(markup, textStyle, factor)
+                    y += gap
+                    items.append((Rect(x: 0, y: y, width: width, height: t.height), t))
+                    y += t.height
+                }
+                y += 6
+                items.append((Rect(x: 0, y: y, width: width, height: 1), Rule(style: StrokeStyle(width: 0.8))))
+                y += 1
+                add(Piece(content: .items(items), height: y, spaceBefore: 0, spaceAfter: 14, keepWithNext: true))
+
+            case .heading(let markup):
+                let t = wrapped(markup, s.heading, 1.25)
+                add(Piece(content: .items([(Rect(x: 0, y: 0, width: width, height: t.height), t)]), height: t.height,
+                          spaceBefore: s.headingSpaceBefore, spaceAfter: s.headingSpaceAfter, keepWithNext: true))
+
+            case .paragraph(let markup):
+                let lines = MarkupLineBreaker.lines(markup, width: width, style: s.body, canvas: canvas)
+                group += 1
+                for (i, line) in lines.enumerated() {
+                    // Lines 0 and n−2 hold on to their successor: no single line left alone at a page's foot or head.
+                    let keep = lines.count >= 2 && (i == 0 || i == lines.count - 2)
+                    add(Piece(content: .line(group: group, markup: line, style: s.body, lineHeight: s.bodyLineHeight),
+                              height: s.bodyLineHeight, spaceBefore: i == 0 ? s.blockSpacing : 0,
+                              spaceAfter: i == lines.count - 1 ? s.blockSpacing : 0, keepWithNext: keep))
+                }
+
+            case .bullets(let items):
+                let indent = s.body.size * 1.6
+                for (i, item) in items.enumerated() {
+                    let t = TextBlock.wrapping(item, width: width - indent, style: s.body, lineHeight: s.bodyLineHeight,
+                                               canvas: canvas)
+                    let bullet = TextBlock(lines: ["•"], style: s.body, lineHeight: s.bodyLineHeight)
+                    add(Piece(content: .items([(Rect(x: indent * 0.35, y: 0, width: indent * 0.65, height: t.height), bullet),
+                                               (Rect(x: indent, y: 0, width: width - indent, height: t.height), t)]),
+                              height: t.height, spaceBefore: i == 0 ? s.blockSpacing : 2,
+                              spaceAfter: i == items.count - 1 ? s.blockSpacing : 2))
+                }
+
+            case .formula(let markup):
+                let lines = markup.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                let t = TextBlock(lines: lines, style: s.formula, lineHeight: s.formula.size * 1.5)
+                add(Piece(content: .items([(Rect(x: 0, y: 0, width: width, height: t.height), t)]), height: t.height,
+                          spaceBefore: s.blockSpacing + 2, spaceAfter: s.blockSpacing + 2))
+
+            case let .figure(figure, figureWidth, figureHeight, captionText, number):
+                let w = min(figureWidth ?? width, width)
+                var h: Double
+                switch figureHeight {
+                case .fixed(let v): h = v
+                case .aspectRatio(let r): h = r > 0 ? w / r : w
+                }
+                let label = "<b>Figure \(number).</b>" + (captionText.map { " " + $0 } ?? "")
+                let c = caption(label)
+                // A figure taller than a page shrinks so that it and its caption fit on one.
+                h = max(1, min(h, textArea.height - s.captionGap - c.height))
+                let items: [(frame: Rect, content: any Drawable)] = [
+                    (Rect(x: (width - w) / 2, y: 0, width: w, height: h), figure),
+                    (Rect(x: 0, y: h + s.captionGap, width: width, height: c.height), c),
+                ]
+                add(Piece(content: .items(items), height: h + s.captionGap + c.height,
+                          spaceBefore: s.blockSpacing * 1.5, spaceAfter: s.blockSpacing * 1.5))
+
+            case let .table(table, captionText, number):
+                let label = "<b>Table \(number).</b>" + (captionText.map { " " + $0 } ?? "")
+                let c = caption(label)
+                let size = table.size(for: width, canvas: canvas)
+                let items: [(frame: Rect, content: any Drawable)] = [
+                    (Rect(x: 0, y: 0, width: width, height: c.height), c),
+                    (Rect(x: 0, y: c.height + s.captionGap, width: width, height: size.height), table),
+                ]
+                add(Piece(content: .items(items), height: c.height + s.captionGap + size.height,
+                          spaceBefore: s.blockSpacing * 1.5, spaceAfter: s.blockSpacing * 1.5))
+
+            case let .resultsBox(title, rows):
+                let box = resultsBox(title: title, rows: rows, width: width, canvas: canvas)
+                add(Piece(content: .items(box.items), height: box.height,
+                          spaceBefore: s.blockSpacing * 1.5, spaceAfter: s.blockSpacing * 1.5))
+            }
+        }
+        return pieces
+    }
+
+    /// The items of a results box `width` wide, relative to its top-left corner, and its height.
+    func resultsBox(title: String, rows: [(String, String)], width: Double,
+                    canvas: Canvas) -> (items: [(frame: Rect, content: any Drawable)], height: Double) {
+        let s = style, pad = 10.0
+        let keyLine = s.boxKey.size * 1.45, valueLine = s.boxValue.size * 1.45
+        var items: [(frame: Rect, content: any Drawable)] = []
+        var y = pad
+        let heading = TextBlock.wrapping(title, width: width - 2 * pad, style: s.boxHeading,
+                                         lineHeight: s.boxHeading.size * 1.35, canvas: canvas)
+        items.append((Rect(x: pad, y: y, width: width - 2 * pad, height: heading.height), heading))
+        y += heading.height + 4
+        let keyWidth = min(rows.map { canvas.measureText($0.0, style: s.boxKey).width }.max() ?? 0, width * 0.4)
+        let valueX = pad + keyWidth + 12
+        for (key, value) in rows {
+            let k = TextBlock.wrapping(key, width: keyWidth, style: s.boxKey, lineHeight: keyLine, canvas: canvas)
+            let v = TextBlock.wrapping(value, width: width - pad - valueX, style: s.boxValue, lineHeight: valueLine,
+                                       canvas: canvas)
+            let h = max(k.height, v.height)
+            items.append((Rect(x: pad, y: y, width: keyWidth, height: k.height), k))
+            items.append((Rect(x: valueX, y: y, width: width - pad - valueX, height: v.height), v))
+            y += h
+        }
+        y += pad - 2
+        items.insert((Rect(x: 0, y: 0, width: width, height: y), Panel(fill: s.boxFill, border: s.boxBorder)), at: 0)
+        return (items, y)
+    }
+
+    /// Places pieces on pages top to bottom, honouring forced breaks and keep-with-next chains.
+    func paginate(_ pieces: [Piece]) -> [[Page.Item]] {
+        let area = textArea
+        var pages: [[Page.Item]] = [[]]
+        var y = 0.0, empty = true, previousSpaceAfter = 0.0
+        // The page item holding the current paragraph's lines, to append the next line to.
+        var openLine: (group: Int, index: Int)?
+
+        func gap(_ after: Double, _ before: Double) -> Double { max(after, before) }
+        /// Height from the top of piece `i` to the bottom of the last piece it must share a page with.
+        func chainHeight(_ i: Int) -> Double {
+            var h = pieces[i].height, j = i
+            while pieces[j].keepWithNext, j + 1 < pieces.count, !pieces[j + 1].breakBefore {
+                h += gap(pieces[j].spaceAfter, pieces[j + 1].spaceBefore) + pieces[j + 1].height
+                j += 1
+            }
+            return min(h, area.height)
+        }
+        func newPage() {
+            pages.append([]); y = 0; empty = true; openLine = nil
+        }
+
+        for (i, piece) in pieces.enumerated() {
+            if piece.breakBefore && !empty { newPage() }
+            if !empty && y + gap(previousSpaceAfter, piece.spaceBefore) + chainHeight(i) > area.height + 0.001 {
+                newPage()
+            }
+            let top = empty ? 0 : y + gap(previousSpaceAfter, piece.spaceBefore)
+            switch piece.content {
+            case .items(let items):
+                for item in items {
+                    let frame = Rect(x: area.minX + item.frame.x, y: area.minY + top + item.frame.y,
+                                     width: item.frame.width, height: item.frame.height)
+                    pages[pages.count - 1].append(Page.Item(frame: frame, content: item.content))
+                }
+                openLine = nil
+            case let .line(group, markup, textStyle, lineHeight):
+                if let open = openLine, open.group == group,
+                   var block = pages[pages.count - 1][open.index].content as? TextBlock {
+                    block.lines.append(markup)
+                    pages[pages.count - 1][open.index].content = block
+                    pages[pages.count - 1][open.index].frame.height = block.height
+                } else {
+                    let block = TextBlock(lines: [markup], style: textStyle, lineHeight: lineHeight)
+                    pages[pages.count - 1].append(Page.Item(frame: Rect(x: area.minX, y: area.minY + top,
+                                                                        width: area.width, height: lineHeight),
+                                                            content: block))
+                    openLine = (group, pages[pages.count - 1].count - 1)
+                }
+            }
+            y = top + piece.height
+            empty = false
+            previousSpaceAfter = piece.spaceAfter
+        }
+        return pages
+    }
+
+    /// Adds the footer ("footer text" left, "page n of N" right) to every page and the header to pages after the first.
+    func addFurniture(to pages: inout [Page], canvas: Canvas) {
+        let area = textArea, s = style.furniture
+        let lineHeight = canvas.measureText("page", style: s).height
+        let footerY = area.maxY + min(22, margins.bottom * 0.45)
+        let headerY = area.minY - min(26, margins.top * 0.6)
+        for n in pages.indices {
+            let footer = PageFurniture(left: TextStyle.escape(self.footer), right: "page \(n + 1) of \(pages.count)", style: s)
+            pages[n].items.append(Page.Item(frame: Rect(x: area.minX, y: footerY, width: area.width, height: lineHeight),
+                                            content: footer))
+            if n > 0 && !header.isEmpty {
+                let h = PageFurniture(left: "", right: TextStyle.escape(header), style: s)
+                pages[n].items.append(Page.Item(frame: Rect(x: area.minX, y: headerY, width: area.width, height: lineHeight),
+                                                content: h))
+            }
+        }
+    }
+}
