@@ -111,104 +111,121 @@ final class Tape {
         }
     }
 
-    /// Sets every parameter adjoint to zero (before a batch).
+    /// Hands out the ∂/∂θᵢ accumulated by every `reverse()` since the last call,
+    /// and resets it to zero for the next batch (parameter adjoints are zero
+    /// between batches, so no separate clearing pass is needed).
     @inline(__always)
-    func clearParameterAdjoints() {
-        for i in 0..<parameterCount { adjoints[i] = 0 }
+    func takeParameterAdjoint(_ i: Int) -> Double {
+        let x = adjoints[i]
+        adjoints[i] = 0
+        return x
     }
-
-    /// The accumulated ∂/∂θᵢ of every `reverse()` since `clearParameterAdjoints()`.
-    @inline(__always)
-    func parameterAdjoint(_ i: Int) -> Double { adjoints[i] }
 
     /// Adds ∇θ of the current forward value to the parameter adjoints.
     ///
-    /// Each instruction `out = op(a, b)` sends `ḡ = adjoint[out]` back:
+    /// Each instruction `out = op(a, b)`, last first, sends `ḡ = adjoint[out]` back:
     /// ```
     /// adjoint[a] += ḡ ∂op/∂a,   adjoint[b] += ḡ ∂op/∂b
     /// ```
+    /// The tape comes from a tree, so an intermediate slot has exactly one
+    /// consumer: its adjoint is assigned once, by that consumer, before it is
+    /// read, and needs no zeroing. Parameters accumulate (see `send`).
     @inline(__always)
     func reverse() {
         guard outputIsActive else { return }
         let v = values
         let d = adjoints
-        for i in parameterCount..<slotCount { d[i] = 0 }
-        d[output] += 1
+        send(1, to: output)
         for i in 0..<reverseCount {
             let instruction = reverseCode[i]
             let a = Int(instruction.a), b = Int(instruction.b), out = Int(instruction.out)
             let g = d[out]
             switch instruction.op {
             case .add:
-                d[a] += g
-                d[b] += g
+                send(g, to: a)
+                send(g, to: b)
             case .subtract:
-                d[a] += g
-                d[b] -= g
+                send(g, to: a)
+                send(-g, to: b)
             case .multiply:
-                d[a] += g * v[b]
-                d[b] += g * v[a]
+                send(g * v[b], to: a)
+                send(g * v[a], to: b)
             case .divide:
-                d[a] += g / v[b]
-                d[b] -= g * v[out] / v[b]
+                send(g / v[b], to: a)
+                send(-(g * v[out] / v[b]), to: b)
             case .power:
                 let x = v[a], y = v[b]
                 // d/dx x^y = y x^(y−1) (0 when y = 0: x^0 is constant);
                 // d/dy x^y = x^y log x  (0 at x = 0, y ≥ 0, where x^y is flat or one-sided).
-                d[a] += y == 0 ? 0 : g * y * Libm.power(x, y - 1)
-                d[b] += (x == 0 && y >= 0) ? 0 : g * v[out] * Libm.logarithm(x)
+                send(y == 0 ? 0 : g * y * Libm.power(x, y - 1), to: a)
+                send((x == 0 && y >= 0) ? 0 : g * v[out] * Libm.logarithm(x), to: b)
             case .addConstant:
-                d[a] += g
+                send(g, to: a)
             case .constantMinus:
-                d[a] -= g
+                send(-g, to: a)
             case .multiplyConstant:
-                d[a] += g * instruction.c
+                send(g * instruction.c, to: a)
             case .divideByConstant:
-                d[a] += g / instruction.c
+                send(g / instruction.c, to: a)
             case .constantDivide:
-                d[a] -= g * v[out] / v[a]
+                send(-(g * v[out] / v[a]), to: a)
             case .powerConstant:
                 let c = instruction.c
-                d[a] += g * c * Libm.power(v[a], c - 1)
+                send(g * c * Libm.power(v[a], c - 1), to: a)
             case .constantPower:
                 let y = v[out]
-                d[a] += y == 0 ? 0 : g * y * Libm.logarithm(instruction.c)
+                send(y == 0 ? 0 : g * y * Libm.logarithm(instruction.c), to: a)
             case .square:
-                d[a] += 2 * g * v[a]
+                send(2 * g * v[a], to: a)
             case .negate:
-                d[a] -= g
+                send(-g, to: a)
             case .exp:
-                d[a] += g * v[out]
+                send(g * v[out], to: a)
             case .log:
-                d[a] += g / v[a]
+                send(g / v[a], to: a)
             case .log1p:
-                d[a] += g / (1 + v[a])
+                send(g / (1 + v[a]), to: a)
             case .sqrt:
-                d[a] += g / (2 * v[out])
+                send(g / (2 * v[out]), to: a)
             case .abs:
                 let x = v[a]
-                d[a] += x > 0 ? g : (x < 0 ? -g : 0)
+                send(x > 0 ? g : (x < 0 ? -g : 0), to: a)
             case .sin:
-                d[a] += g * Libm.cosine(v[a])
+                send(g * Libm.cosine(v[a]), to: a)
             case .cos:
-                d[a] -= g * Libm.sine(v[a])
+                send(-(g * Libm.sine(v[a])), to: a)
             case .tanh:
                 let t = v[out]
-                d[a] += g * (1 - t * t)
+                send(g * (1 - t * t), to: a)
             case .sigmoid:
                 let s = v[out]
-                d[a] += g * s * (1 - s)
+                send(g * s * (1 - s), to: a)
             case .softplus:
-                d[a] += g * Opcode.sigmoid(v[a])
+                send(g * Opcode.sigmoid(v[a]), to: a)
             case .relu:
-                d[a] += v[a] > 0 ? g : 0
+                send(v[a] > 0 ? g : 0, to: a)
             case .min:
                 let x = v[a], y = v[b]
-                if x <= y || x.isNaN { d[a] += g } else { d[b] += g }
+                let first = x <= y || x.isNaN
+                send(first ? g : 0, to: a)
+                send(first ? 0 : g, to: b)
             case .max:
                 let x = v[a], y = v[b]
-                if x >= y || x.isNaN { d[a] += g } else { d[b] += g }
+                let first = x >= y || x.isNaN
+                send(first ? g : 0, to: a)
+                send(first ? 0 : g, to: b)
             }
+        }
+    }
+
+    /// Adds `x` to a parameter's adjoint; assigns it to any other slot's
+    /// (an intermediate's single consumer, or a column or constant nobody reads).
+    @inline(__always)
+    private func send(_ x: Double, to slot: Int) {
+        if slot < parameterCount {
+            adjoints[slot] += x
+        } else {
+            adjoints[slot] = x
         }
     }
 }

@@ -75,11 +75,10 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
         let count = parameterNames.count
         precondition(theta.count == count && gradient.count == count, "θ and the gradient need one entry per parameter")
         tape.load(parameters: theta)
-        tape.clearParameterAdjoints()
         guard rowCount > 0 else {
             tape.forward()
             tape.reverse()
-            for i in 0..<count { gradient[i] = tape.parameterAdjoint(i) }
+            for i in 0..<count { gradient[i] = tape.takeParameterAdjoint(i) }
             return tape.value
         }
         var total = 0.0
@@ -90,8 +89,13 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
             total += tape.value
             tape.reverse()
         }
+        // x/1 == x: a single row skips the divisions, which sit on the step's critical path.
+        if rows.count == 1 {
+            for i in 0..<count { gradient[i] = tape.takeParameterAdjoint(i) }
+            return total
+        }
         let n = Double(rows.count)
-        for i in 0..<count { gradient[i] = tape.parameterAdjoint(i) / n }
+        for i in 0..<count { gradient[i] = tape.takeParameterAdjoint(i) / n }
         return total / n
     }
 
