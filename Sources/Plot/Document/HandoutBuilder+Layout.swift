@@ -54,7 +54,7 @@ extension HandoutBuilder {
                     y += t.height
                 }
                 y += 6
-                items.append((Rect(x: 0, y: y, width: width, height: 1), Rule(style: StrokeStyle(width: 0.8))))
+                items.append((Rect(x: 0, y: y, width: width, height: 1), HorizontalRule(style: StrokeStyle(width: 0.8))))
                 y += 1
                 add(Piece(content: .items(items), height: y, spaceBefore: 0, spaceAfter: 14, keepWithNext: true))
 
@@ -153,7 +153,7 @@ extension HandoutBuilder {
             y += h
         }
         y += pad - 2
-        items.insert((Rect(x: 0, y: 0, width: width, height: y), Panel(fill: s.boxFill, border: s.boxBorder)), at: 0)
+        items.insert((Rect(x: 0, y: 0, width: width, height: y), BoxBackground(fill: s.boxFill, border: s.boxBorder)), at: 0)
         return (items, y)
     }
 

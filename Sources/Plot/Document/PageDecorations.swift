@@ -1,5 +1,5 @@
 /// A filled, bordered rectangle filling its frame: the background of a results box.
-struct Panel: Drawable {
+struct BoxBackground: Drawable {
     var fill: Color
     var border: StrokeStyle
 
@@ -11,7 +11,7 @@ struct Panel: Drawable {
 }
 
 /// A horizontal rule across its frame, centered vertically.
-struct Rule: Drawable {
+struct HorizontalRule: Drawable {
     var style: StrokeStyle
 
     func draw(in canvas: Canvas, frame: Rect) {
