@@ -78,6 +78,17 @@ extension Trace {
         return values(.state(s, parameter: i))
     }
 
+    /// θ_k[i].
+    public func parameter(_ i: Int, at row: Int) -> Double { value(.parameter(i), row: row) }
+    /// ∇f(θ_k)[i].
+    public func gradient(_ i: Int, at row: Int) -> Double { value(.gradient(i), row: row) }
+    /// θ_k[i] − θ_{k−1}[i].
+    public func update(_ i: Int, at row: Int) -> Double { value(.update(i), row: row) }
+    /// f(θ_k).
+    public func loss(at row: Int) -> Double { lossColumn[row] }
+    /// The learning rate recorded on `row`.
+    public func learningRate(at row: Int) -> Double { learningRateColumn[row] }
+
     /// θ_k as a vector.
     public func parameters(row: Int) -> [Double] { (0..<parameterCount).map { valueColumns[$0][row] } }
     /// ∇f(θ_k) as a vector.

@@ -45,6 +45,16 @@ public struct OptimizerSettings: Sendable, Equatable {
         self.initialAccumulator = initialAccumulator
     }
 
+    /// The state buffers this optimizer keeps, under its convention's names (what its trace columns are called).
+    public var stateNames: [String] {
+        switch kind {
+        case .sgd: return momentum == 0 ? [] : [convention == .keras ? "velocity" : "buffer"]
+        case .adagrad: return ["accumulator"]
+        case .rmsprop: return ["mean_square"]
+        case .adam: return ["m", "v"]
+        }
+    }
+
     /// The settings that matter for this kind and convention, in a fixed order, as text for reports.
     public var metadata: [(key: String, value: String)] {
         var entries: [(key: String, value: String)] = [

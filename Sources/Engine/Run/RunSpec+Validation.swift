@@ -2,10 +2,12 @@ extension RunSpec {
     /// Checks everything that can be checked before running; throws a `RunSpecError` naming the first bad setting.
     ///
     /// - Parameters:
-    ///   - parameterCount: the objective's number of parameters.
+    /// - Parameter parameterCount: the objective's number of parameters; nil checks the rest
+    ///   against `start.count` (for lesson files validated before their objective is built).
     /// - Returns: the optimizer's resolved settings.
     @discardableResult
-    public func validate(parameterCount: Int) throws -> OptimizerSettings {
+    public func validate(parameterCount: Int? = nil) throws -> OptimizerSettings {
+        let parameterCount = parameterCount ?? start.count
         if start.count != parameterCount {
             throw RunSpecError.invalid(
                 setting: "start", message: "has \(start.count) values but the objective has \(parameterCount) parameters")

@@ -16,6 +16,9 @@ public enum RunSpecError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// One line for the user (the same as `description`).
+    public var message: String { description }
+
     /// One line for the user.
     public var description: String {
         switch self {
