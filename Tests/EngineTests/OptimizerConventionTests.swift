@@ -1,0 +1,49 @@
+import Engine
+import Testing
+import Trace
+
+/// Keras keeps v = μv − ηg; PyTorch keeps b = μb + g and steps −ηb.
+@Suite struct OptimizerConventionTests {
+    func pair(schedule: Schedule, steps: Int = 40) throws -> (keras: Trace, pytorch: Trace) {
+        func spec(_ c: Convention) -> RunSpec {
+            RunSpec(start: [-4, 2], optimizer: OptimizerSpec(kind: .sgd, convention: c, learningRate: 0.01, momentum: 0.9),
+                    schedule: schedule, stop: StopRules(maxSteps: steps))
+        }
+        return (try run(TestQuadratic(), spec: spec(.keras)), try run(TestQuadratic(), spec: spec(.pytorch)))
+    }
+
+    @Test func samePathAtConstantRateWithVelocityMinusEtaTimesBuffer() throws {
+        let (keras, pytorch) = try pair(schedule: .constant)
+        #expect(keras.stateNames == ["velocity"])
+        #expect(pytorch.stateNames == ["buffer"])
+        for k in 0...40 {
+            for i in 0..<2 {
+                #expect(close(keras.parameter(i, at: k), pytorch.parameter(i, at: k), relative: 1e-12, floor: 1e-12))
+                let v = keras.value(.state(0, parameter: i), row: k)
+                let b = pytorch.value(.state(0, parameter: i), row: k)
+                #expect(close(v, -0.01 * b, relative: 1e-12, floor: 1e-14), "v = −ηb at step \(k)")
+            }
+        }
+    }
+
+    @Test func differentPathsAfterAStepDecay() throws {
+        let (keras, pytorch) = try pair(schedule: .step(every: 10, factor: 0.1))
+        // Up to and including update 10 (made with the first rate) the paths agree.
+        for k in 0...10 {
+            #expect(close(keras.parameter(0, at: k), pytorch.parameter(0, at: k), relative: 1e-12, floor: 1e-12))
+        }
+        // Update 11 uses η/10: Keras keeps the old velocity at full size, PyTorch shrinks the whole buffer.
+        let v10 = keras.state(0, row: 10)
+        let b10 = pytorch.state(0, row: 10)
+        let g10 = keras.gradient(row: 10)
+        let kerasStep = (0..<2).map { 0.9 * v10[$0] - 0.001 * g10[$0] }
+        let pytorchStep = (0..<2).map { -0.001 * (0.9 * b10[$0] + g10[$0]) }
+        for i in 0..<2 {
+            #expect(close(keras.update(i, at: 11), kerasStep[i], relative: 1e-12, floor: 1e-12))
+            #expect(close(pytorch.update(i, at: 11), pytorchStep[i], relative: 1e-12, floor: 1e-12))
+        }
+        #expect((keras.parameter(0, at: 40) - pytorch.parameter(0, at: 40)).magnitude > 1e-3)
+        #expect(keras.learningRates[10] == 0.01)
+        #expect(close(keras.learningRates[11], 0.001, relative: 1e-15))
+    }
+}
