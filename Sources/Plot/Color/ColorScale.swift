@@ -1,0 +1,83 @@
+import Foundation
+
+/// Maps data values to colors: a scale (linear or log) over a value range, a colormap, and a color for
+/// values that have none (NaN, ±∞, or not positive on a log scale).
+public struct ColorScale: Equatable, Sendable {
+    /// How values are spread over the colormap.
+    public var scale: Scale
+    /// The colors.
+    public var colormap: Colormap
+    /// Drawn where a value is missing: a neutral mid gray that no sequential map in this file produces.
+    public var missing: Color
+
+    /// The neutral "missing" color.
+    public static let missingGray = Color(hex: 0x9A9A9A)
+
+    /// A color scale over `scale`'s domain.
+    public init(scale: Scale, colormap: Colormap = .viridis, missing: Color = ColorScale.missingGray) {
+        self.scale = scale; self.colormap = colormap; self.missing = missing
+    }
+
+    /// How to choose between linear and log spacing when fitting values.
+    public enum Spacing: Equatable, Sendable {
+        /// Log when every finite value is positive and they span at least three decades.
+        case automatic
+        case linear
+        case log
+    }
+
+    /// A scale fitted to the finite values in `values`.
+    ///
+    /// Diverging colormaps get a domain symmetric about zero so that white means 0.
+    public static func fitting(_ values: [Double], colormap: Colormap = .viridis, spacing: Spacing = .automatic) -> ColorScale {
+        var lo = Double.infinity, hi = -Double.infinity, lowestPositive = Double.infinity
+        for v in values where v.isFinite {
+            lo = Swift.min(lo, v); hi = Swift.max(hi, v)
+            if v > 0 { lowestPositive = Swift.min(lowestPositive, v) }
+        }
+        if !lo.isFinite { return ColorScale(scale: Scale(.linear, lower: 0, upper: 1), colormap: colormap) }
+        if colormap.isDiverging {
+            let m = Swift.max(abs(lo), abs(hi), Double.leastNormalMagnitude)
+            return ColorScale(scale: Scale(.linear, lower: -m, upper: m), colormap: colormap)
+        }
+        let useLog: Bool
+        switch spacing {
+        case .linear: useLog = false
+        case .log: useLog = lowestPositive.isFinite && hi > lowestPositive
+        case .automatic: useLog = lo > 0 && hi / lo >= 1000
+        }
+        if useLog {
+            return ColorScale(scale: Scale(.log, lower: Swift.max(lo, lowestPositive), upper: hi), colormap: colormap)
+        }
+        if hi == lo { return ColorScale(scale: Scale(.linear, lower: lo - 0.5, upper: hi + 0.5), colormap: colormap) }
+        return ColorScale(scale: Scale(.linear, lower: lo, upper: hi), colormap: colormap)
+    }
+
+    /// The color for `value`; `missing` when it has none.
+    public func color(for value: Double) -> Color {
+        guard let (r, g, b) = rgb(for: value) else { return missing }
+        return Color(red: Double(r) / 255, green: Double(g) / 255, blue: Double(b) / 255)
+    }
+
+    /// 8-bit components for `value`, or nil when it is missing. Values outside the domain are clamped;
+    /// zero and negative values on a log scale take the lowest color.
+    public func rgb(for value: Double) -> (UInt8, UInt8, UInt8)? {
+        guard value.isFinite else { return nil }
+        if scale.kind == .log && value <= 0 { return colormap.rgb(at: 0) }
+        return colormap.rgb(at: scale.normalized(value))
+    }
+
+    /// `values` as RGBA pixels (alpha 255, missing values in `missing`), in the given order.
+    public func pixels(_ values: [Double]) -> [UInt8] {
+        var out = [UInt8](repeating: 255, count: values.count * 4)
+        let mr = UInt8((missing.red * 255).rounded()), mg = UInt8((missing.green * 255).rounded())
+        let mb = UInt8((missing.blue * 255).rounded())
+        out.withUnsafeMutableBufferPointer { px in
+            for (i, v) in values.enumerated() {
+                let (r, g, b) = rgb(for: v) ?? (mr, mg, mb)
+                px[4 * i] = r; px[4 * i + 1] = g; px[4 * i + 2] = b
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,134 @@
+/// Contour lines of a `SurfaceGrid` by marching squares.
+///
+/// Each cell's four corners are classified against the level; the line crosses an edge where the
+/// classification changes, at the linearly interpolated position. The two ambiguous saddle cases
+/// (diagonal corners above) are resolved by the cell-centre value, the mean of the four corners:
+///
+/// ```
+/// centre ≥ level → the high corners are joined through the middle
+/// centre < level → the low corners are joined
+/// ```
+/// Cells with a non-finite corner are skipped, so NaN holes leave gaps rather than wrong lines.
+/// Segments are chained into polylines through the grid edges they share, in a deterministic order.
+public enum MarchingSquares {
+    /// A contour polyline in data coordinates at one level.
+    public struct Line: Equatable, Sendable {
+        /// The level the line belongs to.
+        public var level: Double
+        /// Points in data coordinates.
+        public var points: [DataPoint]
+        /// Whether the last point joins the first.
+        public var isClosed: Bool
+    }
+
+    /// The polylines of `grid` at `level`.
+    public static func lines(_ grid: SurfaceGrid, level: Double) -> [Line] {
+        let w = grid.width, h = grid.height
+        let v = grid.values
+        let x0 = grid.x.lowerBound, y0 = grid.y.lowerBound, dx = grid.dx, dy = grid.dy
+        // Edge ids: horizontal edge from node (i,j) to (i+1,j) is 2(j·w+i); vertical (i,j)–(i,j+1) is 2(j·w+i)+1.
+        var segmentEdges: [(Int, Int)] = []
+        var edgePoint: [Int: DataPoint] = [:]
+
+        func crossing(_ edge: Int) -> DataPoint {
+            if let p = edgePoint[edge] { return p }
+            let node = edge / 2, i = node % w, j = node / w
+            let a = v[node]
+            let p: DataPoint
+            if edge % 2 == 0 {
+                let b = v[node + 1], t = (level - a) / (b - a)
+                p = DataPoint(x0 + (Double(i) + t) * dx, y0 + Double(j) * dy)
+            } else {
+                let b = v[node + w], t = (level - a) / (b - a)
+                p = DataPoint(x0 + Double(i) * dx, y0 + (Double(j) + t) * dy)
+            }
+            edgePoint[edge] = p
+            return p
+        }
+
+        for j in 0..<(h - 1) {
+            for i in 0..<(w - 1) {
+                let n = j * w + i
+                let a = v[n], b = v[n + 1], c = v[n + w + 1], d = v[n + w]   // bl, br, tr, tl
+                guard a.isFinite, b.isFinite, c.isFinite, d.isFinite else { continue }
+                let code = (a >= level ? 1 : 0) | (b >= level ? 2 : 0) | (c >= level ? 4 : 0) | (d >= level ? 8 : 0)
+                if code == 0 || code == 15 { continue }
+                let bottom = 2 * n, right = 2 * (n + 1) + 1, top = 2 * (n + w), left = 2 * n + 1
+                switch code {
+                case 1, 14: segmentEdges.append((left, bottom))
+                case 2, 13: segmentEdges.append((bottom, right))
+                case 3, 12: segmentEdges.append((left, right))
+                case 4, 11: segmentEdges.append((right, top))
+                case 6, 9: segmentEdges.append((bottom, top))
+                case 7, 8: segmentEdges.append((left, top))
+                case 5, 10:
+                    let centreHigh = (a + b + c + d) / 4 >= level
+                    // code 5: bl and tr high. Joined high corners → lines cut off the low corners.
+                    if (code == 5) == centreHigh {
+                        segmentEdges.append((left, top)); segmentEdges.append((bottom, right))
+                    } else {
+                        segmentEdges.append((left, bottom)); segmentEdges.append((right, top))
+                    }
+                default: break
+                }
+            }
+        }
+        return chain(segmentEdges, level: level, point: crossing)
+    }
+
+    /// Joins segments that share an edge into polylines, starting open chains at their free ends.
+    private static func chain(_ segments: [(Int, Int)], level: Double, point: (Int) -> DataPoint) -> [Line] {
+        var byEdge: [Int: [Int]] = [:]
+        for (k, s) in segments.enumerated() {
+            byEdge[s.0, default: []].append(k)
+            byEdge[s.1, default: []].append(k)
+        }
+        var used = [Bool](repeating: false, count: segments.count)
+        var lines: [Line] = []
+
+        func walk(from start: Int, edge: Int) -> (edges: [Int], closed: Bool) {
+            var edges = [edge]
+            var current = start, at = edge
+            while true {
+                used[current] = true
+                let s = segments[current]
+                let next = s.0 == at ? s.1 : s.0
+                edges.append(next)
+                guard let candidates = byEdge[next], let following = candidates.first(where: { !used[$0] }) else {
+                    return (edges, next == edges[0] && edges.count > 2)
+                }
+                current = following; at = next
+            }
+        }
+        // Open chains first, from an end whose edge is used by one segment only.
+        for (k, s) in segments.enumerated() where !used[k] {
+            if byEdge[s.0]?.count == 1 {
+                let r = walk(from: k, edge: s.0)
+                lines.append(Line(level: level, points: r.edges.map(point), isClosed: false))
+            } else if byEdge[s.1]?.count == 1 {
+                let r = walk(from: k, edge: s.1)
+                lines.append(Line(level: level, points: r.edges.map(point), isClosed: false))
+            }
+        }
+        for (k, s) in segments.enumerated() where !used[k] {
+            let r = walk(from: k, edge: s.0)
+            var pts = r.edges.map(point)
+            let closed = r.edges.first == r.edges.last
+            if closed { pts.removeLast() }
+            lines.append(Line(level: level, points: pts, isClosed: closed))
+        }
+        return lines
+    }
+}
+
+/// A point in data coordinates.
+public struct DataPoint: Equatable, Sendable {
+    /// The horizontal data value.
+    public var x: Double
+    /// The vertical data value.
+    public var y: Double
+    /// A point at (x, y) in data units.
+    public init(_ x: Double, _ y: Double) { self.x = x; self.y = y }
+    /// Whether both coordinates are finite.
+    public var isFinite: Bool { x.isFinite && y.isFinite }
+}

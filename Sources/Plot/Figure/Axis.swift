@@ -1,0 +1,90 @@
+import Foundation
+
+/// One axis of a panel: its label, scale kind, range and grid.
+public struct Axis: Equatable, Sendable {
+    /// How the axis spaces values.
+    public enum Spacing: Equatable, Sendable {
+        case linear
+        case log
+        /// Log when the data are positive and span at least three decades, else linear.
+        case automatic
+    }
+    /// The label as markup, with the unit or meaning, e.g. `"step k"` or `"loss f(θ<sub>k</sub>)"`.
+    public var label: String
+    /// Linear, log or chosen from the data.
+    public var spacing: Spacing
+    /// A fixed range; nil to fit the data.
+    public var range: ClosedRange<Double>?
+    /// Larger values to the left (x) or downwards (y), as for matrix rows.
+    public var reversed: Bool
+    /// Light grid lines at the major ticks.
+    public var grid: Bool
+
+    /// An axis labelled `label`.
+    public init(_ label: String, spacing: Spacing = .linear, range: ClosedRange<Double>? = nil, reversed: Bool = false,
+                grid: Bool = false) {
+        self.label = label; self.spacing = spacing; self.range = range; self.reversed = reversed; self.grid = grid
+    }
+
+    /// The scale this axis shows for data spanning `bounds` (nil when there are none).
+    func resolve(bounds: ClosedRange<Double>?, tight: Bool) -> Scale {
+        var kind: Scale.Kind = spacing == .log ? .log : .linear
+        if spacing == .automatic, let b = bounds, b.lowerBound > 0, b.upperBound / b.lowerBound >= 1000 { kind = .log }
+        var lo: Double, hi: Double
+        if let r = range {
+            lo = r.lowerBound; hi = r.upperBound
+        } else if let b = bounds {
+            lo = b.lowerBound; hi = b.upperBound
+            if kind == .log && lo <= 0 { lo = hi > 0 ? hi * 1e-6 : 1e-6 }
+            if hi == lo {
+                if kind == .log { lo /= 2; hi *= 2 } else { let d = Swift.max(1, abs(lo) * 0.1); lo -= d; hi += d }
+            } else if !tight {
+                if kind == .log {
+                    let f = Foundation.pow(hi / lo, 0.04)
+                    lo /= f; hi *= f
+                } else {
+                    let d = (hi - lo) * 0.04
+                    lo -= d; hi += d
+                }
+            }
+        } else {
+            lo = kind == .log ? 1 : 0; hi = kind == .log ? 10 : 1
+        }
+        if kind == .log && lo <= 0 { lo = hi > 0 ? hi * 1e-6 : 1e-6; if hi <= lo { hi = lo * 10 } }
+        return reversed ? Scale(kind, lower: hi, upper: lo) : Scale(kind, lower: lo, upper: hi)
+    }
+}
+
+
+/// One cell of a figure: axes, marks, a title, a legend and optionally its own colorbar.
+public struct Panel {
+    /// The title above the plot, as markup; nil for none.
+    public var title: String?
+    /// The horizontal axis.
+    public var x: Axis
+    /// The vertical axis.
+    public var y: Axis
+    /// Marks in drawing order (first is lowest).
+    public var marks: [any Mark]
+    /// Where the legend goes (only drawn when a mark has entries).
+    public var legend: LegendPlacement
+    /// A colorbar beside this panel alone; a figure-wide one goes in `Figure.colorbar`.
+    public var colorbar: Colorbar?
+
+    /// A panel with the given axes and marks.
+    public init(title: String? = nil, x: Axis, y: Axis, marks: [any Mark] = [], legend: LegendPlacement = .automatic,
+                colorbar: Colorbar? = nil) {
+        self.title = title; self.x = x; self.y = y; self.marks = marks; self.legend = legend; self.colorbar = colorbar
+    }
+
+    /// The union of the marks' extents and whether any is tight.
+    var bounds: (x: ClosedRange<Double>?, y: ClosedRange<Double>?, tightX: Bool, tightY: Bool) {
+        var bx: ClosedRange<Double>? = nil, by: ClosedRange<Double>? = nil, tx = false, ty = false
+        for m in marks {
+            guard let b = m.dataBounds else { continue }
+            bx = DataBounds.union(bx, b.x); by = DataBounds.union(by, b.y)
+            if b.isTight { tx = tx || b.x != nil; ty = ty || b.y != nil }
+        }
+        return (bx, by, tx, ty)
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Nice tick values and their labels.
+public enum Ticks {
+    /// The smallest step from 1, 2, 2.5, 5 × 10ᵏ that is at least `raw`.
+    ///
+    /// ```
+    /// 0.13 → 0.2,  0.7 → 1,  23 → 25,  4.1 → 5
+    /// ```
+    public static func niceStep(_ raw: Double) -> Double {
+        guard raw.isFinite, raw > 0 else { return 1 }
+        let magnitude = pow(10, floor(log10(raw)))
+        let fraction = raw / magnitude
+        for nice in [1.0, 2, 2.5, 5] where fraction <= nice * (1 + 1e-9) { return nice * magnitude }
+        return 10 * magnitude
+    }
+
+    /// Ticks on a nice step covering `[lower, upper]`, about `target` of them.
+    public static func linear(from lower: Double, to upper: Double, target: Int) -> [Tick] {
+        let values = linearValues(from: lower, to: upper, target: target)
+        guard values.count >= 2 else { return values.map { Tick(value: $0, label: format($0, step: 1)) } }
+        let step = values[1] - values[0]
+        return values.map { Tick(value: $0, label: format($0, step: step, largest: Swift.max(abs(lower), abs(upper)))) }
+    }
+
+    /// Multiples of a nice step inside `[lower, upper]`, about `target` of them.
+    public static func linearValues(from lower: Double, to upper: Double, target: Int) -> [Double] {
+        guard lower.isFinite, upper.isFinite else { return [] }
+        guard upper > lower else { return [lower] }
+        let step = niceStep((upper - lower) / Double(Swift.max(1, target - 1)))
+        let first = (lower / step - 1e-9).rounded(.up)
+        var values: [Double] = []
+        var k = first
+        while k * step <= upper + step * 1e-9 {
+            let v = k * step
+            values.append(v == 0 ? 0 : v)
+            k += 1
+        }
+        return values
+    }
+
+    /// Ticks for a base-10 log scale over `[lower, upper]` (both > 0).
+    ///
+    /// Decades are labelled; with fewer than three decades 2× and 5× are labelled too; unlabelled minor
+    /// ticks mark 2…9 when every decade carries a label.
+    public static func log(from lower: Double, to upper: Double, target: Int) -> [Tick] {
+        guard lower > 0, upper > lower, lower.isFinite, upper.isFinite else {
+            return linear(from: lower, to: upper, target: target)
+        }
+        let e0 = Int(floor(log10(lower) + 1e-9)), e1 = Int(ceil(log10(upper) - 1e-9))
+        let decades = e1 - e0
+        let inRange = { (v: Double) in v >= lower * (1 - 1e-9) && v <= upper * (1 + 1e-9) }
+        let mantissas: [Double] = decades < 3 ? [1, 2, 5] : [1]
+        let stride = Swift.max(1, Int(ceil(Double(decades + 1) / Double(Swift.max(2, target)))))
+        let plain = (e0 >= -3 && e1 <= 4)
+        var ticks: [Tick] = []
+        for e in e0...e1 {
+            let decade = pow(10, Double(e))
+            let labelled = (e - e0) % stride == 0
+            for m in 1...9 {
+                let v = Double(m) * decade
+                guard inRange(v) else { continue }
+                if labelled && mantissas.contains(Double(m)) {
+                    ticks.append(Tick(value: v, label: plain ? format(v, step: decade) : power(mantissa: m, exponent: e)))
+                } else if stride == 1 {
+                    ticks.append(Tick(value: v, label: "", isMinor: true))
+                }
+            }
+        }
+        if ticks.filter({ !$0.isMinor }).count < 2 {
+            return linear(from: lower, to: upper, target: target)
+        }
+        return ticks
+    }
+
+    /// `value` with as many decimals as `step` needs, a true minus sign, and ×10ᵏ notation for very
+    /// large or small magnitudes.
+    public static func format(_ value: Double, step: Double, largest: Double? = nil) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
+        let big = largest ?? abs(value)
+        if big >= 1e5 || (big > 0 && big < 1e-3) {
+            let e = Int(floor(log10(big)))
+            let scaled = value / pow(10, Double(e))
+            let mantissa = format(scaled, step: step / pow(10, Double(e)), largest: 1)
+            if value == 0 { return "0" }
+            return "\(mantissa)×10<sup>\(minus(String(e)))</sup>"
+        }
+        var decimals = 0
+        if step > 0 && step.isFinite {
+            let e = log10(step)
+            decimals = Swift.max(0, Int(ceil(-e - 1e-9)))
+            // Steps like 0.25 need one more digit than their magnitude suggests.
+            let shifted = step * pow(10, Double(decimals))
+            if abs(shifted - shifted.rounded()) > 1e-6 { decimals += 1 }
+            decimals = Swift.min(decimals, 12)
+        }
+        let text = String(format: "%.\(decimals)f", value == 0 ? 0 : value)
+        let cleaned = Double(text) == 0 ? String(format: "%.\(decimals)f", 0.0) : text
+        return minus(cleaned)
+    }
+
+    /// A compact label for a value without a known step: up to `digits` significant digits.
+    public static func compact(_ value: Double, digits: Int = 3) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
+        if value == 0 { return "0" }
+        let a = abs(value)
+        if a >= 1e5 || a < 1e-3 {
+            let e = Int(floor(log10(a)))
+            var m = String(format: "%.\(Swift.max(0, digits - 1))g", value / pow(10, Double(e)))
+            if m.hasPrefix("10") || m.hasPrefix("-10") { m = m.replacingOccurrences(of: "10", with: "1") }
+            return "\(minus(m))×10<sup>\(minus(String(e)))</sup>"
+        }
+        return minus(String(format: "%.\(digits)g", value))
+    }
+
+    /// `m×10ᵉ` as markup, or `10ᵉ` when `m` is 1.
+    static func power(mantissa m: Int, exponent e: Int) -> String {
+        let p = "10<sup>\(minus(String(e)))</sup>"
+        return m == 1 ? p : "\(m)×\(p)"
+    }
+
+    /// Replaces ASCII hyphen-minus with the typographic minus sign U+2212.
+    static func minus(_ s: String) -> String { s.replacingOccurrences(of: "-", with: "−") }
+}
