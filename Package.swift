@@ -43,7 +43,7 @@ let package = Package(
 
         .testTarget(name: "TraceTests", dependencies: ["Trace"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Trace"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plot"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Engine"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Lessons", "Engine", "Trace", "Plot"]),

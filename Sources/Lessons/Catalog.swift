@@ -1,0 +1,60 @@
+import Foundation
+
+/// The lessons in a folder: every subfolder holding a `lesson.toml`, sorted by id.
+public struct Catalog {
+    /// One lesson's id, title and folder.
+    public struct Entry: Equatable {
+        public var id: String
+        public var title: String
+        public var folder: String
+    }
+
+    public var folder: String
+    public var entries: [Entry]
+
+    /// Reads the titles of every lesson under `folder`, validating nothing else; a lesson with
+    /// a broken file still gets an entry (its title read as best as possible) so `list` shows it.
+    public init(folder: String) throws {
+        self.folder = folder
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw LessonError(file: folder, problem: "no lessons folder here (run steptrace from the project folder, or pass --lessons DIR)")
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        entries = names.sorted().compactMap { name -> Entry? in
+            let sub = (folder as NSString).appendingPathComponent(name)
+            let file = (sub as NSString).appendingPathComponent(LessonLoader.fileName)
+            guard Catalog.isValidID(name), let data = FileManager.default.contents(atPath: file) else { return nil }
+            let text = String(decoding: data, as: UTF8.self)
+            return Entry(id: name, title: Catalog.title(in: text) ?? "(untitled)", folder: sub)
+        }
+    }
+
+    /// Whether `id` is a safe lesson id: lowercase letters, digits and '-', not starting with '-'.
+    public static func isValidID(_ id: String) -> Bool {
+        guard let first = id.first, first != "-", id.count <= 64 else { return false }
+        return id.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+    }
+
+    /// The `title = "…"` line of a lesson file, without parsing the rest.
+    static func title(in text: String) -> String? {
+        for line in text.split(separator: "\n") {
+            let t = line.trimmingSpaces()
+            guard t.hasPrefix("title") else { continue }
+            let rest = t.dropFirst(5).trimmingSpaces()
+            guard rest.hasPrefix("=") else { continue }
+            let value = rest.dropFirst().trimmingSpaces()
+            guard value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q else { return nil }
+            return String(value.dropFirst().dropLast())
+        }
+        return nil
+    }
+
+    /// The folder of lesson `idOrPath`: an id in this catalog, or a path to a lesson folder or file.
+    public func resolve(_ idOrPath: String) throws -> String {
+        if let entry = entries.first(where: { $0.id == idOrPath }) { return entry.folder }
+        if idOrPath.contains("/") || idOrPath.hasSuffix(".toml") { return idOrPath }
+        let known = entries.map(\.id).joined(separator: ", ")
+        throw LessonError(file: folder, problem: "no lesson '\(idOrPath)' (lessons: \(known.isEmpty ? "none" : known))")
+    }
+}

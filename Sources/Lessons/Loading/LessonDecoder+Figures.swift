@@ -1,0 +1,150 @@
+import Engine
+
+extension LessonDecoder {
+    func decodeFigure(_ r: TableReader, problems: [Problem], runIDs: Set<String>, sweepIDs: Set<String>,
+                      runs: [LessonRun]) throws -> FigureSpec {
+        let id = try r.requiredString("id")
+        try checkIdentifier(r, "id", id)
+        let kindName = try r.requiredString("kind")
+        guard let kind = FigureSpec.Kind(rawValue: kindName) else {
+            throw r.error("kind", "unknown figure kind '\(kindName)' (expected \(FigureSpec.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let title = try r.string("title")
+        let caption = try r.requiredString("caption")
+        let names = try r.strings("runs") ?? []
+        guard !names.isEmpty else { throw r.error("runs", "name at least one run or sweep") }
+        for (i, name) in names.enumerated() where !runIDs.contains(name) && !sweepIDs.contains(name) {
+            throw r.error("runs[\(i)]", "no run or sweep has the id '\(name)'")
+        }
+        let named = names.flatMap { name -> [LessonRun] in
+            sweepIDs.contains(name) ? runs.filter { $0.sweep?.id == name } : runs.filter { $0.id == name }
+        }
+        guard let problemID = named.first?.problemID, let problem = problems.first(where: { $0.id == problemID }) else {
+            throw r.error("runs", "name at least one run or sweep")
+        }
+        if let other = named.first(where: { $0.problemID != problemID }) {
+            throw r.error("runs", "runs '\(named[0].id)' and '\(other.id)' solve different problems; one figure shows one problem")
+        }
+        let steps = try (r.doubles("steps") ?? []).enumerated().map { i, v -> Int in
+            guard v >= 0, v == v.rounded() else { throw r.error("steps[\(i)]", "expected a whole step number ≥ 0, got \(v)") }
+            return Int(v)
+        }
+        let parameter = try r.string("parameter")
+        if let p = parameter, !problem.parameters.contains(p) {
+            throw r.error("parameter", "'\(p)' is not a parameter (parameters: \(problem.parameters.joined(separator: ", ")))")
+        }
+        let state = try r.string("state")
+        let logY = try r.bool("log_y")
+        let arrows = try r.string("arrows")
+        let aspect = try r.double("aspect") ?? 0.62
+        guard aspect >= 0.2 && aspect <= 1.4 else { throw r.error("aspect", "must be between 0.2 and 1.4 (height / width), got \(aspect)") }
+        let xColumn = try r.string("x"), yColumn = try r.string("y"), classColumn = try r.string("class")
+        let columns = problem.data?.columnNames ?? []
+        for (key, column) in [("x", xColumn), ("y", yColumn), ("class", classColumn)] {
+            if let c = column, !columns.contains(c) {
+                throw r.error(key, "'\(c)' is not a data column (columns: \(columns.joined(separator: ", ")))")
+            }
+        }
+        try r.finish()
+
+        switch kind {
+        case .surface, .grid:
+            guard let view = problem.view, view.y != nil else {
+                throw r.error("kind", "a '\(kind.rawValue)' figure needs [problem.view] with both 'x' and 'y'")
+            }
+        case .curve:
+            guard problem.view != nil else { throw r.error("kind", "a 'curve' figure needs [problem.view] with 'x'") }
+        case .fit:
+            guard problem.model != nil, xColumn != nil, yColumn != nil else {
+                throw r.error("kind", "a 'fit' figure needs the problem's 'model' and the figure's data columns 'x' and 'y'")
+            }
+        case .boundary:
+            guard problem.model != nil, xColumn != nil, yColumn != nil, classColumn != nil else {
+                throw r.error("kind", "a 'boundary' figure needs the problem's 'model' and the figure's data columns 'x', 'y' and 'class'")
+            }
+        case .parameter:
+            guard parameter != nil else { throw r.error("parameter", "a 'parameter' figure needs the parameter to plot") }
+        case .state:
+            guard let s = state else { throw r.error("state", "a 'state' figure needs the state buffer to plot (velocity, buffer, accumulator, mean_square, m, v)") }
+            guard parameter != nil else { throw r.error("parameter", "a 'state' figure needs the parameter whose buffer to plot") }
+            for run in named where !stateNames(of: run.spec.optimizer).contains(s) {
+                throw r.error("state", "run '\(run.id)' has no '\(s)' buffer (it has: \(stateNames(of: run.spec.optimizer).joined(separator: ", ").nonEmpty ?? "none"))")
+            }
+        case .finalLoss:
+            guard names.contains(where: sweepIDs.contains) else { throw r.error("runs", "a 'final-loss' figure needs a sweep") }
+        case .loss, .gradientNorm, .learningRate: break
+        }
+        if let a = arrows, !["gradient", "state"].contains(a) {
+            throw r.error("arrows", "expected \"gradient\" or \"state\", got \"\(a)\"")
+        }
+        return FigureSpec(id: id, kind: kind, title: title, caption: caption, runs: names, steps: steps,
+                          parameter: parameter, state: state, logY: logY, arrows: arrows, aspect: aspect,
+                          xColumn: xColumn, yColumn: yColumn, classColumn: classColumn)
+    }
+
+    /// The state buffers an optimizer keeps, under its convention's names.
+    func stateNames(of optimizer: OptimizerSpec) -> [String] {
+        optimizer.resolved().stateNames
+    }
+
+    func decodeTable(_ r: TableReader, problems: [Problem], runs: [LessonRun]) throws -> TableSpec {
+        let id = try r.requiredString("id")
+        try checkIdentifier(r, "id", id)
+        let runID = try r.requiredString("run")
+        guard let run = runs.first(where: { $0.id == runID }) else {
+            throw r.error("run", "no run has the id '\(runID)' (runs: \(runs.map(\.id).joined(separator: ", ")))")
+        }
+        let problem = problems.first { $0.id == run.problemID }!
+        let columns = try r.strings("columns") ?? ["step", "loss"] + problem.parameters
+        let states = stateNames(of: run.spec.optimizer)
+        for (i, column) in columns.enumerated() {
+            let parts = column.split(separator: ".", maxSplits: 1).map(String.init)
+            let ok: Bool
+            if parts.count == 1 {
+                ok = ["step", "epoch", "batch", "lr", "loss"].contains(column) || problem.parameters.contains(column)
+            } else {
+                ok = (["grad", "update"].contains(parts[0]) || states.contains(parts[0])) && problem.parameters.contains(parts[1])
+            }
+            guard ok else {
+                throw r.error("columns[\(i)]", "unknown column '\(column)' for run '\(runID)' (expected step, epoch, batch, lr, loss, a parameter, or grad./update./\(states.map { $0 + "." }.joined(separator: "/")) followed by a parameter)")
+            }
+        }
+        let head = try r.int("head") ?? 8, tail = try r.int("tail") ?? 3
+        guard head >= 1, tail >= 0 else { throw r.error("head", "head must be ≥ 1 and tail ≥ 0") }
+        let digits = try r.int("digits") ?? 6
+        guard (2...15).contains(digits) else { throw r.error("digits", "must be between 2 and 15, got \(digits)") }
+        let caption = try r.requiredString("caption")
+        try r.finish()
+        return TableSpec(id: id, run: runID, columns: columns, head: head, tail: tail, caption: caption, digits: digits)
+    }
+
+    func decodeCheck(_ r: TableReader, problems: [Problem]) throws -> GradientCheckSpec {
+        let id = try r.requiredString("id")
+        try checkIdentifier(r, "id", id)
+        let problem = try self.problem(named: r, in: problems)
+        let label = try r.string("label") ?? id
+        guard let partials = try r.strings("partials") else {
+            throw r.error("partials", "is required: one claimed partial derivative per parameter")
+        }
+        guard partials.count == problem.parameters.count else {
+            throw r.error("partials", "has \(partials.count) expressions for \(problem.parameters.count) parameters")
+        }
+        for (i, partial) in partials.enumerated() {
+            do {
+                _ = try ExpressionObjective(expression: partial, parameters: problem.parameters, data: problem.data)
+            } catch {
+                throw r.error("partials[\(i)]", error.message)
+            }
+        }
+        let at = try r.doubles("at")
+        if let a = at, a.count != problem.parameters.count {
+            throw r.error("at", "has \(a.count) numbers for \(problem.parameters.count) parameters")
+        }
+        try r.finish()
+        return GradientCheckSpec(id: id, label: label, problemID: problem.id, partials: partials, at: at)
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,211 @@
+import Engine
+import Foundation
+
+/// Turns a parsed lesson file into a `Lesson`, checking every key, type, name and cross-reference.
+struct LessonDecoder {
+    let root: TableReader
+    let id: String
+    let folder: String
+    let file: String
+
+    func decode(notes notesText: String?, notesFile: String) throws -> Lesson {
+        let title = try root.requiredString("title")
+        let subtitle = try root.string("subtitle")
+        let question = try root.string("question").map(Notes.inline)
+        let problems = try decodeProblems()
+        var runs = try root.tables("runs").map { try decodeRun($0, problems: problems) }
+        guard !runs.isEmpty else { throw root.error("runs", "a lesson needs at least one [[runs]] table") }
+        try checkUnique(runs.map(\.id), key: "runs", what: "run id")
+        var sweeps: [Sweep] = []
+        for reader in try root.tables("sweeps") {
+            let (sweep, generated) = try decodeSweep(reader, runs: runs, takenIDs: runs.map(\.id) + sweeps.map(\.id))
+            sweeps.append(sweep)
+            runs += generated
+        }
+        let runIDs = Set(runs.map(\.id)), sweepIDs = Set(sweeps.map(\.id))
+        let figures = try root.tables("figures").map {
+            try decodeFigure($0, problems: problems, runIDs: runIDs, sweepIDs: sweepIDs, runs: runs)
+        }
+        try checkUnique(figures.map(\.id), key: "figures", what: "figure id")
+        let tables = try root.tables("tables").map { try decodeTable($0, problems: problems, runs: runs) }
+        try checkUnique(tables.map(\.id), key: "tables", what: "table id")
+        let checks = try root.tables("checks").map { try decodeCheck($0, problems: problems) }
+        try checkUnique(checks.map(\.id), key: "checks", what: "check id")
+        try root.finish()
+
+        let notes = try notesText.map { try Notes.parse($0, file: notesFile) } ?? []
+        for case let .insert(kind, ref?) in notes {
+            let known: [String]
+            switch kind {
+            case "figure": known = figures.map(\.id)
+            case "table": known = tables.map(\.id)
+            case "check": known = checks.map(\.id)
+            default: known = runs.map(\.id)
+            }
+            guard known.contains(ref) else {
+                throw LessonError(file: notesFile, problem: "{{\(kind) \(ref)}} names no \(kind == "rule" ? "run" : kind) in \(LessonLoader.fileName) (known: \(known.joined(separator: ", ")))")
+            }
+        }
+        return Lesson(id: id, title: title, subtitle: subtitle, question: question, folder: folder, file: file,
+                      problems: problems, runs: runs, sweeps: sweeps, figures: figures, tables: tables,
+                      checks: checks, notes: notes)
+    }
+
+    private func checkUnique(_ ids: [String], key: String, what: String) throws {
+        var seen = Set<String>()
+        for (i, id) in ids.enumerated() {
+            guard seen.insert(id).inserted else { throw root.error("\(key)[\(i)].id", "duplicate \(what) '\(id)'") }
+        }
+    }
+
+    func checkIdentifier(_ reader: TableReader, _ key: String, _ value: String) throws {
+        let ok = !value.isEmpty && value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        guard ok else { throw reader.error(key, "'\(value)' is not a valid id (letters, digits, '-' and '_' only)") }
+    }
+
+    // MARK: problem
+
+    /// `[problem]` (one problem, id `main`) or `[[problems]]` (each with an id), not both.
+    private func decodeProblems() throws -> [Problem] {
+        let single = try root.table("problem")
+        let many = try root.tables("problems")
+        switch (single, many.isEmpty) {
+        case (let one?, true): return [try decodeProblem(one, id: "main")]
+        case (nil, false):
+            var problems: [Problem] = []
+            for reader in many {
+                let id = try reader.requiredString("id")
+                try checkIdentifier(reader, "id", id)
+                guard !problems.contains(where: { $0.id == id }) else { throw reader.error("id", "duplicate problem id '\(id)'") }
+                problems.append(try decodeProblem(reader, id: id))
+            }
+            return problems
+        case (nil, true): throw root.error("problem", "is required (a [problem] table, or [[problems]] with ids)")
+        case (.some, false): throw root.error("problems", "give [problem] or [[problems]], not both")
+        }
+    }
+
+    /// The problem a run, figure or table names with `problem = "id"` (the only one when there is one).
+    func problem(named reader: TableReader, in problems: [Problem]) throws -> Problem {
+        guard let id = try reader.string("problem") else {
+            guard problems.count == 1 else {
+                throw reader.error("problem", "this lesson has several problems; name one (\(problems.map(\.id).joined(separator: ", ")))")
+            }
+            return problems[0]
+        }
+        guard let p = problems.first(where: { $0.id == id }) else {
+            throw reader.error("problem", "no problem has the id '\(id)' (problems: \(problems.map(\.id).joined(separator: ", ")))")
+        }
+        return p
+    }
+
+    private func decodeProblem(_ r: TableReader, id: String) throws -> Problem {
+        let label = try r.string("label") ?? id
+        let expression = try r.string("objective")
+        let builtin = try r.string("builtin")
+        let curvatures = try r.doubles("curvatures")
+        let names = try r.strings("parameters")
+        let source: Problem.Source
+        let parameters: [String]
+        switch (expression, builtin) {
+        case (let e?, nil):
+            guard curvatures == nil else { throw r.error("curvatures", "only a builtin quadratic takes curvatures") }
+            guard let names, !names.isEmpty else {
+                throw r.error("parameters", "is required: the names of the parameters, in order")
+            }
+            source = .expression(e)
+            parameters = names
+        case (nil, let b?):
+            do {
+                parameters = try BuiltinObjective(named: b, parameterNames: names, curvatures: curvatures).parameterNames
+            } catch {
+                throw r.error(curvatures != nil && b == "quadratic" ? "curvatures" : "builtin", error.message)
+            }
+            source = .builtin(name: b, curvatures: curvatures ?? [])
+        case (nil, nil): throw r.error(nil, "needs either 'objective' (an expression) or 'builtin' (a named objective)")
+        case (.some, .some): throw r.error("builtin", "give either 'objective' or 'builtin', not both")
+        }
+        for (i, p) in parameters.enumerated() where parameters.firstIndex(of: p) != i {
+            throw r.error("parameters", "the name '\(p)' appears twice")
+        }
+        guard let start = try r.doubles("start") else { throw r.error("start", "is required: one number per parameter") }
+        guard start.count == parameters.count else {
+            throw r.error("start", "has \(start.count) numbers for \(parameters.count) parameters (\(parameters.joined(separator: ", ")))")
+        }
+        var dataFile: String? = nil, data: DataTable? = nil
+        if let name = try r.string("data") {
+            dataFile = name
+            let path = name.hasPrefix("/") ? name : (folder as NSString).appendingPathComponent(name)
+            do {
+                data = try DataTable(contentsOfCSVFile: path, displayName: (file as NSString).deletingLastPathComponent.isEmpty ? name : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name))
+            } catch {
+                throw r.error("data", error.message)
+            }
+        }
+        let columns = data?.columnNames ?? []
+        for p in parameters where columns.contains(p) {
+            throw r.error("parameters", "'\(p)' is both a parameter and a data column")
+        }
+        if case .expression(let e) = source {
+            do {
+                _ = try ExpressionObjective(expression: e, parameters: parameters, data: data)
+            } catch {
+                throw r.error("objective", error.message)
+            }
+        }
+        let model = try r.string("model")
+        if let m = model {
+            guard data != nil else { throw r.error("model", "a model needs a data file ('data')") }
+            do {
+                _ = try ExpressionObjective(expression: m, parameters: parameters, data: data)
+            } catch {
+                throw r.error("model", error.message)
+            }
+        }
+        let expected = try r.doubles("expected")
+        if let e = expected, e.count != parameters.count {
+            throw r.error("expected", "has \(e.count) numbers for \(parameters.count) parameters")
+        }
+        let expectedLoss = try r.double("expected_loss")
+        let expectedLabel = try r.string("expected_label") ?? "the expected answer"
+        let view = try r.table("view").map { try decodeView($0, parameters: parameters) }
+        try r.finish()
+        return Problem(id: id, label: label, source: source, parameters: parameters, start: start, dataFile: dataFile, data: data,
+                       model: model, expected: expected, expectedLoss: expectedLoss, expectedLabel: expectedLabel,
+                       view: view)
+    }
+
+    private func decodeView(_ r: TableReader, parameters: [String]) throws -> Problem.View {
+        func parameter(_ key: String) throws -> String? {
+            guard let name = try r.string(key) else { return nil }
+            guard parameters.contains(name) else {
+                throw r.error(key, "'\(name)' is not a parameter (parameters: \(parameters.joined(separator: ", ")))")
+            }
+            return name
+        }
+        func range(_ key: String) throws -> ClosedRange<Double>? {
+            guard let v = try r.doubles(key) else { return nil }
+            guard v.count == 2, v[0] < v[1] else { throw r.error(key, "expected [low, high] with low < high") }
+            return v[0]...v[1]
+        }
+        guard let x = try parameter("x") else { throw r.error("x", "is required: the parameter on the horizontal axis") }
+        let y = try parameter("y")
+        guard let xRange = try range("x_range") else { throw r.error("x_range", "is required: [low, high]") }
+        let yRange = try range("y_range")
+        if y != nil && yRange == nil { throw r.error("y_range", "is required when 'y' is set") }
+        if y == nil && yRange != nil { throw r.error("y", "is required when 'y_range' is set") }
+        if let y, y == x { throw r.error("y", "must differ from 'x'") }
+        var hold: [String: Double] = [:]
+        if let h = try r.table("hold") {
+            for key in h.keys {
+                guard parameters.contains(key) else { throw h.error(key, "'\(key)' is not a parameter") }
+                guard key != x && key != y else { throw h.error(key, "'\(key)' is on an axis; it cannot be held") }
+                hold[key] = try h.double(key)
+            }
+            try h.finish()
+        }
+        let logColor = try r.bool("log_color")
+        try r.finish()
+        return Problem.View(x: x, y: y, xRange: xRange, yRange: yRange, hold: hold, logColor: logColor)
+    }
+}

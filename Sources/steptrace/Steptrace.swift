@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+
+/// The `steptrace` command: lessons in, figures and handouts out.
+struct Steptrace: ParsableCommand {
+    static let version = "0.1.0"
+    static let configuration = CommandConfiguration(
+        commandName: "steptrace",
+        abstract: "Teaches how optimizers work: runs lessons, traces every step, draws figures and handouts.",
+        version: version,
+        subcommands: [ListCommand.self, RunCommand.self, AllCommand.self, CompareCommand.self, TraceCommand.self]
+    )
+}
+
+/// Entry point: every failure becomes one line on stderr and an exit status
+/// (64 for usage, 65 for bad data, 70 for anything internal); help goes to stdout.
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Steptrace.parseAsRoot()
+            try command.run()
+        } catch let failure as Failure {
+            Failure.report(failure.message, status: failure.status)
+        } catch {
+            let code = Steptrace.exitCode(for: error)
+            if code == .success {
+                print(Steptrace.fullMessage(for: error))
+                exit(0)
+            }
+            let message = Steptrace.message(for: error)
+                .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("Usage:") && !$0.hasPrefix("See '") }
+                .joined(separator: " ")
+            Failure.report(message.isEmpty ? "invalid arguments" : message, status: code.rawValue == 0 ? 64 : code.rawValue)
+        }
+    }
+}

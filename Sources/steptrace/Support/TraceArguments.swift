@@ -1,0 +1,113 @@
+import Engine
+import Trace
+
+/// Parsers for the compact flag values of `steptrace trace`, each failing with one usage line.
+enum TraceArguments {
+    /// `a=1,b=-2.5` → names and values, in order.
+    static func parseStart(_ text: String) throws -> ([String], [Double]) {
+        var names: [String] = [], values: [Double] = []
+        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let parts = item.split(separator: "=", omittingEmptySubsequences: false)
+            guard parts.count == 2 else {
+                throw Failure.usage("--start: '\(item)' is not NAME=VALUE (expected e.g. --start a2=1,a1=1,a0=1)")
+            }
+            let name = parts[0].trimmingSpaces(), valueText = parts[1].trimmingSpaces()
+            guard isIdentifier(name) else { throw Failure.usage("--start: '\(name)' is not a valid parameter name") }
+            guard !names.contains(name) else { throw Failure.usage("--start: '\(name)' is given twice") }
+            guard let value = Double(valueText), value.isFinite else {
+                throw Failure.usage("--start: the value of '\(name)' must be a finite number, got '\(valueText)'")
+            }
+            names.append(name); values.append(value)
+        }
+        return (names, values)
+    }
+
+    /// `b=-100:100` → a box on parameter b.
+    static func parseBox(_ text: String, names: [String]) throws -> Constraints.Box {
+        let parts = text.split(separator: "=", omittingEmptySubsequences: false)
+        let bounds = parts.count == 2 ? parts[1].split(separator: ":", omittingEmptySubsequences: false) : []
+        guard parts.count == 2, bounds.count == 2, let lo = Double(bounds[0]), let hi = Double(bounds[1]),
+              !lo.isNaN, !hi.isNaN else {
+            throw Failure.usage("--box: '\(text)' is not NAME=LO:HI (expected e.g. --box b=-100:100)")
+        }
+        guard let index = names.firstIndex(of: String(parts[0])) else {
+            throw Failure.usage("--box: '\(parts[0])' is not a parameter (parameters: \(names.joined(separator: ", ")))")
+        }
+        guard lo <= hi else { throw Failure.usage("--box: the low bound \(lo) is above the high bound \(hi)") }
+        return Constraints.Box(index: index, lower: lo, upper: hi)
+    }
+
+    /// `a1,a2,a3` → their indices.
+    static func parseSimplex(_ text: String, names: [String]) throws -> [Int] {
+        let group = try text.split(separator: ",", omittingEmptySubsequences: false).map { name -> Int in
+            guard let i = names.firstIndex(of: String(name)) else {
+                throw Failure.usage("--simplex: '\(name)' is not a parameter (parameters: \(names.joined(separator: ", ")))")
+            }
+            return i
+        }
+        guard group.count >= 2, Set(group).count == group.count else {
+            throw Failure.usage("--simplex needs two or more different parameters")
+        }
+        return group
+    }
+
+    /// `constant`, `step:EVERY:FACTOR`, `exponential:RATE:STEPS`, `inverse-time:DECAY`.
+    static func parseSchedule(_ text: String) throws -> Schedule {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        let expected = "expected constant, step:EVERY:FACTOR, exponential:RATE:STEPS or inverse-time:DECAY"
+        func positive(_ s: String) throws -> Double {
+            guard let v = Double(s), v.isFinite, v > 0 else { throw Failure.usage("--schedule: '\(s)' must be a positive number") }
+            return v
+        }
+        func count(_ s: String) throws -> Int {
+            guard let v = Int(s), v >= 1 else { throw Failure.usage("--schedule: '\(s)' must be a whole number ≥ 1") }
+            return v
+        }
+        switch (parts[0], parts.count) {
+        case ("constant", 1): return .constant
+        case ("step", 3): return .step(every: try count(parts[1]), factor: try positive(parts[2]))
+        case ("exponential", 3): return .exponential(rate: try positive(parts[1]), steps: try count(parts[2]))
+        case ("inverse-time", 2): return .inverseTime(decay: try positive(parts[1]))
+        default: throw Failure.usage("--schedule: '\(text)' is not a schedule (\(expected))")
+        }
+    }
+
+    /// An engine validation error, phrased with the flag's name.
+    static func flagMessage(_ error: RunSpecError) -> String {
+        let flag: String
+        switch error.setting {
+        case "learningRate", "learning rate", "lr": flag = "--lr"
+        case "initialAccumulator", "initial accumulator", "initial_accumulator": flag = "--initial-accumulator"
+        case "start": flag = "--start"
+        case "maxSteps", "steps": flag = "--steps"
+        case "maxEpochs", "epochs": flag = "--epochs"
+        case "gradientTolerance": flag = "--tolerance-grad"
+        case "lossChangeTolerance": flag = "--tolerance-loss"
+        default: flag = "--" + error.setting
+        }
+        return "\(flag): \(error.description)"
+    }
+
+    /// The `summary` format: verdict, steps, final parameters and loss.
+    static func summary(_ trace: Trace) -> String {
+        var text = "verdict: \(trace.verdict)\nsteps: \(trace.stepCount)\n"
+        for (name, value) in zip(trace.parameterNames, trace.finalParameters) {
+            text += "\(name): \(value)\n"
+        }
+        return text + "loss: \(trace.finalLoss)\n"
+    }
+
+    private static func isIdentifier(_ s: String) -> Bool {
+        guard let first = s.first, first.isLetter || first == "_" else { return false }
+        return s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+}
+
+extension Substring {
+    func trimmingSpaces() -> String {
+        var s = self
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}
