@@ -134,9 +134,9 @@ extension HandoutBuilder {
     func resultsBox(title: String, rows: [(String, String)], width: Double,
                     canvas: Canvas) -> (items: [(frame: Rect, content: any Drawable)], height: Double) {
         let s = style, pad = 10.0
-        let keyLine = s.boxKey.size * 1.45, valueLine = s.boxValue.size * 1.45
+        let keyLine = s.boxKey.size * 1.6, valueLine = s.boxValue.size * 1.6
         var items: [(frame: Rect, content: any Drawable)] = []
-        var y = pad
+        var y = pad - 2
         let heading = TextBlock.wrapping(title, width: width - 2 * pad, style: s.boxHeading,
                                          lineHeight: s.boxHeading.size * 1.35, canvas: canvas)
         items.append((Rect(x: pad, y: y, width: width - 2 * pad, height: heading.height), heading))
@@ -152,7 +152,7 @@ extension HandoutBuilder {
             items.append((Rect(x: valueX, y: y, width: width - pad - valueX, height: v.height), v))
             y += h
         }
-        y += pad - 2
+        y += pad - 3
         items.insert((Rect(x: 0, y: 0, width: width, height: y), BoxBackground(fill: s.boxFill, border: s.boxBorder)), at: 0)
         return (items, y)
     }

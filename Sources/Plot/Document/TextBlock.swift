@@ -32,7 +32,7 @@ public struct TextBlock: Drawable {
     /// Draws each line at the top of its slot, aligned within `frame`.
     public func draw(in canvas: Canvas, frame: Rect) {
         for (i, line) in lines.enumerated() {
-            let y = frame.minY + Double(i) * lineHeight
+            let y = frame.minY + Double(i) * lineHeight - TextBaseline.raise(line, style: style, canvas: canvas)
             var x = frame.minX
             if style.alignment != .left {
                 let w = canvas.measureText(line, style: style).width

@@ -49,7 +49,8 @@ extension Table {
                 let c = columns[i]
                 let w = canvas.measureText(header, style: headerStyle).width
                 let x = c.alignment == .left ? o.x + c.left : o.x + c.right - w
-                canvas.drawText(header, style: headerStyle, at: Point(x, headerTop + fontSize * 0.3), angle: 0)
+                let raise = TextBaseline.raise(header, style: headerStyle, canvas: canvas)
+                canvas.drawText(header, style: headerStyle, at: Point(x, headerTop + fontSize * 0.3 - raise), angle: 0)
             }
             let bodyTop = headerTop + headerHeight
             rule(bodyTop, ruleLight)
@@ -70,10 +71,13 @@ extension Table {
                     }
                     switch kinds[i] {
                     case .text:
-                        canvas.drawText(cell.markup, style: textStyle, at: Point(o.x + c.left, textY), angle: 0)
+                        let raise = TextBaseline.raise(cell.markup, style: textStyle, canvas: canvas)
+                        canvas.drawText(cell.markup, style: textStyle, at: Point(o.x + c.left, textY - raise), angle: 0)
                     case .integer, .number:
                         let leadWidth = canvas.measureText(cell.lead, style: numberStyle).width
-                        canvas.drawText(cell.markup, style: numberStyle, at: Point(o.x + c.point - leadWidth, textY), angle: 0)
+                        let raise = TextBaseline.raise(cell.markup, style: numberStyle, canvas: canvas)
+                        canvas.drawText(cell.markup, style: numberStyle, at: Point(o.x + c.point - leadWidth, textY - raise),
+                                        angle: 0)
                     }
                 }
             }
