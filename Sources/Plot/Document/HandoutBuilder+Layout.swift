@@ -88,8 +88,13 @@ extension HandoutBuilder {
 
             case .formula(let markup):
                 let lines = markup.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-                let t = TextBlock(lines: lines, style: s.formula, lineHeight: s.formula.size * 1.5)
-                add(Piece(content: .items([(Rect(x: 0, y: 0, width: width, height: t.height), t)]), height: t.height,
+                // Lines share a left edge and the block is centered, so the arrows of a multi-line rule line up.
+                var left = s.formula
+                left.alignment = .left
+                let t = TextBlock(lines: lines, style: left, lineHeight: s.formula.size * 1.5)
+                let widest = min(width, lines.map { canvas.measureText($0, style: left).width }.max() ?? 0)
+                let x = s.formula.alignment == .center ? (width - widest) / 2 : 0
+                add(Piece(content: .items([(Rect(x: x, y: 0, width: width - x, height: t.height), t)]), height: t.height,
                           spaceBefore: s.blockSpacing + 2, spaceAfter: s.blockSpacing + 2))
 
             case let .figure(figure, figureWidth, figureHeight, captionText, number):

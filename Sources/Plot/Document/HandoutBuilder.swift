@@ -117,7 +117,7 @@ public struct HandoutBuilder {
         blocks.append(.bullets(items))
     }
 
-    /// Adds a centered monospace formula or code line (markup), e.g. `v ← μv − η g`; `\n` separates lines.
+    /// Adds a centered monospace formula or code line (markup), e.g. `v ← μv − η g`; `\n` separates lines, which share a left edge.
     public mutating func formula(_ markup: String) {
         blocks.append(.formula(markup))
     }
