@@ -32,9 +32,13 @@ public struct HandoutBuilder {
 
     /// Page margins in points; the footer and header sit inside the bottom and top margins.
     public struct Margins: Equatable, Sendable {
+        /// Space above the text area; the running header sits in it.
         public var top: Double
+        /// Space left of the text area.
         public var left: Double
+        /// Space below the text area; the footer sits in it.
         public var bottom: Double
+        /// Space right of the text area.
         public var right: Double
         /// Margins per side.
         public init(top: Double, left: Double, bottom: Double, right: Double) {
