@@ -83,7 +83,9 @@ extension HandoutBuilder {
                     add(Piece(content: .items([(Rect(x: indent * 0.35, y: 0, width: indent * 0.65, height: t.height), bullet),
                                                (Rect(x: indent, y: 0, width: width - indent, height: t.height), t)]),
                               height: t.height, spaceBefore: i == 0 ? s.blockSpacing : 2,
-                              spaceAfter: i == items.count - 1 ? s.blockSpacing : 2))
+                              spaceAfter: i == items.count - 1 ? s.blockSpacing : 2,
+                              // As with paragraph lines: no single item left alone at a page's foot or head.
+                              keepWithNext: items.count >= 2 && (i == 0 || i == items.count - 2)))
                 }
 
             case .formula(let markup):

@@ -1,7 +1,7 @@
 /// Typography and spacing of a printed handout.
 ///
 /// Sizes are in points. The defaults aim at a class handout printed on A4 or
-/// Letter: a 10 pt serif body on a 14.5 pt pitch, sans-serif bold headings,
+/// Letter: a 10.5 pt serif body on a 15 pt pitch, sans-serif bold headings,
 /// small captions, and gray page furniture that stays out of the way.
 public struct HandoutStyle: Sendable {
     /// Title at the top of the first page.
@@ -13,9 +13,9 @@ public struct HandoutStyle: Sendable {
     /// Section headings.
     public var heading = TextStyle(family: "DejaVu Sans", size: 13.5, bold: true)
     /// Running text, bullets and results-box values.
-    public var body = TextStyle(family: "DejaVu Serif", size: 10)
+    public var body = TextStyle(family: "DejaVu Serif", size: 10.5)
     /// Distance between body baselines.
-    public var bodyLineHeight = 14.5
+    public var bodyLineHeight = 15.0
     /// Figure and table captions.
     public var caption = TextStyle(family: "DejaVu Sans", size: 8.5, color: Color(hex: 0x222222))
     /// Formulas and code lines.

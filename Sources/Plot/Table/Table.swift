@@ -86,7 +86,7 @@ public struct Table: Drawable {
     /// A table over `columns`, which must all hold the same number of rows.
     public init(columns: [Column], numberFormat: ColumnNumberFormat = ColumnNumberFormat(),
                 highlightedRows: Set<Int> = [], elision: Elision? = .standard,
-                fontSize: Double = 8.5, minimumFontSize: Double = 6) {
+                fontSize: Double = 9, minimumFontSize: Double = 6) {
         precondition(Set(columns.map(\.content.count)).count <= 1, "Table columns must have the same number of rows")
         self.columns = columns
         self.numberFormat = numberFormat
