@@ -40,9 +40,10 @@ public struct Beale: ReferenceObjective, Sendable, Equatable {
     /// Returns f(x, y); `rows` is ignored.
     public func loss(at theta: UnsafeBufferPointer<Double>, rows: UnsafeBufferPointer<Int>) -> Double {
         let x = theta[0], y = theta[1]
+        let y2 = y * y, y3 = y2 * y
         let t1 = 1.5 - x + x * y
-        let t2 = 2.25 - x + x * y * y
-        let t3 = 2.625 - x + x * y * y * y
+        let t2 = 2.25 - x + x * y2
+        let t3 = 2.625 - x + x * y3
         return t1 * t1 + t2 * t2 + t3 * t3
     }
 }

@@ -1,0 +1,117 @@
+import Engine
+import Testing
+
+/// The seed question's data: (0,0), (1,1), (1,2), (2,1).
+private func seedData() throws -> DataTable {
+    try DataTable(columnNames: ["x", "y"], rows: [[0, 0], [1, 1], [1, 2], [2, 1]])
+}
+
+private let seedLoss = "0.5*(y - (a2*x^2 + a1*x + a0))^2"
+
+private func close(_ a: Double, _ b: Double, _ tolerance: Double) -> Bool {
+    Swift.abs(a - b) <= tolerance * Swift.max(1, Swift.abs(a), Swift.abs(b))
+}
+
+@Suite("Expression objective")
+struct ObjectiveExpressionTests {
+    @Test("one row: the residual's loss and the correct partials (x², x, 1 times −r)")
+    func oneRow() throws {
+        let objective = try ExpressionObjective(expression: seedLoss, parameters: ["a2", "a1", "a0"], data: try seedData())
+        #expect(objective.rowCount == 4)
+        #expect(objective.expressionText == seedLoss)
+        #expect(objective.description == seedLoss)
+        // Row 3 is (2, 1); at θ = (1, 1, 1) the model says 7, so r = 1 − 7 = −6.
+        let (loss, gradient) = objective.evaluate(at: [1, 1, 1], rows: [3])
+        #expect(loss == 18)
+        #expect(gradient == [24, 12, 6])
+    }
+
+    @Test("a batch's loss and gradient are the means over its rows", arguments: [[0, 1, 2, 3], [3, 1], [2], [1, 1, 3]])
+    func batchMean(rows: [Int]) throws {
+        let objective = try ExpressionObjective(expression: seedLoss, parameters: ["a2", "a1", "a0"], data: try seedData())
+        let theta = [0.3, -1.2, 2.0]
+        let batch = objective.evaluate(at: theta, rows: rows)
+        var loss = 0.0
+        var gradient = [0.0, 0.0, 0.0]
+        for row in rows {
+            let single = objective.evaluate(at: theta, rows: [row])
+            loss += single.loss
+            for i in 0..<3 { gradient[i] += single.gradient[i] }
+        }
+        let n = Double(rows.count)
+        #expect(close(batch.loss, loss / n, 1e-15))
+        for i in 0..<3 { #expect(close(batch.gradient[i], gradient[i] / n, 1e-15)) }
+        #expect(close(objective.lossValue(at: theta, rows: rows), batch.loss, 0))
+    }
+
+    @Test("least squares: zero gradient at (−1, 2.5, 0) with mean loss 0.125")
+    func leastSquares() throws {
+        let objective = try ExpressionObjective(expression: seedLoss, parameters: ["a2", "a1", "a0"], data: try seedData())
+        // The seed's 0.125 is the mean of (y − f)²; our loss carries the ½.
+        let (loss, gradient) = objective.evaluate(at: [-1, 2.5, 0], rows: objective.allRows)
+        #expect(close(loss, 0.0625, 1e-15))
+        #expect(gradient.allSatisfy { Swift.abs($0) < 1e-15 })
+    }
+
+    @Test("per-sample SGD from (1, 1, 1) walks to the least-squares fit")
+    func perSampleDescent() throws {
+        let objective = try ExpressionObjective(expression: seedLoss, parameters: ["a2", "a1", "a0"], data: try seedData())
+        var theta = [1.0, 1.0, 1.0]
+        for _ in 0..<20_000 {
+            for row in 0..<4 {
+                let gradient = objective.evaluate(at: theta, rows: [row]).gradient
+                for i in 0..<3 { theta[i] -= 0.01 * gradient[i] }
+            }
+        }
+        #expect(Swift.abs(theta[0] + 1) < 0.05 && Swift.abs(theta[1] - 2.5) < 0.05 && Swift.abs(theta[2]) < 0.05)
+    }
+
+    @Test("without data the expression is the loss and rows are ignored")
+    func noData() throws {
+        let objective = try ExpressionObjective(expression: "0.5*(x^2 + 10*y^2)", parameters: ["x", "y"])
+        #expect(objective.rowCount == 0)
+        #expect(objective.evaluate(at: [2, -1], rows: [7, 9]) == (7, [2, -10]))
+        #expect(objective.evaluate(at: [2, -1]) == (7, [2, -10]))
+    }
+
+    @Test("a parameter the expression never uses has a zero partial")
+    func unusedParameter() throws {
+        let objective = try ExpressionObjective(expression: "a^2", parameters: ["a", "b"])
+        #expect(objective.evaluate(at: [3, 4]).gradient == [6, 0])
+    }
+
+    @Test("consecutive calls do not leak gradient into each other")
+    func noLeak() throws {
+        let objective = try ExpressionObjective(expression: seedLoss, parameters: ["a2", "a1", "a0"], data: try seedData())
+        let first = objective.evaluate(at: [1, 1, 1], rows: [3])
+        _ = objective.evaluate(at: [5, -2, 1], rows: [0, 1, 2])
+        _ = objective.lossValue(at: [5, -2, 1], rows: [2])
+        #expect(objective.evaluate(at: [1, 1, 1], rows: [3]) == first)
+    }
+
+    @Test("an empty batch has no mean")
+    func emptyBatch() throws {
+        let objective = try ExpressionObjective(expression: seedLoss, parameters: ["a2", "a1", "a0"], data: try seedData())
+        let (loss, gradient) = objective.evaluate(at: [1, 1, 1], rows: [])
+        #expect(loss.isNaN && gradient.allSatisfy(\.isNaN))
+    }
+
+    @Test("copies evaluate independently with the same result")
+    func copies() throws {
+        let objective = try ExpressionObjective(expression: seedLoss, parameters: ["a2", "a1", "a0"], data: try seedData())
+        let copy = objective.copy()
+        #expect(copy !== objective)
+        #expect(copy.evaluate(at: [1, 2, 3], rows: [0, 2]) == objective.evaluate(at: [1, 2, 3], rows: [0, 2]))
+        #expect(copy.description == objective.description)
+    }
+
+    @Test("construction errors name the problem")
+    func constructionErrors() throws {
+        let data = try seedData()
+        let error = #expect(throws: ExpressionError.self) {
+            try ExpressionObjective(expression: "a*z", parameters: ["a"], data: data)
+        }
+        #expect(error?.message == "unknown name 'z' at column 3 (parameters: a; data columns: x, y)")
+        #expect(error?.column == 3)
+    }
+}
