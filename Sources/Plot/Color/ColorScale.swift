@@ -20,7 +20,8 @@ public struct ColorScale: Equatable, Sendable {
 
     /// How to choose between linear and log spacing when fitting values.
     public enum Spacing: Equatable, Sendable {
-        /// Log when every finite value is positive and they span at least three decades.
+        /// Log when every finite value is positive and the bulk of them (5th to 95th percentile) spans two
+        /// decades or more; a single near-zero minimum does not make a bowl logarithmic.
         case automatic
         case linear
         case log
@@ -44,13 +45,24 @@ public struct ColorScale: Equatable, Sendable {
         switch spacing {
         case .linear: useLog = false
         case .log: useLog = lowestPositive.isFinite && hi > lowestPositive
-        case .automatic: useLog = lo > 0 && hi / lo >= 1000
+        case .automatic: useLog = lo > 0 && ColorScale.bulkSpansDecades(values)
         }
         if useLog {
             return ColorScale(scale: Scale(.log, lower: Swift.max(lo, lowestPositive), upper: hi), colormap: colormap)
         }
         if hi == lo { return ColorScale(scale: Scale(.linear, lower: lo - 0.5, upper: hi + 0.5), colormap: colormap) }
         return ColorScale(scale: Scale(.linear, lower: lo, upper: hi), colormap: colormap)
+    }
+
+    /// Whether the 5th–95th percentile range of the finite values spans a factor of 100 or more.
+    static func bulkSpansDecades(_ values: [Double]) -> Bool {
+        let stride = Swift.max(1, values.count / 20_000)
+        var sample: [Double] = []
+        for k in Swift.stride(from: 0, to: values.count, by: stride) where values[k].isFinite { sample.append(values[k]) }
+        guard sample.count >= 2 else { return false }
+        sample.sort()
+        let p5 = sample[Int(Double(sample.count - 1) * 0.05)], p95 = sample[Int(Double(sample.count - 1) * 0.95)]
+        return p5 > 0 && p95 / p5 >= 100
     }
 
     /// The color for `value`; `missing` when it has none.

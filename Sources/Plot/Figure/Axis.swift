@@ -77,14 +77,16 @@ public struct Panel {
         self.title = title; self.x = x; self.y = y; self.marks = marks; self.legend = legend; self.colorbar = colorbar
     }
 
-    /// The union of the marks' extents and whether any is tight.
+    /// The extent the marks want shown, and whether it is tight.
+    ///
+    /// When a mark has tight bounds (a surface or a matrix), only tight bounds count: the surface defines
+    /// the view, and a path that runs away is clipped with a note instead of shrinking the surface to a dot.
     var bounds: (x: ClosedRange<Double>?, y: ClosedRange<Double>?, tightX: Bool, tightY: Bool) {
-        var bx: ClosedRange<Double>? = nil, by: ClosedRange<Double>? = nil, tx = false, ty = false
-        for m in marks {
-            guard let b = m.dataBounds else { continue }
-            bx = DataBounds.union(bx, b.x); by = DataBounds.union(by, b.y)
-            if b.isTight { tx = tx || b.x != nil; ty = ty || b.y != nil }
-        }
-        return (bx, by, tx, ty)
+        let all = marks.compactMap(\.dataBounds)
+        let tight = all.filter(\.isTight)
+        let used = tight.isEmpty ? all : tight
+        var bx: ClosedRange<Double>? = nil, by: ClosedRange<Double>? = nil
+        for b in used { bx = DataBounds.union(bx, b.x); by = DataBounds.union(by, b.y) }
+        return (bx, by, !tight.isEmpty && bx != nil, !tight.isEmpty && by != nil)
     }
 }

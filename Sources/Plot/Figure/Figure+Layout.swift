@@ -38,7 +38,7 @@ extension Figure {
             var extras: [Double] = []
             for k in 0..<n {
                 let p = panels[k], (r, c) = position[k]
-                let xt = scales[k].x.ticks(length: plotWidth, spacing: 60)
+                let xt = scales[k].x.ticks(length: plotWidth, spacing: 50)
                 let yt = scales[k].y.ticks(length: plotHeight, spacing: 42)
                 ticks.append((xt, yt))
                 let xSizes = xt.filter { !$0.isMinor }.map { canvas.measureText($0.label, style: tickStyle) }
@@ -84,7 +84,7 @@ extension Figure {
         // Ticks for the final plot size (the count may change slightly from the estimate).
         for k in 0..<n {
             let plot = result[k].transform.plot
-            result[k].xTicks = scales[k].x.ticks(length: plot.width, spacing: 60)
+            result[k].xTicks = scales[k].x.ticks(length: plot.width, spacing: 50)
             result[k].yTicks = scales[k].y.ticks(length: plot.height, spacing: 42)
         }
         return FigureLayout(panels: result)
@@ -109,14 +109,15 @@ extension Figure {
             }
         }
         let context = MarkContext(canvas: canvas, transform: t, theme: theme)
+        // The legend's place is chosen first so that labels drawn by marks keep clear of it.
+        let entries = panel.marks.flatMap(\.legendEntries)
+        let avoid = entries.isEmpty ? [] : panel.marks.flatMap { $0.occupiedPoints(in: context) }
+        let legendBox = LegendBox.place(entries, placement: panel.legend, context: context, avoid: avoid)
+        if let box = legendBox { context.reserve(box) }
         canvas.save()
         canvas.clip(to: plot)
         for mark in panel.marks { mark.draw(in: context) }
-        let entries = panel.marks.flatMap(\.legendEntries)
-        if !entries.isEmpty && panel.legend != .hidden {
-            let avoid = panel.marks.flatMap { $0.occupiedPoints(in: context) }
-            LegendBox.draw(entries, placement: panel.legend, context: context, avoid: avoid)
-        }
+        if let box = legendBox { LegendBox.draw(entries, in: box, context: context) }
         canvas.restore()
         canvas.stroke(.rect(plot), style: axisStroke)
 

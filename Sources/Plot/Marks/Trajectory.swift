@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Point k is step `firstStep + k`. NaN and ±∞ points are missing: the line breaks there. A path that
 /// ends outside the view is clipped at the panel edge, an arrowhead marks where it left, and a note says
-/// "left the view at step k". Long paths are thinned for drawing only (points closer than 0.35 pt to the
+/// "left the view at step k"; nothing after that step is drawn. Long paths are thinned for drawing only (points closer than 0.35 pt to the
 /// last kept one are skipped, the start, end and extremes always kept).
 public struct Trajectory: Mark {
     /// An arrow drawn from the iterate at `step`, e.g. the negative gradient or the velocity.
@@ -86,9 +86,10 @@ public struct Trajectory: Mark {
         var keep = Thinning.decimate(device, tolerance: 0.35)
         let ending = self.ending(in: t)
         if case .leftView(let step) = ending {
-            // Keep the last visible point and the first outside one so the exit is exact.
+            // Draw up to the first point of the final excursion and no further: straight lines between
+            // iterates far outside would cross the view and suggest a path that was never taken.
             let k = step - firstStep
-            keep = Array(Set(keep).union([k - 1, k].filter { $0 >= 0 && $0 < device.count })).sorted()
+            keep = Array(Set(keep.filter { $0 <= k }).union([k - 1, k].filter { $0 >= 0 && $0 < device.count })).sorted()
         }
         // Visible runs, clipped to the plot.
         var runs: [[Point]] = []

@@ -1,0 +1,179 @@
+import CCairo
+import Dispatch
+import Foundation
+import Plot
+
+/// Renders pages and documents with Cairo into PNG, PDF and SVG files, all from the same scene.
+///
+/// Every file is written under a temporary name in its folder and renamed when complete. Failures throw
+/// `RenderError` naming the path.
+public enum CairoWriter {
+    /// Writes `page` as a PNG `pixelWidth` pixels wide (height in proportion) on a white background,
+    /// encoded by the fast writer (Sub filter, zlib level 1).
+    public static func png(_ page: Page, to path: String, pixelWidth: Int) throws {
+        let bytes = try pngBytes(page, pixelWidth: pixelWidth, path: path)
+        try FileLanding.write(bytes, to: path)
+    }
+
+    /// The PNG file bytes of `page` at `pixelWidth` pixels wide.
+    public static func pngBytes(_ page: Page, pixelWidth: Int, path: String = "(memory)") throws -> [UInt8] {
+        let surface = try rasterSurface(page, pixelWidth: pixelWidth, path: path)
+        return try encode(surface)
+    }
+
+    /// The rendered pixels of `page` at `pixelWidth` pixels wide, straight RGBA (a read-back for tests
+    /// and previews).
+    public static func rasterize(_ page: Page, pixelWidth: Int) throws -> RasterImage {
+        let surface = try rasterSurface(page, pixelWidth: pixelWidth, path: "(raster)")
+        cairo_surface_flush(surface.pointer)
+        let width = Int(cairo_image_surface_get_width(surface.pointer)), height = Int(cairo_image_surface_get_height(surface.pointer))
+        let stride = Int(cairo_image_surface_get_stride(surface.pointer))
+        guard let data = cairo_image_surface_get_data(surface.pointer) else {
+            throw RenderError(path: "(raster)", reason: "cairo: no image data")
+        }
+        return RasterImage(width: width, height: height, rgba: straightRGBA(data, width: width, height: height, stride: stride))
+    }
+
+    /// Reads a PNG file into straight RGBA pixels with Cairo's own PNG reader
+    /// (`cairo_image_surface_create_from_png`), independent of the fast writer.
+    public static func readPNG(_ path: String) throws -> RasterImage {
+        let pointer = cairo_image_surface_create_from_png(path)!
+        let surface: CairoSurface
+        do { surface = try CairoSurface(pointer, path: path) } catch let e as RenderError {
+            throw RenderError(path: path, reason: e.reason, reading: true)
+        }
+        let width = Int(cairo_image_surface_get_width(surface.pointer)), height = Int(cairo_image_surface_get_height(surface.pointer))
+        let stride = Int(cairo_image_surface_get_stride(surface.pointer))
+        guard cairo_image_surface_get_format(surface.pointer) == CAIRO_FORMAT_ARGB32 || cairo_image_surface_get_format(surface.pointer) == CAIRO_FORMAT_RGB24,
+              let data = cairo_image_surface_get_data(surface.pointer) else {
+            throw RenderError(path: path, reason: "unsupported PNG pixel format", reading: true)
+        }
+        let opaque = cairo_image_surface_get_format(surface.pointer) == CAIRO_FORMAT_RGB24
+        var rgba = straightRGBA(data, width: width, height: height, stride: stride)
+        if opaque { for i in Swift.stride(from: 3, to: rgba.count, by: 4) { rgba[i] = 255 } }
+        return RasterImage(width: width, height: height, rgba: rgba)
+    }
+
+    /// Writes `document` as a multi-page vector PDF (`cairo_pdf_surface_create`), one PDF page per page
+    /// at its own size, with the document's title and a fixed creation date
+    /// (`cairo_pdf_surface_set_metadata`), so the same document gives the same bytes.
+    public static func pdf(_ document: Document, to path: String) throws {
+        try FileLanding.land(path) { temporary in
+            let first = document.pages.first?.size ?? Size.a4
+            let surface = try CairoSurface(cairo_pdf_surface_create(temporary, first.width, first.height), path: temporary)
+            let date = pdfDate(document.creationDate)
+            cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_TITLE, document.title)
+            cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATOR, "steptrace")
+            cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATE_DATE, date)
+            cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_MOD_DATE, date)
+            let context = try CairoContext(surface: surface)
+            let canvas = CairoCanvas(context: context, isVector: true)
+            for page in document.pages {
+                cairo_pdf_surface_set_size(surface.pointer, page.size.width, page.size.height)
+                fillWhite(context.pointer, page.size)
+                page.draw(in: canvas)
+                cairo_show_page(context.pointer)
+                try context.checkStatus()
+            }
+            try surface.finish()
+        }
+    }
+
+    /// Writes `page` as an SVG (`cairo_svg_surface_create`) in points.
+    public static func svg(_ page: Page, to path: String) throws {
+        try FileLanding.land(path) { temporary in
+            let surface = try CairoSurface(cairo_svg_surface_create(temporary, page.size.width, page.size.height), path: temporary)
+            cairo_svg_surface_set_document_unit(surface.pointer, CAIRO_SVG_UNIT_PT)
+            let context = try CairoContext(surface: surface)
+            fillWhite(context.pointer, page.size)
+            page.draw(in: CairoCanvas(context: context, isVector: false))
+            try context.checkStatus()
+            try surface.finish()
+        }
+    }
+
+    /// Writes a PNG and a one-page PDF of the same `page` concurrently on two threads.
+    ///
+    /// Both files land whole; if either fails, the first error (PNG first) is thrown after both finish.
+    public static func pngAndPDF(_ page: Page, png pngPath: String, pixelWidth: Int, pdf pdfPath: String, title: String,
+                                 creationDate: Int = 0) throws {
+        let errors = ErrorPair()
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            do {
+                if k == 0 { try png(page, to: pngPath, pixelWidth: pixelWidth) } else {
+                    try pdf(Document(pages: [page], title: title, creationDate: creationDate), to: pdfPath)
+                }
+            } catch { errors.set(k, error) }
+        }
+        if let e = errors.first { throw e }
+    }
+
+    /// A PDF date string `YYYY-MM-DDThh:mm:ssZ` (UTC) for `seconds` since 1970, honouring `SOURCE_DATE_EPOCH`
+    /// when `seconds` is 0 and the variable is set.
+    static func pdfDate(_ seconds: Int) -> String {
+        var s = seconds
+        if s == 0, let env = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let v = Int(env) { s = v }
+        var t = time_t(s)
+        var parts = tm()
+        gmtime_r(&t, &parts)
+        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
+
+    static func rasterSurface(_ page: Page, pixelWidth: Int, path: String) throws -> CairoSurface {
+        guard pixelWidth > 0, page.size.width > 0, page.size.height > 0 else {
+            throw RenderError(path: path, reason: "needs a positive pixel width and page size")
+        }
+        let scale = Double(pixelWidth) / page.size.width
+        let pixelHeight = Int((page.size.height * scale).rounded())
+        let surface = try CairoSurface.image(width: pixelWidth, height: max(1, pixelHeight), path: path)
+        let context = try CairoContext(surface: surface)
+        cairo_scale(context.pointer, scale, scale)
+        fillWhite(context.pointer, page.size)
+        page.draw(in: CairoCanvas(context: context, isVector: false))
+        try context.checkStatus()
+        return surface
+    }
+
+    static func encode(_ surface: CairoSurface) throws -> [UInt8] {
+        cairo_surface_flush(surface.pointer)
+        let width = Int(cairo_image_surface_get_width(surface.pointer)), height = Int(cairo_image_surface_get_height(surface.pointer))
+        let stride = Int(cairo_image_surface_get_stride(surface.pointer))
+        guard let data = cairo_image_surface_get_data(surface.pointer) else {
+            throw RenderError(path: surface.path, reason: "cairo: no image data")
+        }
+        return try PNGEncoder.encode(data: UnsafePointer(data), width: width, height: height, stride: stride, path: surface.path)
+    }
+
+    static func fillWhite(_ cr: OpaquePointer, _ size: Size) {
+        cairo_save(cr)
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_rectangle(cr, 0, 0, size.width, size.height)
+        cairo_fill(cr)
+        cairo_restore(cr)
+    }
+
+    /// Unpremultiplied RGBA bytes of an ARGB32 buffer.
+    static func straightRGBA(_ data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: width * height * 4)
+        for y in 0..<height {
+            let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+            for x in 0..<width {
+                let px = row[x], a = px >> 24
+                var r = (px >> 16) & 0xFF, g = (px >> 8) & 0xFF, b = px & 0xFF
+                if a != 0 && a != 255 { r = min(255, (r * 255 + a / 2) / a); g = min(255, (g * 255 + a / 2) / a); b = min(255, (b * 255 + a / 2) / a) }
+                let o = 4 * (y * width + x)
+                out[o] = UInt8(r); out[o + 1] = UInt8(g); out[o + 2] = UInt8(b); out[o + 3] = UInt8(a)
+            }
+        }
+        return out
+    }
+}
+
+/// The errors of two concurrent writes, guarded by a lock.
+private final class ErrorPair: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [Error?] = [nil, nil]
+    func set(_ k: Int, _ e: Error) { lock.lock(); errors[k] = e; lock.unlock() }
+    var first: Error? { lock.lock(); defer { lock.unlock() }; return errors.compactMap { $0 }.first }
+}
