@@ -92,7 +92,7 @@ extension Scenes {
             a.append(DataPoint(1 + 0.8 * sin(t * 1.7), 1 + 0.7 * cos(t * 2.3)))
             b.append(DataPoint(3 + 0.8 * sin(t * 1.3), 2.8 + 0.7 * cos(t * 2.9)))
         }
-        let classes = Panel(title: "Two classes and the boundary p = 0.5", x: Axis("feature x<sub>1</sub> (cm)"), y: Axis("feature x<sub>2</sub> (cm)"),
+        let classes = Panel(title: "Two classes, boundary p = 0.5", x: Axis("feature x<sub>1</sub> (cm)"), y: Axis("feature x<sub>2</sub> (cm)"),
                             marks: [Scatter(a, label: "class 0", style: .cycle(0)), Scatter(b, label: "class 1", style: .cycle(1)),
                                     DecisionBoundary(w1: 1, w2: 1, bias: -4)])
         let xs = (0..<50).map { Double($0) / 49 * 4 }

@@ -46,7 +46,14 @@ public struct Contours: Mark {
         if labelled && !levels.isEmpty {
             let style = context.theme.text(context.theme.annotationFontSize, color: Color(hex: 0x1A1A1A))
             let every = max(1, Int((Double(levels.count) / 7).rounded(.up)))
-            let labelledLevels = Set(levels.enumerated().filter { $0.offset % every == every / 2 }.map(\.element))
+            let steps = zip(levels.dropFirst(), levels).map { $0 - $1 }
+            var labelledLevels = Set(levels.enumerated().filter { $0.offset % every == every / 2 }.map(\.element))
+            if let step = steps.first, steps.allSatisfy({ abs($0 - step) <= 1e-9 * max(1, abs(step)) }) {
+                // Evenly spaced: label the round values (multiples of a nice coarser step), e.g. 10, 20, 30.
+                let round = Ticks.niceStep(step * Double(every))
+                let multiples = levels.filter { abs($0 / round - ($0 / round).rounded()) < 1e-6 }
+                if !multiples.isEmpty { labelledLevels = Set(multiples) }
+            }
             // Longest lines first, so labels go where they read best.
             let order = lines.indices.filter { labelledLevels.contains(lines[$0].level) }
                 .sorted { arcLength(device[$0]) > arcLength(device[$1]) || (arcLength(device[$0]) == arcLength(device[$1]) && $0 < $1) }
