@@ -165,8 +165,11 @@ struct ExpressionDerivativeTests {
         #expect(folded.evaluate(at: [2]) == (12, [5]))
         let seed = try ExpressionObjective(
             expression: "0.5*(y - (a2*x^2 + a1*x + a0))^2", parameters: ["a2", "a1", "a0"],
-            data: try DataTable(columnNames: ["x", "y"], rows: [[1, 2]]))
-        #expect(seed.tapeLength == 8)
+            data: try DataTable(columnNames: ["x", "y"], rows: [[2, 1], [-3, 0.5]]))
+        // x^2 depends on data only: computed once per row, not per step.
+        #expect(seed.tapeLength == 7)
+        #expect(seed.evaluate(at: [1, 1, 1], rows: [0]) == (18, [24, 12, 6]))
+        #expect(seed.evaluate(at: [1, 1, 1], rows: [1]) == (21.125, [58.5, -19.5, 6.5]))
     }
 
     @Test("NaN and infinity pass through without crashing")

@@ -15,6 +15,12 @@ struct Instruction {
 /// constants and intermediate results. Evaluation allocates nothing and
 /// dispatches with one `switch` per instruction.
 ///
+/// Instructions that depend on no parameter depend on data only (constant
+/// subtrees were folded), so they are run once per row when the tape is
+/// built: loading a row writes the data columns and these precomputed
+/// results into their slots, and `forward()` runs only the rest. The
+/// arithmetic is the same, only done earlier, so values are identical.
+///
 /// Not thread-safe: the value and adjoint buffers are shared scratch.
 final class Tape {
     let parameterCount: Int
@@ -23,24 +29,32 @@ final class Tape {
     let output: Int
     /// Whether the output depends on any parameter at all.
     let outputIsActive: Bool
+    /// Number of data rows loadable with `load(row:)`.
+    let rowCount: Int
 
     private let values: UnsafeMutablePointer<Double>
     private let adjoints: UnsafeMutablePointer<Double>
+    /// The instructions that depend on a parameter, in order.
     private let forwardCode: UnsafeMutablePointer<Instruction>
     private let forwardCount: Int
-    /// The instructions whose result depends on a parameter, last first.
+    /// The same instructions, last first.
     private let reverseCode: UnsafeMutablePointer<Instruction>
     private let reverseCount: Int
-    /// `values[columnSlots[k]] = row[columnIndices[k]]` loads a data row.
-    private let columnSlots: UnsafeMutablePointer<Int>
-    private let columnIndices: UnsafeMutablePointer<Int>
-    private let columnCount: Int
+    /// `load(row: r)` writes `rowTable[r * rowWidth + k]` into slot `rowSlots[k]`.
+    private let rowSlots: UnsafeMutablePointer<Int>
+    private let rowWidth: Int
+    private let rowTable: UnsafeMutablePointer<Double>
     /// Kept to make copies.
     private let program: TapeProgram
+    private let data: [Double]
+    private let dataColumnCount: Int
 
-    /// Builds the tape's buffers from a compiled program.
-    init(_ program: TapeProgram) {
+    /// Builds the tape's buffers from a compiled program and, for programs
+    /// reading data columns, the data (row-major, `dataColumnCount` per row).
+    init(_ program: TapeProgram, data: [Double] = [], dataColumnCount: Int = 0) {
         self.program = program
+        self.data = data
+        self.dataColumnCount = dataColumnCount
         parameterCount = program.parameterCount
         slotCount = max(program.initialValues.count, 1)
         output = program.output
@@ -50,19 +64,39 @@ final class Tape {
         for (i, value) in program.initialValues.enumerated() { values[i] = value }
         adjoints = .allocate(capacity: slotCount)
         adjoints.initialize(repeating: 0, count: slotCount)
-        forwardCount = program.instructions.count
+
+        let isActive = { (slot: Int32) in program.activeSlots[Int(slot)] }
+        let active = program.instructions.filter { isActive($0.out) }
+        let dataOnly = program.instructions.filter { !isActive($0.out) }
+        forwardCount = active.count
         forwardCode = .allocate(capacity: max(forwardCount, 1))
-        forwardCode.initialize(from: program.instructions, count: forwardCount)
-        let reversed = program.instructions.reversed().filter { program.activeSlots[Int($0.out)] }
-        reverseCount = reversed.count
+        forwardCode.initialize(from: active, count: forwardCount)
+        reverseCount = active.count
         reverseCode = .allocate(capacity: max(reverseCount, 1))
-        reverseCode.initialize(from: reversed, count: reverseCount)
-        columnCount = program.columnLoads.count
-        columnSlots = .allocate(capacity: max(columnCount, 1))
-        columnIndices = .allocate(capacity: max(columnCount, 1))
-        for (k, load) in program.columnLoads.enumerated() {
-            columnSlots[k] = load.slot
-            columnIndices[k] = load.column
+        reverseCode.initialize(from: active.reversed(), count: reverseCount)
+
+        // The data-dependent slots the parameter-dependent instructions read
+        // (and the output itself when it depends on data only).
+        var needed: [Int] = []
+        for instruction in active {
+            for operand in [instruction.a, instruction.b] where !isActive(operand) {
+                needed.append(Int(operand))
+            }
+        }
+        if !outputIsActive { needed.append(output) }
+        let loaded = Set(program.columnLoads.map(\.slot) + dataOnly.map { Int($0.out) })
+        var seen = Set<Int>()
+        let slots = needed.filter { loaded.contains($0) && seen.insert($0).inserted }
+        rowWidth = slots.count
+        rowSlots = .allocate(capacity: max(rowWidth, 1))
+        rowSlots.initialize(from: slots, count: rowWidth)
+
+        rowCount = dataColumnCount > 0 ? data.count / dataColumnCount : 0
+        rowTable = .allocate(capacity: max(rowCount * rowWidth, 1))
+        for r in 0..<rowCount {
+            for load in program.columnLoads { values[load.slot] = data[r * dataColumnCount + load.column] }
+            for instruction in dataOnly { run(instruction) }
+            for k in 0..<rowWidth { rowTable[r * rowWidth + k] = values[slots[k]] }
         }
     }
 
@@ -71,18 +105,15 @@ final class Tape {
         adjoints.deallocate()
         forwardCode.deallocate()
         reverseCode.deallocate()
-        columnSlots.deallocate()
-        columnIndices.deallocate()
+        rowSlots.deallocate()
+        rowTable.deallocate()
     }
 
-    /// A tape with the same program and its own scratch buffers.
-    func copy() -> Tape { Tape(program) }
+    /// A tape with the same program and data and its own buffers.
+    func copy() -> Tape { Tape(program, data: data, dataColumnCount: dataColumnCount) }
 
-    /// Number of instructions run by `forward()`.
+    /// Number of instructions run by `forward()` (and by `reverse()`).
     var instructionCount: Int { forwardCount }
-
-    /// Number of instructions run by `reverse()`.
-    var reverseInstructionCount: Int { reverseCount }
 
     /// Writes θ into the parameter slots.
     @inline(__always)
@@ -90,25 +121,28 @@ final class Tape {
         for i in 0..<parameterCount { values[i] = theta[i] }
     }
 
-    /// Writes one data row (row-major, starting at `row`) into the column slots.
+    /// Writes data row `row` (its columns and the results computed from them) into their slots.
     @inline(__always)
-    func load(row: UnsafePointer<Double>) {
-        for k in 0..<columnCount { values[columnSlots[k]] = row[columnIndices[k]] }
+    func load(row: Int) {
+        let source = rowTable + row * rowWidth
+        for k in 0..<rowWidth { values[rowSlots[k]] = source[k] }
     }
 
     /// The expression's value after `forward()`.
     @inline(__always)
     var value: Double { values[output] }
 
-    /// Runs every instruction in order.
+    /// Runs every parameter-dependent instruction in order.
     @inline(__always)
     func forward() {
+        for i in 0..<forwardCount { run(forwardCode[i]) }
+    }
+
+    @inline(__always)
+    private func run(_ instruction: Instruction) {
         let v = values
-        for i in 0..<forwardCount {
-            let instruction = forwardCode[i]
-            v[Int(instruction.out)] = Opcode.value(
-                instruction.op, v[Int(instruction.a)], v[Int(instruction.b)], instruction.c)
-        }
+        v[Int(instruction.out)] = Opcode.value(
+            instruction.op, v[Int(instruction.a)], v[Int(instruction.b)], instruction.c)
     }
 
     /// Hands out the ∂/∂θᵢ accumulated by every `reverse()` since the last call,

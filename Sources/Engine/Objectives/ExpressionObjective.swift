@@ -25,8 +25,6 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
     public let rowCount: Int
 
     private let tape: Tape
-    private let dataValues: UnsafeMutablePointer<Double>
-    private let dataColumnCount: Int
 
     /// Parses and compiles `expression` over `parameters` and the columns of `data`.
     ///
@@ -44,26 +42,30 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
         parameterNames = parsed.parameterNames
         self.data = data
         rowCount = data?.rowCount ?? 0
-        tape = Tape(TapeProgram(compiling: parsed.root, parameterCount: parsed.parameterNames.count))
-        let values = data?.values ?? []
-        dataColumnCount = data?.columnCount ?? 0
-        dataValues = .allocate(capacity: Swift.max(values.count, 1))
-        dataValues.initialize(from: values, count: values.count)
+        tape = Tape(
+            TapeProgram(compiling: parsed.root, parameterCount: parsed.parameterNames.count),
+            data: data?.values ?? [], dataColumnCount: data?.columnCount ?? 0)
     }
 
-    deinit {
-        dataValues.deallocate()
+    private init(copying other: ExpressionObjective) {
+        expressionText = other.expressionText
+        expression = other.expression
+        parameterNames = other.parameterNames
+        data = other.data
+        rowCount = other.rowCount
+        tape = other.tape.copy()
     }
 
     /// An independent objective with the same expression and data (own scratch buffers).
     public func copy() -> ExpressionObjective {
-        ExpressionObjective(parsed: expression, data: data)
+        ExpressionObjective(copying: self)
     }
 
     /// The parsed expression printed back, e.g. `0.5*(y - (a2*x^2 + a1*x + a0))^2`.
     public var description: String { expression.description }
 
-    /// Number of instructions on the compiled tape's forward pass (after constant folding).
+    /// Number of instructions the tape runs per row and pass, after constant
+    /// folding and with data-only subexpressions computed once per row up front.
     public var tapeLength: Int { tape.instructionCount }
 
     /// Writes ∇L(θ; rows) into `gradient` (overwriting it) and returns L(θ; rows).
@@ -84,7 +86,7 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
         var total = 0.0
         for row in rows {
             precondition(row >= 0 && row < rowCount, "row index out of range")
-            tape.load(row: dataValues + row * dataColumnCount)
+            tape.load(row: row)
             tape.forward()
             total += tape.value
             tape.reverse()
@@ -110,7 +112,7 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
         var total = 0.0
         for row in rows {
             precondition(row >= 0 && row < rowCount, "row index out of range")
-            tape.load(row: dataValues + row * dataColumnCount)
+            tape.load(row: row)
             tape.forward()
             total += tape.value
         }
