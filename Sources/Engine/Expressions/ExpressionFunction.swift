@@ -15,7 +15,32 @@
 /// min(a, b), max(a, b)                   (a tie sends the gradient to a)
 /// ```
 public enum ExpressionFunction: String, CaseIterable, Sendable {
-    case exp, log, log1p, sqrt, abs, sin, cos, tanh, sigmoid, softplus, relu, min, max
+    /// eˣ
+    case exp
+    /// Natural logarithm.
+    case log
+    /// log(1 + x), accurate near 0.
+    case log1p
+    /// Square root.
+    case sqrt
+    /// |x|
+    case abs
+    /// Sine (radians).
+    case sin
+    /// Cosine (radians).
+    case cos
+    /// Hyperbolic tangent.
+    case tanh
+    /// Logistic function 1/(1 + e^(−x)).
+    case sigmoid
+    /// log(1 + eˣ).
+    case softplus
+    /// max(x, 0).
+    case relu
+    /// The smaller of two arguments.
+    case min
+    /// The larger of two arguments.
+    case max
 
     /// How many arguments a call takes: 2 for `min` and `max`, 1 for the rest.
     public var arity: Int {

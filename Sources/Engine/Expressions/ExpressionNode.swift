@@ -23,5 +23,14 @@ public indirect enum ExpressionNode: Equatable, Sendable {
 /// a - b - c = (a - b) - c,   a^b^c = a^(b^c),   -x^2 = −(x²)
 /// ```
 public enum BinaryOperator: String, Sendable, CaseIterable {
-    case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
+    /// `a + b`
+    case add = "+"
+    /// `a - b`
+    case subtract = "-"
+    /// `a * b`
+    case multiply = "*"
+    /// `a / b`
+    case divide = "/"
+    /// `a ^ b`
+    case power = "^"
 }

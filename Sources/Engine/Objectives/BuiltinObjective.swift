@@ -3,10 +3,15 @@
 /// A single concrete type, so the run loop specialises on it and pays one
 /// `switch` per evaluation, not an existential call.
 public enum BuiltinObjective: ReferenceObjective, Sendable, Equatable {
+    /// `quadratic`: ½ Σ λᵢ θᵢ².
     case quadratic(QuadraticBowl)
+    /// `rosenbrock`: (1 − x)² + 100 (y − x²)².
     case rosenbrock(Rosenbrock)
+    /// `beale`: Beale's function.
     case beale(Beale)
+    /// `himmelblau`: Himmelblau's function.
     case himmelblau(Himmelblau)
+    /// `rastrigin`: Rastrigin's function, A = 10.
     case rastrigin(Rastrigin)
     /// The CVXPY question's fit (lesson objective; no known minima).
     case constrainedFit(ConstrainedFit)
@@ -227,14 +232,4 @@ public enum BuiltinObjective: ReferenceObjective, Sendable, Equatable {
         case .zeroDiagonal(let o): return o.loss(at: theta, rows: rows)
         }
     }
-}
-
-/// Why `BuiltinObjective(named:)` refused: one line for the user.
-public struct ObjectiveLookupError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The line for the user, e.g. `unknown objective 'foo' (built-in objectives: beale, …)`.
-    public let message: String
-    /// Creates an error with its message.
-    public init(message: String) { self.message = message }
-    /// The message.
-    public var description: String { message }
 }
