@@ -90,6 +90,7 @@ public final class CairoCanvas: Canvas {
             }
         }
         cairo_surface_mark_dirty(surface.pointer)
+        if isVector { tagContent(surface, image) }
         cairo_save(cr)
         cairo_new_path(cr)
         cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
@@ -102,6 +103,20 @@ public final class CairoCanvas: Canvas {
         cairo_pattern_set_extend(pattern, isVector ? CAIRO_EXTEND_NONE : CAIRO_EXTEND_PAD)
         cairo_paint(cr)
         cairo_restore(cr)
+    }
+
+    /// Gives the image surface an id made from its pixels (`cairo_surface_set_mime_data` with
+    /// `CAIRO_MIME_TYPE_UNIQUE_ID`), so a PDF embeds one copy of an image drawn in several panels.
+    private func tagContent(_ surface: CairoSurface, _ image: RasterImage) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in image.rgba { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let id = "steptrace-\(image.width)x\(image.height)-\(String(hash, radix: 16))"
+        let bytes = Array(id.utf8)
+        guard let copy = malloc(bytes.count) else { return }
+        bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+        let status = cairo_surface_set_mime_data(surface.pointer, CAIRO_MIME_TYPE_UNIQUE_ID, copy.assumingMemoryBound(to: UInt8.self),
+                                                 UInt(bytes.count), { free($0) }, copy)
+        if status != CAIRO_STATUS_SUCCESS { free(copy) }
     }
 
     /// Lays out `markup` with Pango and shows it (`pango_cairo_show_layout`) with its top-left corner at
