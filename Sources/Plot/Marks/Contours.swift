@@ -31,12 +31,8 @@ public struct Contours: Mark {
     /// The grid's extent, shown without padding.
     public var dataBounds: DataBounds? { DataBounds(x: grid.x, y: grid.y, isTight: true) }
 
-    /// The text for a level, with as many digits as the level spacing needs.
-    func labelText(_ level: Double) -> String {
-        let steps = zip(levels.dropFirst(), levels).map { $0 - $1 }
-        let evenlySpaced = !steps.isEmpty && steps.allSatisfy { abs($0 - steps[0]) <= 1e-9 * max(1, abs(steps[0])) }
-        return evenlySpaced ? Ticks.format(level, step: steps[0]) : Ticks.compact(level, digits: 2)
-    }
+    /// The text for a level: up to three significant digits, no trailing zeros ("10", "2.5", "10<sup>−3</sup>").
+    func labelText(_ level: Double) -> String { Ticks.compact(level, digits: 3) }
 
     /// Draws the lines, leaving gaps for labels.
     public func draw(in context: MarkContext) {

@@ -42,7 +42,9 @@ public struct LineSeries: Mark {
 
     /// The device points to draw, thinned per column, nil where the line breaks.
     func devicePoints(_ t: PanelTransform) -> [Point?] {
-        let dx = xs.map(t.deviceX), dy = ys.map(t.deviceY)
+        var dx = [Double](repeating: 0, count: xs.count), dy = [Double](repeating: 0, count: ys.count)
+        dx.withUnsafeMutableBufferPointer { out in for i in out.indices { out[i] = t.deviceX(xs[i]) } }
+        dy.withUnsafeMutableBufferPointer { out in for i in out.indices { out[i] = t.deviceY(ys[i]) } }
         let indices = xs.count > Int(2 * t.plot.width) ? Thinning.columnExtremes(xs: dx, ys: dy, columnWidth: 0.5) : Array(xs.indices)
         return indices.map { i in dx[i].isFinite && dy[i].isFinite ? Point(dx[i], dy[i]) : nil }
     }

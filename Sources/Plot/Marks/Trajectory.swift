@@ -67,11 +67,14 @@ public struct Trajectory: Mark {
 
     /// How the path ends in `transform`'s view.
     public func ending(in transform: PanelTransform) -> Ending {
-        let device = points.map { transform.device($0) }
+        ending(device: points.map { transform.device($0) }, plot: transform.plot)
+    }
+
+    private func ending(device: [Point?], plot: Rect) -> Ending {
         guard let lastFinite = device.lastIndex(where: { $0 != nil }) else { return .nonFinite(step: firstStep) }
-        if !transform.plot.contains(device[lastFinite]!) {
+        if !plot.contains(device[lastFinite]!) {
             var k = lastFinite
-            while k > 0, let p = device[k - 1], !transform.plot.contains(p) { k -= 1 }
+            while k > 0, let p = device[k - 1], !plot.contains(p) { k -= 1 }
             return .leftView(step: firstStep + k)
         }
         if lastFinite < device.count - 1 { return .nonFinite(step: firstStep + lastFinite + 1) }
@@ -84,7 +87,7 @@ public struct Trajectory: Mark {
         let device = points.map { t.device($0) }
         guard !device.isEmpty else { return }
         var keep = Thinning.decimate(device, tolerance: 0.35)
-        let ending = self.ending(in: t)
+        let ending = self.ending(device: device, plot: plot)
         if case .leftView(let step) = ending {
             // Draw up to the first point of the final excursion and no further: straight lines between
             // iterates far outside would cross the view and suggest a path that was never taken.
