@@ -158,6 +158,21 @@ struct ExpressionDerivativeTests {
         #expect(try evaluate("5 - a", ["a"], at: [4]) == (1, [-1]))
     }
 
+    @Test("products fused into sums and differences keep values and gradients", arguments: [
+        ("a*b + c", 11.0, [3.0, 2, 1]),
+        ("c + a*b", 11, [3, 2, 1]),
+        ("a*b - c", 1, [3, 2, -1]),
+        ("c - a*b", -1, [-3, -2, 1]),
+        ("a*b + c*a", 16, [8, 2, 2]),
+        ("a*b - b*c", -9, [3, -3, -3]),
+        ("(a*b + c)*(a*c - b)", 77, [76, 3, 29]),
+    ] as [(String, Double, [Double])])
+    func fusedProducts(text: String, value: Double, gradient: [Double]) throws {
+        let result = try evaluate(text, ["a", "b", "c"], at: [2, 3, 5])
+        #expect(result.loss == value)
+        #expect(result.gradient == gradient)
+    }
+
     @Test("constant subexpressions are folded away")
     func folding() throws {
         let folded = try ExpressionObjective(expression: "(2*3 - exp(0))*a + max(1, 2)", parameters: ["a"])
@@ -166,8 +181,8 @@ struct ExpressionDerivativeTests {
         let seed = try ExpressionObjective(
             expression: "0.5*(y - (a2*x^2 + a1*x + a0))^2", parameters: ["a2", "a1", "a0"],
             data: try DataTable(columnNames: ["x", "y"], rows: [[2, 1], [-3, 0.5]]))
-        // x^2 depends on data only: computed once per row, not per step.
-        #expect(seed.tapeLength == 7)
+        // x^2 depends on data only: computed once per row, not per step; a1*x + (a2*x^2) fuse.
+        #expect(seed.tapeLength == 6)
         #expect(seed.evaluate(at: [1, 1, 1], rows: [0]) == (18, [24, 12, 6]))
         #expect(seed.evaluate(at: [1, 1, 1], rows: [1]) == (21.125, [58.5, -19.5, 6.5]))
     }

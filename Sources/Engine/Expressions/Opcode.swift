@@ -1,9 +1,15 @@
-/// One tape operation. `a` and `b` are value slots, `c` an immediate constant.
+/// One tape operation. `a`, `b` and `d` are value slots, `c` an immediate constant.
 ///
 /// The `…Constant` forms fold a constant operand into the instruction so it
 /// needs no slot and sends no adjoint anywhere.
 enum Opcode: UInt8 {
     case add, subtract, multiply, divide, power
+    /// a·b + d (two roundings, exactly like a multiply followed by an add)
+    case multiplyAdd
+    /// a·b − d
+    case multiplySubtract
+    /// d − a·b
+    case subtractMultiply
     /// a + c
     case addConstant
     /// c − a
@@ -24,22 +30,17 @@ enum Opcode: UInt8 {
     case negate
     case exp, log, log1p, sqrt, abs, sin, cos, tanh, sigmoid, softplus, relu, min, max
 
-    /// Whether the operation reads slot `b`.
-    var isBinary: Bool {
-        switch self {
-        case .add, .subtract, .multiply, .divide, .power, .min, .max: return true
-        default: return false
-        }
-    }
-
     /// The operation's value; the forward pass and constant folding both use it,
     /// so a folded constant equals what the tape would have computed.
     @inline(__always)
-    static func value(_ op: Opcode, _ a: Double, _ b: Double, _ c: Double) -> Double {
+    static func value(_ op: Opcode, _ a: Double, _ b: Double, _ d: Double, _ c: Double) -> Double {
         switch op {
         case .add: return a + b
         case .subtract: return a - b
         case .multiply: return a * b
+        case .multiplyAdd: return a * b + d
+        case .multiplySubtract: return a * b - d
+        case .subtractMultiply: return d - a * b
         case .divide: return a / b
         case .power: return Libm.power(a, b)
         case .addConstant: return a + c

@@ -1,9 +1,11 @@
-/// One tape instruction: `values[out] = op(values[a], values[b], c)`.
+/// One tape instruction: `values[out] = op(values[a], values[b], values[d], c)`.
 struct Instruction {
     var op: Opcode
     var out: Int32
     var a: Int32
     var b: Int32
+    /// The third operand of the fused multiply forms (else equal to `a`).
+    var d: Int32
     var c: Double
 }
 
@@ -142,7 +144,7 @@ final class Tape {
     private func run(_ instruction: Instruction) {
         let v = values
         v[Int(instruction.out)] = Opcode.value(
-            instruction.op, v[Int(instruction.a)], v[Int(instruction.b)], instruction.c)
+            instruction.op, v[Int(instruction.a)], v[Int(instruction.b)], v[Int(instruction.d)], instruction.c)
     }
 
     /// Hands out the ∂/∂θᵢ accumulated by every `reverse()` since the last call,
@@ -184,6 +186,12 @@ final class Tape {
             case .multiply:
                 send(g * v[b], to: a)
                 send(g * v[a], to: b)
+            case .multiplyAdd, .multiplySubtract, .subtractMultiply:
+                let d = Int(instruction.d)
+                let sign: Double = instruction.op == .subtractMultiply ? -1 : 1
+                send(sign * (g * v[b]), to: a)
+                send(sign * (g * v[a]), to: b)
+                send(instruction.op == .multiplySubtract ? -g : g, to: d)
             case .divide:
                 send(g / v[b], to: a)
                 send(-(g * v[out] / v[b]), to: b)

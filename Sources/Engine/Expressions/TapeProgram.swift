@@ -7,6 +7,11 @@
 /// ```
 /// x^0 → 1,   x^1 → x,   x^2 → square(x),   x^c → powerConstant(x, c)
 /// ```
+/// and fuses a parameter-dependent product into the sum or difference that
+/// consumes it (`p*q + r` → `multiplyAdd(p, q, r)`), which rounds the same.
+///
+/// Every node gets a fresh slot, so an intermediate slot has exactly one
+/// consumer; `Tape.reverse()` relies on this.
 struct TapeProgram {
     var parameterCount: Int
     var instructions: [Instruction] = []
@@ -24,6 +29,10 @@ struct TapeProgram {
 
     private var columnSlot: [Int: Int] = [:]
     private var constantSlot: [UInt64: Int] = [:]
+    /// Instruction index of each parameter-dependent `multiply`, by output slot.
+    private var product: [Int: Int] = [:]
+    /// Instructions replaced by a fused one.
+    private var fused = Set<Int>()
 
     /// Compiles `root` for `parameterCount` parameters.
     init(compiling root: ExpressionNode, parameterCount: Int) {
@@ -33,6 +42,9 @@ struct TapeProgram {
         let result = compile(root)
         output = materialize(result)
         outputIsActive = activeSlots[output]
+        if !fused.isEmpty {
+            instructions = instructions.enumerated().filter { !fused.contains($0.offset) }.map(\.element)
+        }
     }
 
     private mutating func compile(_ node: ExpressionNode) -> Operand {
@@ -56,7 +68,7 @@ struct TapeProgram {
             if function.arity == 2 {
                 let a = compile(arguments[0]), b = compile(arguments[1])
                 if case .constant(let x) = a, case .constant(let y) = b {
-                    return .constant(Opcode.value(op, x, y, 0))
+                    return .constant(Opcode.value(op, x, y, 0, 0))
                 }
                 return .slot(emit(op, materialize(a), materialize(b)))
             }
@@ -66,7 +78,7 @@ struct TapeProgram {
 
     private mutating func unary(_ op: Opcode, _ operand: Operand) -> Operand {
         switch operand {
-        case .constant(let x): return .constant(Opcode.value(op, x, 0, 0))
+        case .constant(let x): return .constant(Opcode.value(op, x, 0, 0, 0))
         case .slot(let a): return .slot(emit(op, a))
         }
     }
@@ -74,7 +86,7 @@ struct TapeProgram {
     private mutating func binary(_ op: BinaryOperator, _ left: Operand, _ right: Operand) -> Operand {
         switch (op, left, right) {
         case (_, .constant(let x), .constant(let y)):
-            return .constant(Opcode.value(Opcode.of(op), x, y, 0))
+            return .constant(Opcode.value(Opcode.of(op), x, y, 0, 0))
         case (.add, .slot(let a), .constant(let c)), (.add, .constant(let c), .slot(let a)):
             return .slot(emit(.addConstant, a, c: c))
         // IEEE subtraction is addition of the negation, exactly.
@@ -96,15 +108,35 @@ struct TapeProgram {
             return .slot(emit(.powerConstant, a, c: c))
         case (.power, .constant(let c), .slot(let a)):
             return .slot(emit(.constantPower, a, c: c))
+        case (.add, .slot(let a), .slot(let b)):
+            if let (p, q) = takeProduct(b) { return .slot(emit(.multiplyAdd, p, q, d: a)) }
+            if let (p, q) = takeProduct(a) { return .slot(emit(.multiplyAdd, p, q, d: b)) }
+            return .slot(emit(.add, a, b))
+        case (.subtract, .slot(let a), .slot(let b)):
+            if let (p, q) = takeProduct(b) { return .slot(emit(.subtractMultiply, p, q, d: a)) }
+            if let (p, q) = takeProduct(a) { return .slot(emit(.multiplySubtract, p, q, d: b)) }
+            return .slot(emit(.subtract, a, b))
+        case (.multiply, .slot(let a), .slot(let b)):
+            let out = emit(.multiply, a, b)
+            if activeSlots[out] { product[out] = instructions.count - 1 }
+            return .slot(out)
         case (_, .slot(let a), .slot(let b)):
             return .slot(emit(Opcode.of(op), a, b))
         }
     }
 
-    private mutating func emit(_ op: Opcode, _ a: Int, _ b: Int? = nil, c: Double = 0) -> Int {
-        let active = activeSlots[a] || (b.map { activeSlots[$0] } ?? false)
+    /// If `slot` holds a parameter-dependent product, drops its instruction and
+    /// returns its factors for a fused instruction to use instead.
+    private mutating func takeProduct(_ slot: Int) -> (Int, Int)? {
+        guard let index = product.removeValue(forKey: slot) else { return nil }
+        fused.insert(index)
+        return (Int(instructions[index].a), Int(instructions[index].b))
+    }
+
+    private mutating func emit(_ op: Opcode, _ a: Int, _ b: Int? = nil, d: Int? = nil, c: Double = 0) -> Int {
+        let active = activeSlots[a] || (b.map { activeSlots[$0] } ?? false) || (d.map { activeSlots[$0] } ?? false)
         let out = newSlot(active: active)
-        instructions.append(Instruction(op: op, out: Int32(out), a: Int32(a), b: Int32(b ?? a), c: c))
+        instructions.append(Instruction(op: op, out: Int32(out), a: Int32(a), b: Int32(b ?? a), d: Int32(d ?? a), c: c))
         return out
     }
 
