@@ -125,7 +125,10 @@ public enum BuiltinObjective: ReferenceObjective, Sendable, Equatable {
     }
 
     /// The objective's formula in the expression language (it parses, over
-    /// `parameterNames`, to the same function), for handouts.
+    /// `parameterNames`, to the same function), for handouts. Except for
+    /// `custom-loss` and `zero-diagonal` (and their variants), whose hundreds of
+    /// parameters are too many to write out: for them it is mathematical
+    /// notation, and their types' `expandedFormula` is the expression.
     public var formula: String {
         switch self {
         case .quadratic(let q):

@@ -59,11 +59,25 @@ extension CustomLoss {
 }
 
 extension CustomLoss {
-    /// The loss as an expression over `parameterNames` (it parses to the same
-    /// function, with the target's values written out): long, meant for
-    /// checking, not for reading. Sums are grouped by image row to keep the
-    /// expression shallow.
+    /// The loss in mathematical notation, for handouts (it is not in the
+    /// expression language; see `expandedFormula`), e.g. for the mean:
+    /// `mean(y²) − 0.5·mean(y)² + mean((Pₓ⋆y)² + (P_y⋆y)²),  y = Y* − Y`.
     public var formula: String {
+        let l = ExpressionNode.format(lambda)
+        switch reduction {
+        case .mean:
+            return "mean(y²) − \(l)·mean(y)² + mean((Pₓ⋆y)² + (P_y⋆y)²),  y = Y* − Y"
+        case .sumThenMean:
+            return "sum(y²) − \(l)·sum(y)²/n + sum((Pₓ⋆y)² + (P_y⋆y)²),  y = Y* − Y, n = \(pixelCount)"
+        }
+    }
+
+    /// The loss written out as an expression over `parameterNames`, with the
+    /// target's values as numbers: it parses to the same function. Meant for
+    /// checking, not reading; it fits the expression language's length limit
+    /// (10,000 characters) only for small maps, about 3×4. Sums are grouped by
+    /// image row to keep the expression shallow.
+    public var expandedFormula: String {
         let n = pixelCount
         func y(_ k: Int) -> String { "(\(ExpressionNode.format(target[k])) - \(parameterNames[k]))" }
         func rows(_ term: (Int, Int) -> String) -> String {

@@ -178,11 +178,21 @@ public struct ZeroDiagonal: Objective, Sendable, Equatable {
 }
 
 extension ZeroDiagonal {
-    /// The objective as an expression over `parameterNames` (it parses to the
-    /// same function, with X's values written out): long, meant for checking,
-    /// not for reading. The expression language's sqrt'(0) is +∞, so its
-    /// gradient differs from this objective's only at a zero column.
+    /// The objective in mathematical notation, for handouts (it is not in the
+    /// expression language; see `expandedFormula`), e.g. with the penalty:
+    /// `Σᵢ ‖xᵢ − X cᵢ‖² + 0.1·Σᵢ ‖cᵢ‖ + 1·Σᵢ Cᵢᵢ²`.
     public var formula: String {
+        let norm = "Σᵢ ‖xᵢ − X cᵢ‖² + \(ExpressionNode.format(lambda))·Σᵢ ‖cᵢ‖"
+        return penalty == 0 ? norm : norm + " + \(ExpressionNode.format(penalty))·Σᵢ Cᵢᵢ²"
+    }
+
+    /// The objective written out as an expression over `parameterNames`, with
+    /// X's values as numbers: it parses to the same function. Meant for
+    /// checking, not reading; it fits the expression language's length limit
+    /// (10,000 characters) only for small problems, about d = 3, n = 5. The
+    /// language's sqrt'(0) is +∞, so its gradient differs from this
+    /// objective's only at a zero column.
+    public var expandedFormula: String {
         let n = pointCount, d = dimension
         let fit = (0..<n).map { i in
             "(" + (0..<d).map { k in
