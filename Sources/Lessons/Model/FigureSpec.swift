@@ -47,6 +47,14 @@ public struct FigureSpec {
     public var xColumn: String?
     public var yColumn: String?
     public var classColumn: String?
+
+    public init(id: String, kind: Kind, title: String? = nil, caption: String, runs: [String], steps: [Int] = [],
+                parameter: String? = nil, state: String? = nil, logY: Bool? = nil, arrows: String? = nil,
+                aspect: Double = 0.62, xColumn: String? = nil, yColumn: String? = nil, classColumn: String? = nil) {
+        self.id = id; self.kind = kind; self.title = title; self.caption = caption; self.runs = runs
+        self.steps = steps; self.parameter = parameter; self.state = state; self.logY = logY; self.arrows = arrows
+        self.aspect = aspect; self.xColumn = xColumn; self.yColumn = yColumn; self.classColumn = classColumn
+    }
 }
 
 /// A step table a lesson asks for.

@@ -57,6 +57,10 @@ public struct Sweep {
     public var values: [Double]
     /// The generated runs' ids, in value order.
     public var runIDs: [String]
+
+    public init(id: String, parameter: String, values: [Double], runIDs: [String]) {
+        self.id = id; self.parameter = parameter; self.values = values; self.runIDs = runIDs
+    }
 }
 
 /// A claimed gradient to test against finite differences: a learner's partial derivatives.

@@ -1,0 +1,201 @@
+import Engine
+import Lessons
+import Plot
+import Trace
+
+extension FigureFactory {
+    // MARK: line charts against step
+
+    /// Rows to draw for a trace: all of them, or about 2000 evenly spread (always the first and last)
+    /// when each needs a full-data evaluation.
+    static func sampledRows(_ count: Int, limit: Int = 2000) -> [Int] {
+        guard count > limit else { return Array(0..<count) }
+        var rows = (0..<limit).map { Int((Double($0) / Double(limit - 1) * Double(count - 1)).rounded()) }
+        rows[rows.count - 1] = count - 1
+        return rows
+    }
+
+    /// Whether a run's trace rows hold per-batch values rather than the whole objective's.
+    static func isMiniBatch(_ r: RunResult, _ problem: Problem) -> Bool {
+        guard let rows = problem.data?.rowCount, let k = r.run.spec.batching.batchSize else { return false }
+        return k < rows
+    }
+
+    func series(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
+        let longest = runs.map(\.trace.stepCount).max() ?? 1, shortest = max(1, runs.map(\.trace.stepCount).min() ?? 1)
+        let logX = longest / shortest >= 20 && longest >= 100
+        var marks: [any Mark] = []
+        var yLabel = ""
+        for (k, r) in runs.enumerated() {
+            let t = r.trace
+            var rows: [Int]
+            var ys: [Double]
+            switch spec.kind {
+            case .loss where FigureFactory.isMiniBatch(r, problem):
+                rows = FigureFactory.sampledRows(t.count)
+                ys = rows.map { objective.loss(at: t.parameters(row: $0)) }
+                yLabel = "loss over all data"
+            case .gradientNorm where FigureFactory.isMiniBatch(r, problem):
+                rows = FigureFactory.sampledRows(t.count)
+                ys = rows.map { row in objective.evaluate(at: t.parameters(row: row)).gradient.map { $0 * $0 }.reduce(0, +).squareRoot() }
+                yLabel = "gradient norm ‖∇f‖ over all data"
+            case .loss:
+                rows = Array(0..<t.count); ys = t.losses
+                yLabel = problem.data == nil ? "loss f(θ)" : "loss over all data"
+            case .gradientNorm:
+                rows = Array(0..<t.count)
+                let columns = (0..<t.parameterCount).map(t.gradientColumn)
+                ys = rows.map { row in columns.map { $0[row] * $0[row] }.reduce(0, +).squareRoot() }
+                yLabel = "gradient norm ‖∇f(θ)‖"
+            case .learningRate:
+                rows = Array(0..<t.count); ys = t.learningRates
+                yLabel = "learning rate η"
+            case .parameter:
+                let p = t.parameterNames.firstIndex(of: spec.parameter!)!
+                rows = Array(0..<t.count); ys = t.parameterColumn(p)
+                yLabel = "parameter \(Notes.escape(spec.parameter!))"
+            default:
+                let p = t.parameterNames.firstIndex(of: spec.parameter!)!
+                rows = Array(0..<t.count); ys = t.stateColumn(spec.state!, parameter: p) ?? []
+                yLabel = "\(Notes.escape(spec.state!)) \(StepTable.stateSymbol(spec.state!))<sub>\(Notes.escape(spec.parameter!))</sub>"
+            }
+            if logX, rows.first == 0 { rows.removeFirst(); ys.removeFirst() }
+            let style = SeriesStyle.cycle(k)
+            marks.append(LineSeries(xs: rows.map(Double.init), ys: ys, label: Notes.escape(r.run.label), style: style,
+                                    showsMarkers: t.count <= 60))
+            switch t.verdict {
+            case .diverged(let step, _): marks.append(ReferenceLine.event(at: Double(step), label: "diverged at step \(step)"))
+            case .converged where runs.count <= 3:
+                marks.append(ReferenceLine.event(at: Double(t.stepCount), label: "stop rule fired at step \(t.stepCount)"))
+            default: break
+            }
+        }
+        if spec.kind == .parameter, let e = problem.expected, let p = problem.parameters.firstIndex(of: spec.parameter!) {
+            marks.append(ReferenceLine(.horizontal, at: e[p], label: "\(Notes.escape(problem.expectedLabel)): \(NumberFormat.short(e[p]))"))
+        }
+        let yAxisSpacing: Axis.Spacing
+        switch spec.logY {
+        case true?: yAxisSpacing = .log
+        case false?: yAxisSpacing = .linear
+        case nil: yAxisSpacing = (spec.kind == .loss || spec.kind == .gradientNorm) ? .automatic : .linear
+        }
+        let panel = Panel(x: Axis(logX ? "step k (log scale)" : "step k", spacing: logX ? .log : .linear),
+                          y: Axis(yLabel, spacing: yAxisSpacing), marks: marks)
+        return Figure(panel)
+    }
+
+    // MARK: data views
+
+    /// The model's value on rows where `columns` take the given values and other columns are 0.
+    static func modelValues(_ problem: Problem, theta: [Double], columns: [String: [Double]]) throws -> [Double] {
+        guard let data = problem.data, let model = problem.model, let count = columns.values.first?.count else { return [] }
+        let table = try DataTable(columns: data.columnNames.map { name in (name: name, values: columns[name] ?? Array(repeating: 0, count: count)) })
+        let objective = try ExpressionObjective(expression: model, parameters: problem.parameters, data: table)
+        return (0..<count).map { objective.lossValue(at: theta, rows: [$0]) }
+    }
+
+    static func padded(_ values: [Double], by fraction: Double = 0.08) -> ClosedRange<Double> {
+        let lo = values.min() ?? 0, hi = values.max() ?? 1
+        let pad = max((hi - lo) * fraction, 1e-9)
+        return (lo - pad)...(hi + pad)
+    }
+
+    static func stepLabel(_ trace: Trace, _ row: Int, _ run: LessonRun) -> String {
+        if run.spec.stop.maxEpochs != nil, row > 0 {
+            let epoch = Int(trace.epochs[row])
+            return "epoch \(epoch)"
+        }
+        return "step \(row)"
+    }
+
+    func fit(_ spec: FigureSpec, _ r: RunResult, _ problem: Problem) throws -> Figure {
+        let data = problem.data!
+        let xs = data.column(named: spec.xColumn!)!, ys = data.column(named: spec.yColumn!)!
+        let range = FigureFactory.padded(xs, by: 0.1)
+        let grid = (0..<200).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 199 }
+        let rows = Array(Set(spec.steps.map { min($0, r.trace.count - 1) })).sorted()
+        var members: [CurveFamily.Member] = []
+        for row in rows {
+            let values = try FigureFactory.modelValues(problem, theta: r.trace.parameters(row: row), columns: [spec.xColumn!: grid])
+            members.append(CurveFamily.Member(label: FigureFactory.stepLabel(r.trace, row, r.run),
+                                              points: zip(grid, values).map { DataPoint($0, $1) }))
+        }
+        let points = Scatter(zip(xs, ys).map { DataPoint($0, $1) }, label: "data",
+                             style: SeriesStyle(color: Color(hex: 0xD55E00), marker: .circle, markerSize: 7))
+        let yValues = ys + members.flatMap { $0.points.map(\.y) }.filter(\.isFinite)
+        let panel = Panel(x: Axis("\(Notes.escape(spec.xColumn!)) (data column)", range: range),
+                          y: Axis("\(Notes.escape(spec.yColumn!)) (data column)", range: FigureFactory.padded(yValues)),
+                          marks: [CurveFamily(members), points])
+        return Figure(panel)
+    }
+
+    func boundary(_ spec: FigureSpec, _ r: RunResult, _ problem: Problem) throws -> Figure {
+        let data = problem.data!
+        let xs = data.column(named: spec.xColumn!)!, ys = data.column(named: spec.yColumn!)!
+        let classes = data.column(named: spec.classColumn!)!
+        let xRange = FigureFactory.padded(xs), yRange = FigureFactory.padded(ys)
+        let n = 80
+        var gx: [Double] = [], gy: [Double] = []
+        for j in 0..<n {
+            for i in 0..<n {
+                gx.append(xRange.lowerBound + (xRange.upperBound - xRange.lowerBound) * Double(i) / Double(n - 1))
+                gy.append(yRange.lowerBound + (yRange.upperBound - yRange.lowerBound) * Double(j) / Double(n - 1))
+            }
+        }
+        let rows = Array(Set(spec.steps.map { min($0, r.trace.count - 1) })).sorted()
+        let shades = Colormap.lightToDarkBlue
+        var marks: [any Mark] = []
+        for (k, row) in rows.enumerated() {
+            let p = try FigureFactory.modelValues(problem, theta: r.trace.parameters(row: row),
+                                                  columns: [spec.xColumn!: gx, spec.yColumn!: gy])
+            let grid = SurfaceGrid(width: n, height: n, x: xRange, y: yRange, values: p)
+            let t = rows.count == 1 ? 1.0 : Double(k) / Double(rows.count - 1)
+            let color = shades.color(at: 0.25 + 0.75 * t)
+            marks.append(DecisionBoundary(probability: grid, label: "p = 0.5 at \(FigureFactory.stepLabel(r.trace, row, r.run))",
+                                          stroke: StrokeStyle(width: 1.6, color: color, dash: k == rows.count - 1 ? [] : [6, 3])))
+        }
+        let zero = zip(xs, ys).enumerated().filter { classes[$0.offset] < 0.5 }.map { DataPoint($0.element.0, $0.element.1) }
+        let one = zip(xs, ys).enumerated().filter { classes[$0.offset] >= 0.5 }.map { DataPoint($0.element.0, $0.element.1) }
+        marks.append(Scatter(zero, label: "\(Notes.escape(spec.classColumn!)) = 0",
+                             style: SeriesStyle(color: Color(hex: 0xE69F00), marker: .circle, markerSize: 6)))
+        marks.append(Scatter(one, label: "\(Notes.escape(spec.classColumn!)) = 1",
+                             style: SeriesStyle(color: Color(hex: 0x0072B2), marker: .triangle, markerSize: 6.5)))
+        let panel = Panel(x: Axis("\(Notes.escape(spec.xColumn!)) (feature)", range: xRange),
+                          y: Axis("\(Notes.escape(spec.yColumn!)) (feature)", range: yRange), marks: marks)
+        return Figure(panel)
+    }
+
+    // MARK: sweeps
+
+    /// 2(1 + μ)/λmax for plain or heavy-ball SGD, the largest stable learning rate on a quadratic.
+    static func stabilityLimit(_ problem: Problem, _ objective: ProblemObjective, _ run: LessonRun) -> Double? {
+        let settings = run.spec.optimizer.resolved()
+        guard settings.kind == .sgd, !settings.nesterov else { return nil }
+        let at = problem.expected ?? problem.start
+        let h = Hessian.numeric(at: at) { objective.evaluate(at: $0).gradient }
+        guard let lambdaMax = Hessian.eigenvalues(h).last, lambdaMax > 0 else { return nil }
+        return 2 * (1 + settings.momentum) / lambdaMax
+    }
+
+    func finalLoss(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
+        let swept = runs.filter { $0.run.sweep != nil }.sorted { $0.run.sweep!.value < $1.run.sweep!.value }
+        let parameter = lesson.sweeps.first { $0.id == swept.first?.run.sweep?.id }?.parameter ?? "lr"
+        let xs = swept.map { $0.run.sweep!.value }
+        let ys = swept.map { $0.trace.verdict.isDivergence ? Double.nan : $0.trace.finalLoss }
+        var marks: [any Mark] = [LineSeries(xs: xs, ys: ys, label: "final loss", style: .cycle(0), showsMarkers: true)]
+        let diverged = swept.filter { $0.trace.verdict.isDivergence }
+        if !diverged.isEmpty {
+            let top = (ys.filter(\.isFinite).max() ?? 1) * 3
+            marks.append(Scatter(diverged.map { DataPoint($0.run.sweep!.value, top) }, label: "diverged",
+                                 style: SeriesStyle(color: Color(hex: 0xD55E00), marker: .cross, markerSize: 7)))
+        }
+        if parameter == "lr", let limit = FigureFactory.stabilityLimit(problem, objective, swept[0].run) {
+            marks.append(ReferenceLine(.vertical, at: limit, label: "2/λ<sub>max</sub> = \(NumberFormat.short(limit))"))
+        }
+        let symbol = parameter == "lr" ? "learning rate η" : Notes.escape(parameter)
+        let steps = swept.map(\.trace.stepCount).max() ?? 0
+        let panel = Panel(x: Axis("\(symbol) (log scale)", spacing: .log),
+                          y: Axis("loss after \(steps) steps (log scale)", spacing: .log), marks: marks)
+        return Figure(panel)
+    }
+}

@@ -1,0 +1,88 @@
+import Engine
+import Lessons
+import Plot
+import Trace
+
+/// Turns a lesson and its results into a handout: the title block, the learner's
+/// question, the notes in order with generated figures, tables, checks, update
+/// rules and results placed where the notes ask, and anything not placed at the end.
+struct HandoutComposer {
+    let results: LessonResults
+    let figures: [String: BuiltFigure]
+    let paper: HandoutBuilder.Paper
+    let version: String
+
+    var lesson: Lesson { results.lesson }
+
+    func compose(canvas: Canvas, creationDate: Int) throws -> Document {
+        var h = HandoutBuilder(paper: paper, header: lesson.title, footer: "\(lesson.id) · steptrace \(version)")
+        let problems = lesson.problems.map { "<i>\(Notes.escape($0.label))</i>" }.joined(separator: ", ")
+        h.title(Notes.escape(lesson.title), subtitle: lesson.subtitle.map(Notes.escape),
+                meta: "lesson <tt>\(lesson.id)</tt> · \(problems) · \(lesson.runs.count) run\(lesson.runs.count == 1 ? "" : "s")")
+        if let question = lesson.question {
+            h.paragraph("<b>The learner asked:</b> <i>“\(question)”</i>")
+        }
+        var placedFigures = Set<String>(), placedTables = Set<String>(), placedResults = false
+        for block in lesson.notes {
+            switch block {
+            case .heading(let text): h.heading(text)
+            case .paragraph(let text): h.paragraph(text)
+            case .bullets(let items): h.bullets(items)
+            case .formula(let text): h.formula(text)
+            case .insert("figure", let id?):
+                addFigure(id, to: &h); placedFigures.insert(id)
+            case .insert("table", let id?):
+                addTable(id, to: &h); placedTables.insert(id)
+            case .insert("check", let id?):
+                try addCheck(id, to: &h)
+            case .insert("rule", let id?):
+                addRule(id, to: &h)
+            case .insert("results", _):
+                addResults(to: &h); placedResults = true
+            case .insert: break
+            }
+        }
+        let remainingFigures = lesson.figures.filter { !placedFigures.contains($0.id) }
+        let remainingTables = lesson.tables.filter { !placedTables.contains($0.id) }
+        if !remainingFigures.isEmpty || !remainingTables.isEmpty {
+            h.heading("More figures and tables")
+            for f in remainingFigures { addFigure(f.id, to: &h) }
+            for t in remainingTables { addTable(t.id, to: &h) }
+        }
+        if !placedResults { addResults(to: &h) }
+        return h.build(canvasForMeasuring: canvas, title: lesson.title, creationDate: creationDate)
+    }
+
+    private func addFigure(_ id: String, to h: inout HandoutBuilder) {
+        guard let built = figures[id] else { return }
+        h.figure(built.drawable, aspectRatio: built.aspectRatio, caption: built.caption)
+    }
+
+    private func addTable(_ id: String, to h: inout HandoutBuilder) {
+        guard let spec = lesson.tables.first(where: { $0.id == id }), let result = results.result(spec.run) else { return }
+        h.table(StepTable.make(spec, trace: result.trace), caption: Notes.inline(spec.caption))
+    }
+
+    private func addRule(_ runID: String, to h: inout HandoutBuilder) {
+        guard let run = lesson.run(runID) else { return }
+        let rule = UpdateRule.lines(for: run.spec.optimizer, schedule: run.spec.schedule)
+        h.formula(rule.formulas.joined(separator: "\n"))
+        h.paragraph("<small>\(rule.settings). g is the gradient at the current θ, η the learning rate.</small>")
+    }
+
+    private func addCheck(_ id: String, to h: inout HandoutBuilder) throws {
+        guard let spec = lesson.checks.first(where: { $0.id == id }) else { return }
+        let problem = lesson.problems.first { $0.id == spec.problemID }!
+        let report = try GradientCheckReportMaker.report(spec, problem: problem)
+        h.table(report.table, caption: report.caption)
+    }
+
+    private func addResults(to h: inout HandoutBuilder) {
+        for problem in lesson.problems {
+            let rows = ResultsSummary.rows(for: problem, results: results)
+            guard !rows.isEmpty else { continue }
+            let title = lesson.problems.count == 1 ? "Results" : "Results: \(Notes.escape(problem.label))"
+            h.resultsBox(title: title, rows: rows)
+        }
+    }
+}

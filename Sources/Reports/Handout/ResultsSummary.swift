@@ -1,0 +1,73 @@
+import Lessons
+import Trace
+
+/// The key–value lines of a problem's results box.
+enum ResultsSummary {
+    static func rows(for problem: Problem, results: LessonResults) -> [(String, String)] {
+        var rows: [(String, String)] = []
+        if let expected = problem.expected {
+            var text = NumberFormat.vector(expected)
+            if let loss = problem.expectedLoss { text += ", loss \(NumberFormat.significant(loss, 6))" }
+            rows.append((Notes.escape(problem.expectedLabel), text))
+        }
+        let mine = results.results.filter { $0.run.problemID == problem.id }
+        for r in mine where r.run.sweep == nil {
+            rows.append((Notes.escape(r.run.label), describe(r, expected: problem.expected)))
+        }
+        for sweep in results.lesson.sweeps {
+            let runs = mine.filter { $0.run.sweep?.id == sweep.id }
+            guard !runs.isEmpty else { continue }
+            rows.append(("sweep <tt>\(sweep.id)</tt>", describeSweep(sweep, runs)))
+        }
+        return rows
+    }
+
+    /// `converged (gradient norm …) after 2523 steps; θ = (…); loss 0.125; 3.2×10⁻⁹ from least squares`
+    static func describe(_ r: RunResult, expected: [Double]?) -> String {
+        let t = r.trace
+        let steps = "\(t.stepCount) step\(t.stepCount == 1 ? "" : "s")"
+        var text: String
+        if case .maxSteps = t.verdict {
+            text = "<b>ran its whole budget</b> of \(steps); "
+        } else {
+            text = "\(verdictText(t.verdict)) after \(steps); "
+        }
+        text += "θ = \(NumberFormat.vector(t.finalParameters)); loss \(NumberFormat.significant(t.finalLoss, 6))"
+        if let e = expected, !t.verdict.isDivergence {
+            let d = zip(t.finalParameters, e).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
+            text += "; distance to expected \(NumberFormat.significant(d, 3))"
+        }
+        return text
+    }
+
+    static func verdictText(_ v: Verdict) -> String {
+        switch v {
+        case .converged(let rule): return "<b>converged</b> (\(Notes.escape(rule)))"
+        case .maxSteps: return "<b>ran its whole budget</b>"
+        case .diverged(let step, let reason): return "<b>diverged at step \(step)</b> (\(Notes.escape(reason)))"
+        }
+    }
+
+    static func describeSweep(_ sweep: Sweep, _ runs: [RunResult]) -> String {
+        let diverged = runs.filter { $0.trace.verdict.isDivergence }
+        let symbol = sweep.parameter == "lr" ? "η" : Notes.escape(sweep.parameter)
+        var text = "\(runs.count) runs, \(symbol) from \(NumberFormat.short(sweep.values.min()!)) to \(NumberFormat.short(sweep.values.max()!)); "
+        text += diverged.isEmpty ? "none diverged" : "\(diverged.count) diverged"
+        if let first = diverged.compactMap({ $0.run.sweep?.value }).min() {
+            text += " (the smallest at \(symbol) = \(NumberFormat.short(first)))"
+        }
+        let finite = runs.filter { $0.trace.finalLoss.isFinite }
+        if let best = finite.min(by: { $0.trace.finalLoss < $1.trace.finalLoss }), let v = best.run.sweep?.value {
+            text += "; lowest final loss \(NumberFormat.significant(best.trace.finalLoss, 3)) at \(symbol) = \(NumberFormat.short(v))"
+        }
+        return text
+    }
+}
+
+extension Verdict {
+    /// Whether the run diverged.
+    var isDivergence: Bool {
+        if case .diverged = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,48 @@
+import Lessons
+import Plot
+import Trace
+
+/// A lesson's step table built from a trace.
+enum StepTable {
+    /// The table `spec` asks for, every row of the trace, elided to head and tail.
+    static func make(_ spec: TableSpec, trace: Trace) -> Table {
+        let columns = spec.columns.map { column(named: $0, trace: trace) }
+        return Table(columns: columns, numberFormat: ColumnNumberFormat(significantDigits: spec.digits),
+                     elision: Table.Elision(head: spec.head, tail: spec.tail))
+    }
+
+    private static func column(named name: String, trace: Trace) -> Table.Column {
+        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        if parts.count == 2, let p = trace.parameterNames.firstIndex(of: parts[1]) {
+            let sub = "<sub>\(Notes.escape(parts[1]))</sub>"
+            switch parts[0] {
+            case "grad": return Table.Column(header: "g\(sub)", content: .numbers(trace.gradientColumn(p)))
+            case "update": return Table.Column(header: "Δ\(Notes.escape(parts[1]))", content: .numbers(trace.updateColumn(p)))
+            default:
+                let values = trace.stateColumn(parts[0], parameter: p) ?? []
+                return Table.Column(header: "\(stateSymbol(parts[0]))\(sub)", content: .numbers(values))
+            }
+        }
+        switch name {
+        case "step": return Table.Column(header: "step", content: .integers(Array(0..<trace.count)))
+        case "epoch": return Table.Column(header: "epoch", content: .integers(trace.epochs.map(Int.init)))
+        case "batch": return Table.Column(header: "batch", content: .integers(trace.batches.map(Int.init)))
+        case "lr": return Table.Column(header: "η", content: .numbers(trace.learningRates))
+        case "loss": return Table.Column(header: "loss", content: .numbers(trace.losses))
+        default:
+            let p = trace.parameterNames.firstIndex(of: name)!
+            return Table.Column(header: Notes.escape(name), content: .numbers(trace.parameterColumn(p)))
+        }
+    }
+
+    /// The letter a handout uses for a state buffer.
+    static func stateSymbol(_ name: String) -> String {
+        switch name {
+        case "velocity": return "v"
+        case "buffer": return "b"
+        case "accumulator": return "a"
+        case "mean_square": return "s"
+        default: return Notes.escape(name)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Writes files whole: into a temporary name in the target folder, then renamed into place.
+public enum FileOutput {
+    /// Creates `folder` and its parents.
+    public static func makeFolder(_ folder: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ReportError(message: "\(folder): cannot create the folder (\(error.localizedDescription))")
+        }
+    }
+
+    /// Writes `bytes` to `path` atomically (temporary file in the same folder, then rename).
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+            throw ReportError(message: "\(path): cannot write the file")
+        }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw ReportError(message: "\(path): cannot move the finished file into place")
+        }
+    }
+}
+
+extension FileOutput {
+    /// Puts the finished folder `staging` at `final`, replacing any older one there.
+    public static func replaceFolder(_ final: String, with staging: String) throws {
+        let parent = (final as NSString).deletingLastPathComponent
+        let old = (parent as NSString).appendingPathComponent(".\((final as NSString).lastPathComponent).old-\(getpid())")
+        let hadOld = FileManager.default.fileExists(atPath: final)
+        if hadOld {
+            try? FileManager.default.removeItem(atPath: old)
+            guard rename(final, old) == 0 else { throw ReportError(message: "\(final): cannot replace the old report") }
+        }
+        guard rename(staging, final) == 0 else {
+            if hadOld { _ = rename(old, final) }
+            throw ReportError(message: "\(final): cannot move the finished report into place")
+        }
+        if hadOld { try? FileManager.default.removeItem(atPath: old) }
+    }
+}
+
+/// A report that could not be made or written: one line for the user.
+public struct ReportError: Error, CustomStringConvertible {
+    public var message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
+}

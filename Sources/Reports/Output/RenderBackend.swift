@@ -1,0 +1,11 @@
+import Plot
+
+/// What Reports needs from a drawing backend; the CLI supplies the Cairo one.
+public protocol RenderBackend {
+    /// A canvas whose `measureText` matches what the files will show.
+    func measuringCanvas() -> Canvas
+    /// Writes `drawable` at `size` points, `scale` pixels per point, as a PNG at `path` (whole or not at all).
+    func writePNG(_ drawable: any Drawable, size: Size, scale: Double, to path: String) throws
+    /// Writes `document` as a multi-page PDF at `path` (whole or not at all).
+    func writePDF(_ document: Document, to path: String) throws
+}

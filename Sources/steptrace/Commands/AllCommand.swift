@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import Lessons
+import Reports
+
+/// `steptrace all`: every lesson's report, and an index of them.
+struct AllCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "all", abstract: "Write every lesson's report and an index file into the output folder.")
+
+    @OptionGroup var options: LessonOptions
+
+    func run() throws {
+        let catalog = try options.catalog()
+        guard !catalog.entries.isEmpty else { throw Failure.data("\(options.lessons): no lessons (folders with a lesson.toml)") }
+        // Validate every lesson before writing anything.
+        let lessons = try catalog.entries.map { try options.load($0.folder) }
+        let writer = try options.writer()
+        try options.makeOutputFolder()
+        var lines = ["# steptrace lessons", ""]
+        for lesson in lessons {
+            let summary = try reporting { try writer.write(lesson, output: options.output) }
+            FileHandle.standardError.write(Data("\(summary.lessonID): \(summary.pages) pages, \(summary.figures) figures, \(summary.traces) traces\n".utf8))
+            lines.append("- [\(lesson.title)](\(lesson.id)/handout.pdf) (`\(lesson.id)`): \(summary.pages) pages, \(summary.figures) figures, \(summary.traces) traces")
+        }
+        let index = (options.output as NSString).appendingPathComponent("index.md")
+        try reporting { try FileOutput.write(Array((lines.joined(separator: "\n") + "\n").utf8), to: index) }
+        print("wrote \(lessons.count) lessons and \(index)")
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import Lessons
+import Reports
+
+/// `steptrace run ID|PATH`: one lesson's handout, figures and traces.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run one lesson and write its report: DIR/ID/handout.pdf, figures/*.png, traces/*.csv.")
+
+    @Argument(help: "A lesson id from the lessons folder, or the path of a lesson folder or lesson.toml.")
+    var lesson: String
+    @OptionGroup var options: LessonOptions
+
+    func run() throws {
+        let loaded = try options.load(lesson)
+        let writer = try options.writer()
+        try options.makeOutputFolder()
+        let summary = try reporting { try writer.write(loaded, output: options.output) }
+        print("\(summary.lessonID): \(summary.pages) pages, \(summary.figures) figures, \(summary.traces) traces → \(summary.folder)")
+    }
+}
