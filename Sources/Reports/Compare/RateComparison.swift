@@ -46,7 +46,12 @@ public struct RateComparison {
         traces.withUnsafeMutableBufferPointer { slots in
             let lock = NSLock()
             DispatchQueue.concurrentPerform(iterations: runs.count) { i in
-                do { slots[i] = try objective.run(runs[i].spec) } catch { lock.lock(); failure = error; lock.unlock() }
+                do {
+                    // A fresh objective per thread: objectives own scratch memory.
+                    slots[i] = try ProblemObjective(problem).run(runs[i].spec)
+                } catch {
+                    lock.lock(); failure = error; lock.unlock()
+                }
             }
         }
         if let failure { throw failure }

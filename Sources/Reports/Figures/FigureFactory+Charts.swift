@@ -1,3 +1,4 @@
+import Foundation
 import Engine
 import Lessons
 import Plot
@@ -8,11 +9,20 @@ extension FigureFactory {
 
     /// Rows to draw for a trace: all of them, or about 2000 evenly spread (always the first and last)
     /// when each needs a full-data evaluation.
-    static func sampledRows(_ count: Int, limit: Int = 2000) -> [Int] {
+    /// With `logarithmic`, the rows are spread evenly in log(step) instead, for a log step axis.
+    static func sampledRows(_ count: Int, limit: Int = 2000, logarithmic: Bool = false) -> [Int] {
         guard count > limit else { return Array(0..<count) }
-        var rows = (0..<limit).map { Int((Double($0) / Double(limit - 1) * Double(count - 1)).rounded()) }
+        var rows: [Int]
+        if logarithmic {
+            let top = log(Double(count - 1))
+            rows = [0] + (0..<limit).map { Int(exp(top * Double($0) / Double(limit - 1)).rounded()) }
+        } else {
+            rows = (0..<limit).map { Int((Double($0) / Double(limit - 1) * Double(count - 1)).rounded()) }
+        }
         rows[rows.count - 1] = count - 1
-        return rows
+        var unique: [Int] = []
+        for r in rows where r != unique.last { unique.append(min(r, count - 1)) }
+        return unique
     }
 
     /// Whether a run's trace rows hold per-batch values rather than the whole objective's.
@@ -32,11 +42,11 @@ extension FigureFactory {
             var ys: [Double]
             switch spec.kind {
             case .loss where FigureFactory.isMiniBatch(r, problem):
-                rows = FigureFactory.sampledRows(t.count)
+                rows = FigureFactory.sampledRows(t.count, logarithmic: logX)
                 ys = rows.map { objective.loss(at: t.parameters(row: $0)) }
                 yLabel = "loss over all data"
             case .gradientNorm where FigureFactory.isMiniBatch(r, problem):
-                rows = FigureFactory.sampledRows(t.count)
+                rows = FigureFactory.sampledRows(t.count, logarithmic: logX)
                 ys = rows.map { row in objective.evaluate(at: t.parameters(row: row)).gradient.map { $0 * $0 }.reduce(0, +).squareRoot() }
                 yLabel = "gradient norm ‖∇f‖ over all data"
             case .loss:

@@ -111,7 +111,11 @@ struct FigureFactory {
         let (grid, xi, yi) = surfaceGrid(problem, objective)
         let comparison = runs.map { r -> ComparisonGrid.Run in
             let points = zip(r.trace.parameterColumn(xi), r.trace.parameterColumn(yi)).map { DataPoint($0, $1) }
-            return ComparisonGrid.Run(title: Notes.escape(r.run.label), points: points, finalLoss: r.trace.finalLoss)
+            let title = Notes.escape(r.run.label)
+            if case .diverged(let step, _) = r.trace.verdict {
+                return ComparisonGrid.Run(title: "\(title) · step \(step)", points: points, finalLoss: .infinity)
+            }
+            return ComparisonGrid.Run(title: title, points: points, finalLoss: r.trace.finalLoss)
         }
         let view = problem.view!
         return ComparisonGrid.figure(runs: comparison, surface: grid, columns: runs.count == 1 ? 1 : 2, levels: 20,
@@ -122,12 +126,24 @@ struct FigureFactory {
     private func curves(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
         let view = problem.view!
         let xi = problem.parameters.firstIndex(of: view.x)!
+        let f: (Double) -> Double = { objective.loss(at: FigureFactory.point(problem, xi, $0, nil, 0)) }
+        // The loss axis spans the curve over the view, so a diverging run cannot flatten the others.
+        let samples = (0...200).map { f(view.xRange.lowerBound + (view.xRange.upperBound - view.xRange.lowerBound) * Double($0) / 200) }
+            .filter(\.isFinite)
+        let lo = samples.min() ?? 0, hi = samples.max() ?? 1
+        let lossRange = (lo - 0.05 * (hi - lo))...(hi + 0.08 * (hi - lo))
         let panels = runs.map { r -> Panel in
-            let f: (Double) -> Double = { objective.loss(at: FigureFactory.point(problem, xi, $0, nil, 0)) }
-            let verdict = r.trace.verdict.isDivergence ? "diverged" : "final loss \(NumberFormat.significant(r.trace.finalLoss, 3))"
-            return ObjectiveView.panel(title: "\(Notes.escape(r.run.label)) · \(verdict)", f: f,
-                                       iterates: r.trace.parameterColumn(xi), range: view.xRange,
-                                       parameterLabel: "parameter \(Notes.escape(view.x))", lossLabel: "loss")
+            let verdict: String
+            if case .diverged(let step, _) = r.trace.verdict {
+                verdict = "diverged at step \(step)"
+            } else {
+                verdict = "final loss \(NumberFormat.significant(r.trace.finalLoss, 3))"
+            }
+            var panel = ObjectiveView.panel(title: "\(Notes.escape(r.run.label)) · \(verdict)", f: f,
+                                            iterates: r.trace.parameterColumn(xi), range: view.xRange,
+                                            parameterLabel: "parameter \(Notes.escape(view.x))", lossLabel: "loss")
+            panel.y.range = lossRange
+            return panel
         }
         return Figure(columns: runs.count == 1 ? 1 : 2, panels: panels, sharesX: true, sharesY: true)
     }

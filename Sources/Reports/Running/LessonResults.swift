@@ -25,6 +25,7 @@ public struct LessonResults {
         let runs = lesson.runs
         var traces = [Trace?](repeating: nil, count: runs.count)
         var failures = [Error?](repeating: nil, count: runs.count)
+        // Each run gets its own objective: an objective's scratch memory is not shared across threads.
         // Largest runs first so the cores finish together.
         let order = runs.indices.sorted { cost(runs[$0], lesson) > cost(runs[$1], lesson) }
         traces.withUnsafeMutableBufferPointer { traceSlots in
@@ -32,7 +33,8 @@ public struct LessonResults {
                 DispatchQueue.concurrentPerform(iterations: order.count) { k in
                     let i = order[k]
                     do {
-                        traceSlots[i] = try objectives[runs[i].problemID]!.run(runs[i].spec)
+                        let objective = try ProblemObjective(lesson.problem(of: runs[i]))
+                        traceSlots[i] = try objective.run(runs[i].spec)
                     } catch {
                         failureSlots[i] = error
                     }
