@@ -1,42 +1,62 @@
-// The practical limit for the engine benchmark: per-sample SGD on the
-// seed's quadratic fit, written by hand for this one problem, storing the
-// same columns as a traced `steptrace trace` run (step, epoch, batch, lr,
-// loss, parameters, gradient, update). Usage: handloop [EPOCHS]
-let xs: [Double] = [0, 1, 1, 2]
-let ys: [Double] = [0, 1, 2, 1]
+// The practical limit for the engine benchmark (bench/run.sh): per-sample SGD on the seed's quadratic
+// fit, written by hand for this one problem, storing the same columns as a traced `steptrace trace` run
+// (epoch, batch, lr, loss, then θ, ∇f and the update per parameter, one Swift array per column, all
+// reserved up front). Everything lives in one function so the optimizer sees local arrays: no global
+// exclusivity checks, no per-step allocation. Usage: handloop [EPOCHS]   (default 100000)
+
+/// Runs the loop and returns the columns' row count and a checksum that reads every column once,
+/// so no store can be optimized away.
+@inline(never)
+func perSampleSGD(epochs: Int) -> (rows: Int, final: (Double, Double, Double), checksum: Double) {
+    let xs: [Double] = [0, 1, 1, 2]
+    let ys: [Double] = [0, 1, 2, 1]
+    let lr = 0.0005
+    let n = xs.count
+    let steps = epochs * n
+    let rows = steps + 1
+
+    func column<T>(_: T.Type) -> [T] {
+        var c = [T]()
+        c.reserveCapacity(rows)
+        return c
+    }
+    var epochColumn = column(Int32.self), batchColumn = column(Int32.self)
+    var lrColumn = column(Double.self), lossColumn = column(Double.self)
+    var theta2 = column(Double.self), theta1 = column(Double.self), theta0 = column(Double.self)
+    var grad2 = column(Double.self), grad1 = column(Double.self), grad0 = column(Double.self)
+    var upd2 = column(Double.self), upd1 = column(Double.self), upd0 = column(Double.self)
+
+    var a2 = 1.0, a1 = 1.0, a0 = 1.0
+    // 0.5·r² with r = y − (a2·x² + a1·x + a0); ∂/∂a = −r·(x², x, 1).
+    func lossAndGradient(_ i: Int) -> (Double, Double, Double, Double) {
+        let x = xs[i], y = ys[i]
+        let r = y - (a2 * x * x + a1 * x + a0)
+        return (0.5 * r * r, -r * x * x, -r * x, -r)
+    }
+    func record(_ epoch: Int, _ batch: Int, _ loss: Double, _ g: (Double, Double, Double), _ d: (Double, Double, Double)) {
+        epochColumn.append(Int32(epoch)); batchColumn.append(Int32(batch))
+        lrColumn.append(lr); lossColumn.append(loss)
+        theta2.append(a2); theta1.append(a1); theta0.append(a0)
+        grad2.append(g.0); grad1.append(g.1); grad0.append(g.2)
+        upd2.append(d.0); upd1.append(d.1); upd0.append(d.2)
+    }
+
+    var (loss, g2, g1, g0) = lossAndGradient(0)
+    record(0, 0, loss, (g2, g1, g0), (0, 0, 0))
+    for step in 1...steps {
+        let d2 = -lr * g2, d1 = -lr * g1, d0 = -lr * g0
+        a2 += d2; a1 += d1; a0 += d0
+        let next = step % n
+        (loss, g2, g1, g0) = lossAndGradient(next)
+        record(step / n, next, loss, (g2, g1, g0), (d2, d1, d0))
+    }
+    let last = rows - 1
+    let checksum = Double(epochColumn[last] + batchColumn[last]) + lrColumn[last] + lossColumn[last]
+        + theta2[last] + theta1[last] + theta0[last] + grad2[last] + grad1[last] + grad0[last]
+        + upd2[last] + upd1[last] + upd0[last]
+    return (lossColumn.count, (a2, a1, a0), checksum)
+}
+
 let epochs = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 100_000 : 100_000
-let lr = 0.0005
-let steps = epochs * xs.count
-let rows = steps + 1
-
-var epochColumn = [Int32](); epochColumn.reserveCapacity(rows)
-var batchColumn = [Int32](); batchColumn.reserveCapacity(rows)
-var lrColumn = [Double](); lrColumn.reserveCapacity(rows)
-var lossColumn = [Double](); lossColumn.reserveCapacity(rows)
-var paramColumns = [Double](); paramColumns.reserveCapacity(rows * 3)
-var gradColumns = [Double](); gradColumns.reserveCapacity(rows * 3)
-var updateColumns = [Double](); updateColumns.reserveCapacity(rows * 3)
-
-var a2 = 1.0, a1 = 1.0, a0 = 1.0
-@inline(__always) func lossAndGrad(_ i: Int) -> (Double, Double, Double, Double) {
-    let x = xs[i], y = ys[i]
-    let r = y - (a2 * x * x + a1 * x + a0)
-    return (0.5 * r * r, -r * x * x, -r * x, -r)
-}
-
-var (loss, g2, g1, g0) = lossAndGrad(0)
-epochColumn.append(0); batchColumn.append(0); lrColumn.append(lr); lossColumn.append(loss)
-paramColumns.append(contentsOf: [a2, a1, a0]); gradColumns.append(contentsOf: [g2, g1, g0])
-updateColumns.append(contentsOf: [0, 0, 0])
-for step in 1...steps {
-    let d2 = -lr * g2, d1 = -lr * g1, d0 = -lr * g0
-    a2 += d2; a1 += d1; a0 += d0
-    let next = step % xs.count
-    (loss, g2, g1, g0) = lossAndGrad(next)
-    epochColumn.append(Int32(step / xs.count)); batchColumn.append(Int32(next)); lrColumn.append(lr)
-    lossColumn.append(loss)
-    paramColumns.append(a2); paramColumns.append(a1); paramColumns.append(a0)
-    gradColumns.append(g2); gradColumns.append(g1); gradColumns.append(g0)
-    updateColumns.append(d2); updateColumns.append(d1); updateColumns.append(d0)
-}
-print("steps \(steps) rows \(lossColumn.count) final a2=\(a2) a1=\(a1) a0=\(a0)")
+let result = perSampleSGD(epochs: epochs)
+print("steps \(result.rows - 1) rows \(result.rows) final a2=\(result.final.0) a1=\(result.final.1) a0=\(result.final.2) checksum \(result.checksum)")
