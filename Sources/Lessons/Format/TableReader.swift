@@ -87,6 +87,18 @@ final class TableReader {
         return try array.enumerated().map { i, element in try number(element.tomlValue, "\(key)[\(i)]") }
     }
 
+    /// An array of arrays of numbers (`starts = [[0.25, 0.75], [1, 0]]`).
+    func numberRows(_ key: String) throws -> [[Double]]? {
+        guard let v = value(key) else { return nil }
+        guard let array = v.array else { throw error(key, "expected an array of arrays of numbers, found \(describe(v))") }
+        return try array.enumerated().map { i, element in
+            guard let row = element.tomlValue.array else {
+                throw error("\(key)[\(i)]", "expected an array of numbers, found \(describe(element.tomlValue))")
+            }
+            return try row.enumerated().map { j, x in try number(x.tomlValue, "\(key)[\(i)][\(j)]") }
+        }
+    }
+
     func strings(_ key: String) throws -> [String]? {
         guard let v = value(key) else { return nil }
         if let s = v.string { return [s] }

@@ -39,12 +39,23 @@ extension LessonDecoder {
         let aspect = try r.double("aspect") ?? 0.62
         guard aspect >= 0.2 && aspect <= 1.4 else { throw r.error("aspect", "must be between 0.2 and 1.4 (height / width), got \(aspect)") }
         let xColumn = try r.string("x"), yColumn = try r.string("y"), classColumn = try r.string("class")
-        let columns = problem.data?.columnNames ?? []
-        for (key, column) in [("x", xColumn), ("y", yColumn), ("class", classColumn)] {
-            if let c = column, !columns.contains(c) {
-                throw r.error(key, "'\(c)' is not a data column (columns: \(columns.joined(separator: ", ")))")
+        if kind == .simplexSlice {
+            for (key, name) in [("x", xColumn), ("y", yColumn)] {
+                guard let p = name else { throw r.error(key, "a 'simplex-slice' figure needs the parameters on its axes, 'x' and 'y'") }
+                guard problem.parameters.contains(p) else {
+                    throw r.error(key, "'\(p)' is not a parameter (parameters: \(problem.parameters.joined(separator: ", ")))")
+                }
+            }
+        } else {
+            let columns = problem.data?.columnNames ?? []
+            for (key, column) in [("x", xColumn), ("y", yColumn), ("class", classColumn)] {
+                if let c = column, !columns.contains(c) {
+                    throw r.error(key, "'\(c)' is not a data column (columns: \(columns.joined(separator: ", ")))")
+                }
             }
         }
+        let extra = try decodeFigureExtras(r, kind: kind, problem: problem, named: named, sweepIDs: sweepIDs, names: names,
+                                           x: xColumn, y: yColumn, parameter: parameter)
         try r.finish()
 
         switch kind {
@@ -73,13 +84,16 @@ extension LessonDecoder {
         case .finalLoss:
             guard names.contains(where: sweepIDs.contains) else { throw r.error("runs", "a 'final-loss' figure needs a sweep") }
         case .loss, .gradientNorm, .learningRate: break
+        case .matrix, .blockSize, .terms, .prewitt, .simplexSlice, .along, .starts: break
         }
         if let a = arrows, !["gradient", "state"].contains(a) {
             throw r.error("arrows", "expected \"gradient\" or \"state\", got \"\(a)\"")
         }
-        return FigureSpec(id: id, kind: kind, title: title, caption: caption, runs: names, steps: steps,
-                          parameter: parameter, state: state, logY: logY, arrows: arrows, aspect: aspect,
-                          xColumn: xColumn, yColumn: yColumn, classColumn: classColumn)
+        var spec = FigureSpec(id: id, kind: kind, title: title, caption: caption, runs: names, steps: steps,
+                              parameter: parameter, state: state, logY: logY, arrows: arrows, aspect: aspect,
+                              xColumn: xColumn, yColumn: yColumn, classColumn: classColumn)
+        extra(&spec)
+        return spec
     }
 
     /// The state buffers an optimizer keeps, under its convention's names.
@@ -147,4 +161,82 @@ extension LessonDecoder {
 
 extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+extension FigureSpec {
+    /// The builtin objectives each objective-specific figure kind knows (see `ObjectiveViews` in Reports).
+    public static let objectiveViews: [Kind: [String]] = [
+        .terms: ["custom-loss", "custom-loss-sum", "zero-diagonal", "zero-diagonal-penalty"],
+        .prewitt: ["custom-loss", "custom-loss-sum"],
+    ]
+}
+
+extension LessonDecoder {
+    /// Reads and checks the keys of the block, image and objective-specific kinds; returns a function
+    /// that stores them on the spec.
+    func decodeFigureExtras(_ r: TableReader, kind: FigureSpec.Kind, problem: Problem, named: [LessonRun],
+                            sweepIDs: Set<String>, names: [String], x: String?, y: String?,
+                            parameter: String?) throws -> (inout FigureSpec) -> Void {
+        let block = try r.string("block")
+        let rows = try r.int("rows"), columns = try r.int("columns")
+        let part = try r.string("part")
+        let showsExpected = try r.bool("expected") ?? false
+        let colormap = try r.string("colormap")
+        let fill = try r.string("fill")
+        var range: ClosedRange<Double>? = nil
+        if let v = try r.doubles("range") {
+            guard v.count == 2, v[0] < v[1] else { throw r.error("range", "expected [low, high] with low < high") }
+            range = v[0]...v[1]
+        }
+        let usesBlock = kind == .matrix || kind == .blockSize
+        if !usesBlock {
+            for (key, present) in [("block", block != nil), ("rows", rows != nil), ("columns", columns != nil),
+                                   ("part", part != nil), ("colormap", colormap != nil)] where present {
+                throw r.error(key, "only 'matrix' and 'block-size' figures take '\(key)'")
+            }
+        }
+        if showsExpected && kind != .matrix { throw r.error("expected", "only 'matrix' figures take 'expected'") }
+        if fill != nil && kind != .simplexSlice { throw r.error("fill", "only 'simplex-slice' figures take 'fill'") }
+        if range != nil && kind != .along { throw r.error("range", "only 'along' figures take 'range'") }
+        let builtinName: String? = { if case .builtin(let name, _) = problem.source { return name }; return nil }()
+        if let supported = FigureSpec.objectiveViews[kind], !supported.contains(builtinName ?? "") {
+            throw r.error("kind", "a '\(kind.rawValue)' figure needs one of the builtins \(supported.joined(separator: ", ")) (this problem is \(builtinName.map { "'\($0)'" } ?? "an expression"))")
+        }
+        switch kind {
+        case .matrix, .blockSize:
+            guard let prefix = block else {
+                throw r.error("block", "a '\(kind.rawValue)' figure needs the parameter block, e.g. block = \"C\" for C_0_0, C_0_1, …")
+            }
+            guard ParameterBlock.resolve(prefix, in: problem.parameters, rows: rows, columns: columns) != nil else {
+                throw r.error("block", "no parameters form the block '\(prefix)': name them \(prefix)_ROW_COLUMN, or give 'rows' and 'columns' whose product is the number of parameters starting with '\(prefix)'")
+            }
+            if let p = part, !["all", "diagonal", "off-diagonal"].contains(p) {
+                throw r.error("part", "expected \"all\", \"diagonal\" or \"off-diagonal\", got \"\(p)\"")
+            }
+            if let c = colormap, !["diverging", "sequential"].contains(c) {
+                throw r.error("colormap", "expected \"diverging\" or \"sequential\", got \"\(c)\"")
+            }
+            if showsExpected && problem.expected == nil && builtinName != "custom-loss" && builtinName != "custom-loss-sum" {
+                throw r.error("expected", "the problem has no 'expected' answer to show")
+            }
+        case .simplexSlice:
+            guard let fill else { throw r.error("fill", "a 'simplex-slice' figure needs 'fill': the parameter that takes 1 − x − y") }
+            guard problem.parameters.contains(fill) else {
+                throw r.error("fill", "'\(fill)' is not a parameter (parameters: \(problem.parameters.joined(separator: ", ")))")
+            }
+            let axes = [x!, y!, fill]
+            guard Set(axes).count == 3 else { throw r.error("fill", "'x', 'y' and 'fill' must be three different parameters") }
+            let indices = axes.compactMap { problem.parameters.firstIndex(of: $0) }
+            for run in named where !run.spec.constraints.simplexGroups.contains(where: { Set(indices).isSubset(of: $0) }) {
+                throw r.error("runs", "run '\(run.id)' keeps no simplex = [...] holding \(axes.joined(separator: ", ")); a simplex slice needs it")
+            }
+        case .along:
+            guard parameter != nil else { throw r.error("parameter", "an 'along' figure needs the parameter to vary") }
+        default: break
+        }
+        return { spec in
+            spec.block = block; spec.rows = rows; spec.columns = columns; spec.part = part
+            spec.showsExpected = showsExpected; spec.colormap = colormap; spec.fill = fill; spec.range = range
+        }
+    }
 }

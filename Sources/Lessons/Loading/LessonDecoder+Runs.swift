@@ -146,8 +146,9 @@ extension LessonDecoder {
             throw r.error("run", "no run has the id '\(baseID)' (runs: \(runs.map(\.id).joined(separator: ", ")))")
         }
         let parameter = try r.requiredString("parameter")
+        if parameter == "start" { return try decodeStartSweep(r, id: id, base: base) }
         guard Self.sweepable.contains(parameter) else {
-            throw r.error("parameter", "cannot sweep '\(parameter)' (expected one of: \(Self.sweepable.joined(separator: ", ")))")
+            throw r.error("parameter", "cannot sweep '\(parameter)' (expected start or one of: \(Self.sweepable.joined(separator: ", ")))")
         }
         let listed = try r.doubles("values")
         let logRange = try r.doubles("log_range")

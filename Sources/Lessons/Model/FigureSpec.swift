@@ -24,6 +24,21 @@ public struct FigureSpec {
         case boundary
         /// Final loss against a sweep's value, with the stability limit 2/λmax for `lr` sweeps.
         case finalLoss = "final-loss"
+        /// A block of parameters (`block`, e.g. `C` for `C_r_c`) as a matrix or image at `steps`,
+        /// one panel per step on one color scale, optionally beside the problem's expected block.
+        case matrix
+        /// Σθᵢ² over a block's `part` (all, diagonal, off-diagonal) against step, one series per run.
+        case blockSize = "block-size"
+        /// The loss terms a builtin objective exposes (see `ObjectiveViews`), against step.
+        case terms
+        /// Prewitt responses (image gradients) of a builtin image objective's target and residual.
+        case prewitt
+        /// The objective over a 2-D face of a simplex (`x`, `y`, `fill`), where each run ended.
+        case simplexSlice = "simplex-slice"
+        /// f along one `parameter` through each run's final point (or the best run's).
+        case along
+        /// Loss against step for many runs of a start sweep at once (no legend per run), best run highlighted.
+        case starts
     }
     public var id: String
     public var kind: Kind
@@ -47,6 +62,21 @@ public struct FigureSpec {
     public var xColumn: String?
     public var yColumn: String?
     public var classColumn: String?
+    /// The parameter block of `matrix` and `block-size` figures: a prefix `P` naming parameters `P_r_c`.
+    public var block: String?
+    /// Explicit matrix shape for blocks not named `P_r_c` (flat, row-major).
+    public var rows: Int?
+    public var columns: Int?
+    /// `block-size`: which entries count (`all`, `diagonal`, `off-diagonal`).
+    public var part: String?
+    /// `matrix`: also show the problem's expected block (a target image), as the last panel.
+    public var showsExpected: Bool
+    /// `matrix`: `diverging` (signed, white at 0), `sequential`, or nil to choose from the values' signs.
+    public var colormap: String?
+    /// `simplex-slice`: the simplex parameter that takes 1 − x − y (the others in the group are 0).
+    public var fill: String?
+    /// `along`, `simplex-slice`: the window along the parameter (default: its box, else around the points).
+    public var range: ClosedRange<Double>?
 
     public init(id: String, kind: Kind, title: String? = nil, caption: String, runs: [String], steps: [Int] = [],
                 parameter: String? = nil, state: String? = nil, logY: Bool? = nil, arrows: String? = nil,
@@ -54,6 +84,7 @@ public struct FigureSpec {
         self.id = id; self.kind = kind; self.title = title; self.caption = caption; self.runs = runs
         self.steps = steps; self.parameter = parameter; self.state = state; self.logY = logY; self.arrows = arrows
         self.aspect = aspect; self.xColumn = xColumn; self.yColumn = yColumn; self.classColumn = classColumn
+        self.showsExpected = false
     }
 }
 
@@ -68,4 +99,47 @@ public struct TableSpec {
     public var tail: Int
     public var caption: String
     public var digits: Int
+}
+
+/// A block of parameters seen as a matrix: which flat indices, in row-major order, and its shape.
+public struct ParameterBlock: Equatable {
+    /// Parameter indices, row-major (row 0 first).
+    public var indices: [Int]
+    public var rows: Int
+    public var columns: Int
+
+    /// The block named by `prefix` among `parameters`.
+    ///
+    /// Parameters named `prefix_r_c` (0-based row and column, as the matrix builtins name them) give their
+    /// shape themselves; otherwise every parameter whose name starts with `prefix`, in order, reshaped
+    /// to `rows × columns` (both needed then). Nil when nothing matches or the shape does not fit.
+    public static func resolve(_ prefix: String, in parameters: [String], rows: Int? = nil, columns: Int? = nil) -> ParameterBlock? {
+        var cells: [(r: Int, c: Int, index: Int)] = []
+        for (i, name) in parameters.enumerated() where name.hasPrefix(prefix + "_") {
+            let parts = name.dropFirst(prefix.count + 1).split(separator: "_")
+            guard parts.count == 2, let r = Int(parts[0]), let c = Int(parts[1]) else { cells = []; break }
+            cells.append((r, c, i))
+        }
+        if !cells.isEmpty {
+            let h = (cells.map(\.r).max() ?? 0) + 1, w = (cells.map(\.c).max() ?? 0) + 1
+            guard cells.count == h * w, rows == nil || rows == h, columns == nil || columns == w else { return nil }
+            var indices = [Int](repeating: -1, count: h * w)
+            for cell in cells { indices[cell.r * w + cell.c] = cell.index }
+            guard !indices.contains(-1) else { return nil }
+            return ParameterBlock(indices: indices, rows: h, columns: w)
+        }
+        let members = parameters.indices.filter { parameters[$0].hasPrefix(prefix) }
+        guard let rows, let columns, rows >= 1, columns >= 1, members.count == rows * columns else { return nil }
+        return ParameterBlock(indices: members, rows: rows, columns: columns)
+    }
+
+    /// Positions within the block (row-major) that `part` selects: `all`, `diagonal` or `off-diagonal`.
+    public func positions(_ part: String) -> [Int] {
+        let all = Array(0..<(rows * columns))
+        switch part {
+        case "diagonal": return all.filter { $0 / columns == $0 % columns }
+        case "off-diagonal": return all.filter { $0 / columns != $0 % columns }
+        default: return all
+        }
+    }
 }

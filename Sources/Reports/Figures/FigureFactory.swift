@@ -30,6 +30,15 @@ struct FigureFactory {
         case .fit: drawable = try fit(spec, runs[0], problem)
         case .boundary: drawable = try boundary(spec, runs[0], problem)
         case .finalLoss: drawable = finalLoss(spec, runs, problem, objective)
+        case .matrix: (drawable, aspect) = matrix(spec, runs, problem)
+        case .blockSize: drawable = blockSize(spec, runs, problem)
+        case .terms:
+            drawable = terms(spec, runs, problem)
+            aspect = max(aspect, runs.count > 1 ? 0.45 * Double((runs.count + 1) / 2) : 0.45)
+        case .prewitt: (drawable, aspect) = prewitt(spec, runs, problem)
+        case .simplexSlice: drawable = simplexSlice(spec, runs, problem, objective)
+        case .along: drawable = along(spec, runs, problem, objective)
+        case .starts: drawable = starts(spec, runs, problem)
         }
         let caption = (spec.title.map { "<b>\(Notes.escape($0)).</b> " } ?? "") + Notes.inline(spec.caption)
         return BuiltFigure(id: spec.id, drawable: drawable, aspectRatio: 1 / aspect, caption: caption)

@@ -1,0 +1,251 @@
+import Foundation
+import Engine
+import Lessons
+import Plot
+import Trace
+
+extension FigureFactory {
+    // MARK: matrix
+
+    /// The steps a figure shows for a run, clipped to its trace (the last row when none are given).
+    static func rows(_ spec: FigureSpec, _ trace: Trace) -> [Int] {
+        let wanted = spec.steps.isEmpty ? [trace.count - 1] : spec.steps
+        var out: [Int] = []
+        for s in wanted.map({ min($0, trace.count - 1) }) where !out.contains(s) { out.append(s) }
+        return out
+    }
+
+    /// A color scale for matrix values: diverging (white at 0) for signed values, viridis otherwise.
+    static func matrixScale(_ values: [Double], colormap: String?) -> ColorScale {
+        let signed = colormap.map { $0 == "diverging" } ?? values.contains { $0 < 0 && $0.isFinite }
+        return ColorScale.fitting(values, colormap: signed ? .blueWhiteRed : .viridis, spacing: .linear)
+    }
+
+    /// A parameter block as matrices: one row of panels per run, one panel per step, one color scale;
+    /// with `expected`, the problem's expected block (or a builtin's target image) as a last panel.
+    func matrix(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem) -> (Figure, Double) {
+        let block = ParameterBlock.resolve(spec.block!, in: problem.parameters, rows: spec.rows, columns: spec.columns)!
+        let name = Notes.escape(spec.block!)
+        var cells: [(title: String, values: [Double])] = []
+        for r in runs {
+            for row in FigureFactory.rows(spec, r.trace) {
+                let theta = r.trace.parameters(row: row)
+                let prefix = runs.count > 1 ? "\(Notes.escape(r.run.label)) · " : ""
+                cells.append(("\(prefix)\(FigureFactory.stepLabel(r.trace, row, r.run))", block.indices.map { theta[$0] }))
+            }
+        }
+        let perRow = cells.count / max(runs.count, 1)
+        if spec.showsExpected {
+            if let e = problem.expected {
+                cells.append((Notes.escape(problem.expectedLabel), block.indices.map { e[$0] }))
+            } else if let b = ObjectiveViews.builtin(problem), let target = ObjectiveViews.targetImage(b) {
+                cells.append(("the target \(name)*", block.indices.map { target.values[$0] }))
+            }
+        }
+        let all = cells.flatMap(\.values)
+        let scale = FigureFactory.matrixScale(all, colormap: spec.colormap)
+        let panels = cells.map { cell in
+            Panel(title: cell.title, x: Axis("column of \(name)"), y: Axis("row of \(name)", reversed: true),
+                  marks: [MatrixCells(rows: block.rows, columns: block.columns, values: cell.values, colorScale: scale)],
+                  legend: .hidden)
+        }
+        let columns = max(1, min(spec.showsExpected && runs.count == 1 ? perRow + 1 : perRow, 4))
+        let figure = Figure(columns: columns, panels: panels, sharesX: true, sharesY: true,
+                            colorbar: Colorbar(scale, label: "value of \(name)<sub>row, column</sub>"))
+        let panelRows = (panels.count + columns - 1) / columns
+        let cellAspect = Double(block.rows) / Double(block.columns)
+        let aspect = min(1.35, max(0.3, Double(panelRows) * cellAspect / Double(columns) * 0.9 + 0.12 * Double(panelRows)))
+        return (figure, aspect)
+    }
+
+    // MARK: block size
+
+    /// Σθᵢ² over a block's part against step, one series per run.
+    func blockSize(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem) -> Figure {
+        let block = ParameterBlock.resolve(spec.block!, in: problem.parameters, rows: spec.rows, columns: spec.columns)!
+        let part = spec.part ?? "all"
+        let members = block.positions(part).map { block.indices[$0] }
+        var marks: [any Mark] = []
+        var allPositive = true
+        for (k, r) in runs.enumerated() {
+            let columns = members.map { r.trace.parameterColumn($0) }
+            let ys = (0..<r.trace.count).map { row in columns.reduce(0) { $0 + $1[row] * $1[row] } }
+            let zero = ys.allSatisfy { $0 == 0 }
+            if ys.dropFirst().contains(where: { $0 <= 0 }) { allPositive = false }
+            let label = Notes.escape(r.run.label) + (zero ? " (exactly 0 at every step)" : "")
+            marks.append(LineSeries(xs: (0..<r.trace.count).map(Double.init), ys: ys, label: label, style: .cycle(k),
+                                    showsMarkers: r.trace.count <= 60))
+        }
+        let what: String
+        switch part {
+        case "diagonal": what = "Σ<sub>i</sub> \(Notes.escape(spec.block!))<sub>ii</sub>²"
+        case "off-diagonal": what = "Σ<sub>i≠j</sub> \(Notes.escape(spec.block!))<sub>ij</sub>²"
+        default: what = "Σ \(Notes.escape(spec.block!))<sub>ij</sub>²"
+        }
+        let spacing: Axis.Spacing = spec.logY.map { $0 ? .log : .linear } ?? (allPositive ? .automatic : .linear)
+        return Figure(Panel(x: Axis("step k"), y: Axis("size of the \(part == "all" ? "block" : part) \(what)", spacing: spacing),
+                            marks: marks))
+    }
+
+    // MARK: terms
+
+    /// The loss terms a builtin exposes against step: one panel per run, one series per term.
+    func terms(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem) -> Figure {
+        let builtin = ObjectiveViews.builtin(problem)!
+        let panels = runs.map { r -> Panel in
+            let rows = FigureFactory.sampledRows(r.trace.count, limit: 400)
+            let values = rows.map { ObjectiveViews.terms(builtin, at: r.trace.parameters(row: $0)) ?? [] }
+            let names = values.first?.map(\.name) ?? []
+            var marks: [any Mark] = []
+            for (k, name) in names.enumerated() {
+                marks.append(LineSeries(xs: rows.map(Double.init), ys: values.map { $0[k].value }, label: name, style: .cycle(k)))
+            }
+            marks.append(LineSeries(xs: rows.map(Double.init), ys: rows.map { r.trace.losses[$0] }, label: "loss (their sum)",
+                                    style: SeriesStyle(color: Color(hex: 0x000000), lineWidth: 0.8, dash: [2, 2])))
+            if case .diverged(let step, _) = r.trace.verdict {
+                marks.append(ReferenceLine.event(at: Double(step), label: "diverged at step \(step)"))
+            }
+            let spacing: Axis.Spacing = spec.logY.map { $0 ? .log : .linear } ?? .automatic
+            return Panel(title: runs.count > 1 ? Notes.escape(r.run.label) : nil, x: Axis("step k"),
+                         y: Axis("value of each term", spacing: spacing), marks: marks)
+        }
+        return Figure(columns: runs.count > 1 ? 2 : 1, panels: panels)
+    }
+
+    // MARK: Prewitt
+
+    /// The target image and its Prewitt responses, then the residual Y* − Y and its responses at each step.
+    func prewitt(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem) -> (Figure, Double) {
+        let builtin = ObjectiveViews.builtin(problem)!
+        let target = ObjectiveViews.prewitt(builtin, residualAt: nil)!
+        var groups: [(label: String, image: [Double], x: [Double], y: [Double])] = [("the target Y*", target.image, target.x, target.y)]
+        if let r = runs.first, !spec.steps.isEmpty {
+            for row in FigureFactory.rows(spec, r.trace) {
+                let v = ObjectiveViews.prewitt(builtin, residualAt: r.trace.parameters(row: row))!
+                groups.append(("residual y = Y* − Y, \(FigureFactory.stepLabel(r.trace, row, r.run))", v.image, v.x, v.y))
+            }
+        }
+        var panels: [Panel] = []
+        for g in groups {
+            let imageScale = FigureFactory.matrixScale(g.image, colormap: g.image.contains { $0 < 0 } ? "diverging" : "sequential")
+            let responseScale = FigureFactory.matrixScale(g.x + g.y, colormap: "diverging")
+            func panel(_ title: String, _ values: [Double], _ scale: ColorScale, _ label: String) -> Panel {
+                var p = MatrixCells(rows: target.rows, columns: target.columns, values: values, colorScale: scale)
+                    .panel(title: title, columnLabel: "pixel column", rowLabel: "pixel row", valueLabel: label)
+                p.legend = .hidden
+                return p
+            }
+            panels.append(panel(g.label, g.image, imageScale, "pixel value"))
+            panels.append(panel("P<sub>x</sub> ⋆ (left → right)", g.x, responseScale, "response"))
+            panels.append(panel("P<sub>y</sub> ⋆ (top → bottom)", g.y, responseScale, "response"))
+        }
+        let rows = Double(groups.count)
+        return (Figure(columns: 3, panels: panels), min(1.35, 0.3 * rows + 0.04))
+    }
+
+    // MARK: simplex slice
+
+    /// The objective over one face of a simplex: `x` and `y` on the axes, `fill` = 1 − x − y, the group's
+    /// other members 0; the profile over the remaining parameters when the builtin knows it (else they are
+    /// held at the best run's end). Points off the face (x + y > 1) are missing. Each run's end is marked.
+    func simplexSlice(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
+        let p = problem.parameters
+        let xi = p.firstIndex(of: spec.xColumn!)!, yi = p.firstIndex(of: spec.yColumn!)!, fi = p.firstIndex(of: spec.fill!)!
+        let group = runs[0].run.spec.constraints.simplexGroups.first { Set([xi, yi, fi]).isSubset(of: $0) }!
+        let best = runs.filter { $0.trace.finalLoss.isFinite }.min { $0.trace.finalLoss < $1.trace.finalLoss } ?? runs[0]
+        let held = best.trace.finalParameters
+        let profile = ObjectiveViews.builtin(problem).flatMap(ObjectiveViews.profile)
+        let f: ([Double]) -> Double = profile?.f ?? { objective.loss(at: $0) }
+        let grid = SurfaceGrid(x: 0...1, y: 0...1, resolution: 161) { a, b -> Double in
+            guard a + b <= 1 + 1e-12 else { return .nan }
+            var theta = held
+            for i in group { theta[i] = 0 }
+            theta[xi] = a; theta[yi] = b; theta[fi] = max(0, 1 - a - b)
+            return f(theta)
+        }
+        let scale = ColorScale.fitting(grid.values, spacing: problem.view?.logColor.map { $0 ? .log : .linear } ?? .automatic)
+        let contours = Contours(grid, count: 14, spacing: scale.scale.kind == .log ? .log : .linear)
+        let ends = runs.map { DataPoint($0.trace.finalParameters[xi], $0.trace.finalParameters[yi]) }
+        let starts = runs.map { DataPoint($0.trace.parameters(row: 0)[xi], $0.trace.parameters(row: 0)[yi]) }
+        var marks: [any Mark] = [Heatmap(grid, colorScale: scale, smooth: false), contours]
+        marks.append(Scatter(starts, label: runs.count > 1 ? "starts" : "start",
+                             style: SeriesStyle(color: Color(hex: 0xFFFFFF), marker: .circle, markerSize: 4.5)))
+        marks.append(Scatter(ends, label: runs.count > 1 ? "where each start ended" : "end",
+                             style: SeriesStyle(color: Color(hex: 0xE8432A), marker: .cross, markerSize: 9)))
+        let x = Notes.escape(spec.xColumn!), y = Notes.escape(spec.yColumn!), fill = Notes.escape(spec.fill!)
+        let zeros = group.filter { ![xi, yi, fi].contains($0) }.map { Notes.escape(p[$0]) }
+        let face = "\(fill) = 1 − \(x) − \(y)" + (zeros.isEmpty ? "" : ", \(zeros.joined(separator: " = ")) = 0")
+        let label = (profile?.label ?? "loss, the rest held at the best run's end") + " (\(face))"
+        let panel = Panel(x: Axis("parameter \(x)", range: 0...1), y: Axis("parameter \(y)", range: 0...1), marks: marks,
+                          legend: .topRight, colorbar: Colorbar(scale, label: label, levels: contours.levels))
+        return Figure(panel)
+    }
+
+    // MARK: along one parameter
+
+    /// f along `parameter` through the best run's end (every run's end when there are at most three),
+    /// with the value each run ended at marked.
+    func along(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
+        let i = problem.parameters.firstIndex(of: spec.parameter!)!
+        let finite = runs.filter { $0.trace.finalLoss.isFinite }
+        let shown = finite.count <= 3 ? finite : [finite.min { $0.trace.finalLoss < $1.trace.finalLoss }!]
+        let box = runs[0].run.spec.constraints.boxes.first { $0.index == i }
+        let ends = shown.map { $0.trace.finalParameters[i] }
+        let range = spec.range ?? box.map { $0.lower...$0.upper } ?? FigureFactory.padded(ends, by: 1)
+        let xs = (0...400).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 400 }
+        var marks: [any Mark] = []
+        let name = Notes.escape(spec.parameter!)
+        for (k, r) in shown.enumerated() {
+            var theta = r.trace.finalParameters
+            let ys = xs.map { v -> Double in theta[i] = v; return objective.loss(at: theta) }
+            let label = shown.count == 1 && runs.count > 1 ? "f along \(name) at the best run's end (\(Notes.escape(r.run.label)))"
+                : "f along \(name) at the end of \(Notes.escape(r.run.label))"
+            marks.append(LineSeries(xs: xs, ys: ys, label: label, style: .cycle(k)))
+            let end = r.trace.finalParameters[i]
+            marks.append(ReferenceLine(.vertical, at: end, label: "\(name) = \(NumberFormat.significant(end, 6))"))
+        }
+        let spacing: Axis.Spacing = spec.logY.map { $0 ? .log : .linear } ?? .linear
+        return Figure(Panel(x: Axis("parameter \(name) (the others held)", range: range), y: Axis("loss f", spacing: spacing),
+                            marks: marks))
+    }
+
+    // MARK: many starts
+
+    /// Loss against step for every run at once, thin and unlabelled, the best one drawn bold; with
+    /// `parameter`, a second panel shows that parameter against step for every run.
+    func starts(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem) -> Figure {
+        let best = runs.filter { $0.trace.finalLoss.isFinite }.min { $0.trace.finalLoss < $1.trace.finalLoss }
+        let thin = SeriesStyle(color: Color(hex: 0x0072B2, alpha: 0.45), lineWidth: 0.7)
+        let bold = SeriesStyle(color: Color(hex: 0xD55E00), lineWidth: 1.8)
+        let longest = runs.map(\.trace.count).max() ?? 1
+        let logX = longest >= 100
+        func rows(_ t: Trace) -> [Int] {
+            var r = FigureFactory.sampledRows(t.count, limit: 600, logarithmic: logX)
+            if logX, r.first == 0 { r.removeFirst() }
+            return r
+        }
+        func series(_ value: (Trace, Int) -> Double) -> [any Mark] {
+            var marks: [any Mark] = []
+            for (k, r) in runs.enumerated() where r.run.id != best?.run.id {
+                let rs = rows(r.trace)
+                marks.append(LineSeries(xs: rs.map(Double.init), ys: rs.map { value(r.trace, $0) },
+                                        label: k == 0 || (k == 1 && runs[0].run.id == best?.run.id) ? "each of the \(runs.count) runs" : nil,
+                                        style: thin))
+            }
+            if let b = best {
+                let rs = rows(b.trace)
+                marks.append(LineSeries(xs: rs.map(Double.init), ys: rs.map { value(b.trace, $0) },
+                                        label: "lowest final loss: \(Notes.escape(b.run.label))", style: bold))
+            }
+            return marks
+        }
+        let xAxis = Axis(logX ? "step k (log scale)" : "step k", spacing: logX ? .log : .linear)
+        let spacing: Axis.Spacing = spec.logY.map { $0 ? .log : .linear } ?? .automatic
+        var panels = [Panel(title: "loss", x: xAxis, y: Axis("loss f(θ)", spacing: spacing), marks: series { $0.losses[$1] })]
+        if let name = spec.parameter, let i = problem.parameters.firstIndex(of: name) {
+            panels.append(Panel(title: "parameter \(Notes.escape(name))", x: xAxis, y: Axis("parameter \(Notes.escape(name))"),
+                                marks: series { $0.parameter(i, at: $1) }, legend: .hidden))
+        }
+        return Figure(columns: panels.count, panels: panels)
+    }
+}
