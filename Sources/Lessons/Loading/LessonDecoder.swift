@@ -40,6 +40,7 @@ struct LessonDecoder {
             case "figure": known = figures.map(\.id)
             case "table": known = tables.map(\.id)
             case "check": known = checks.map(\.id)
+            case "fact": try checkFact(ref, problems: problems, sweeps: sweeps, notesFile: notesFile); continue
             default: known = runs.map(\.id)
             }
             guard known.contains(ref) else {
@@ -49,6 +50,20 @@ struct LessonDecoder {
         return Lesson(id: id, title: title, subtitle: subtitle, question: question, folder: folder, file: file,
                       problems: problems, runs: runs, sweeps: sweeps, figures: figures, tables: tables,
                       checks: checks, notes: notes)
+    }
+
+    /// A `{{fact NAME}}` must name a known fact whose builtin the lesson uses.
+    private func checkFact(_ name: String, problems: [Problem], sweeps: [Sweep], notesFile: String) throws {
+        guard let fact = Notes.facts.first(where: { $0.name == name }) else {
+            throw LessonError(file: notesFile, problem: "{{fact \(name)}} is not a known fact (known: \(Notes.facts.map(\.name).joined(separator: ", ")))")
+        }
+        let builtins = problems.compactMap { p -> String? in if case .builtin(let n, _) = p.source { return n }; return nil }
+        if !fact.builtins.isEmpty && !builtins.contains(where: fact.builtins.contains) {
+            throw LessonError(file: notesFile, problem: "{{fact \(name)}} needs a problem with builtin \(fact.builtins.map { "'\($0)'" }.joined(separator: " or "))")
+        }
+        if name == "starts" && !sweeps.contains(where: { $0.parameter == "start" }) {
+            throw LessonError(file: notesFile, problem: "{{fact starts}} needs a [[sweeps]] with parameter = \"start\"")
+        }
     }
 
     private func checkUnique(_ ids: [String], key: String, what: String) throws {

@@ -3,12 +3,12 @@
 ///
 /// Block syntax: `#`/`##` headings, blank-line separated paragraphs, `- ` bullets,
 /// lines indented by four spaces as centered formulas, and a line holding only
-/// `{{figure ID}}`, `{{table ID}}`, `{{check ID}}`, `{{rule RUN}}` or `{{results}}`
+/// `{{figure ID}}`, `{{table ID}}`, `{{check ID}}`, `{{rule RUN}}`, `{{fact NAME}}` or `{{results}}`
 /// to place generated content. Inline: `**bold**`, `*italic*`, `` `code` ``,
 /// `~subscript~`, `^superscript^` (so `θ~k~` and `x^2^`).
 public enum Notes {
     /// The kinds `{{…}}` may name.
-    public static let insertKinds = ["figure", "table", "check", "rule", "results"]
+    public static let insertKinds = ["figure", "table", "check", "rule", "results", "fact"]
 
     /// Splits `text` into blocks; `file` names the file in errors (an unknown or malformed `{{…}}`).
     public static func parse(_ text: String, file: String) throws -> [NoteBlock] {
@@ -33,7 +33,7 @@ public enum Notes {
                 let words = trimmed.dropFirst(2).dropLast(2).split(separator: " ").map(String.init)
                 guard let kind = words.first, insertKinds.contains(kind) else {
                     throw LessonError(file: file, line: number,
-                                      problem: "unknown insert '\(trimmed)' (expected {{figure ID}}, {{table ID}}, {{check ID}}, {{rule RUN}} or {{results}})")
+                                      problem: "unknown insert '\(trimmed)' (expected {{figure ID}}, {{table ID}}, {{check ID}}, {{rule RUN}}, {{fact NAME}} or {{results}})")
                 }
                 let needsID = kind != "results"
                 guard words.count == (needsID ? 2 : 1) else {

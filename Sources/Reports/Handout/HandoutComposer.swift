@@ -37,6 +37,8 @@ struct HandoutComposer {
                 try addCheck(id, to: &h)
             case .insert("rule", let id?):
                 addRule(id, to: &h)
+            case .insert("fact", let name?):
+                addFact(name, to: &h)
             case .insert("results", _):
                 addResults(to: &h); placedResults = true
             case .insert: break
