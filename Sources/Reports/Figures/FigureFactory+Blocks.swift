@@ -39,7 +39,7 @@ extension FigureFactory {
             if let e = problem.expected {
                 cells.append((Notes.escape(problem.expectedLabel), block.indices.map { e[$0] }))
             } else if let b = ObjectiveViews.builtin(problem), let target = ObjectiveViews.targetImage(b) {
-                cells.append(("the target \(name)*", block.indices.map { target.values[$0] }))
+                cells.append(("the target \(name)∗", block.indices.map { target.values[$0] }))
             }
         }
         let all = cells.flatMap(\.values)
@@ -49,7 +49,7 @@ extension FigureFactory {
                   marks: [MatrixCells(rows: block.rows, columns: block.columns, values: cell.values, colorScale: scale)],
                   legend: .hidden)
         }
-        let columns = max(1, min(spec.showsExpected && runs.count == 1 ? perRow + 1 : perRow, 4))
+        let columns = max(1, min(spec.showsExpected && runs.count == 1 ? perRow + 1 : perRow, 5))
         let figure = Figure(columns: columns, panels: panels, sharesX: true, sharesY: true,
                             colorbar: Colorbar(scale, label: "value of \(name)<sub>row, column</sub>"))
         let panelRows = (panels.count + columns - 1) / columns
@@ -118,29 +118,30 @@ extension FigureFactory {
     func prewitt(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem) -> (Figure, Double) {
         let builtin = ObjectiveViews.builtin(problem)!
         let target = ObjectiveViews.prewitt(builtin, residualAt: nil)!
-        var groups: [(label: String, image: [Double], x: [Double], y: [Double])] = [("the target Y*", target.image, target.x, target.y)]
+        var groups: [(label: String, short: String, image: [Double], x: [Double], y: [Double])] =
+            [("the target Y∗", "Y∗", target.image, target.x, target.y)]
         if let r = runs.first, !spec.steps.isEmpty {
             for row in FigureFactory.rows(spec, r.trace) {
                 let v = ObjectiveViews.prewitt(builtin, residualAt: r.trace.parameters(row: row))!
-                groups.append(("residual y = Y* − Y, \(FigureFactory.stepLabel(r.trace, row, r.run))", v.image, v.x, v.y))
+                groups.append(("y = Y∗ − Y, \(FigureFactory.stepLabel(r.trace, row, r.run))", "y", v.image, v.x, v.y))
             }
         }
         var panels: [Panel] = []
         for g in groups {
             let imageScale = FigureFactory.matrixScale(g.image, colormap: g.image.contains { $0 < 0 } ? "diverging" : "sequential")
             let responseScale = FigureFactory.matrixScale(g.x + g.y, colormap: "diverging")
-            func panel(_ title: String, _ values: [Double], _ scale: ColorScale, _ label: String) -> Panel {
-                var p = MatrixCells(rows: target.rows, columns: target.columns, values: values, colorScale: scale)
-                    .panel(title: title, columnLabel: "pixel column", rowLabel: "pixel row", valueLabel: label)
-                p.legend = .hidden
-                return p
+            func panel(_ title: String, _ values: [Double], _ scale: ColorScale, _ label: String?) -> Panel {
+                let cells = MatrixCells(rows: target.rows, columns: target.columns, values: values, colorScale: scale)
+                return Panel(title: title, x: Axis("pixel column"), y: Axis("pixel row", reversed: true), marks: [cells],
+                             legend: .hidden, colorbar: label.map { Colorbar(scale, label: $0) })
             }
+            // Pₓ and P_y share one scale, so only the second shows its colorbar.
             panels.append(panel(g.label, g.image, imageScale, "pixel value"))
-            panels.append(panel("P<sub>x</sub> ⋆ (left → right)", g.x, responseScale, "response"))
-            panels.append(panel("P<sub>y</sub> ⋆ (top → bottom)", g.y, responseScale, "response"))
+            panels.append(panel("P<sub>x</sub> ⋆ \(g.short)  (left → right)", g.x, responseScale, nil))
+            panels.append(panel("P<sub>y</sub> ⋆ \(g.short)  (top → bottom)", g.y, responseScale, "Prewitt response"))
         }
         let rows = Double(groups.count)
-        return (Figure(columns: 3, panels: panels), min(1.35, 0.3 * rows + 0.04))
+        return (Figure(columns: 3, panels: panels), min(1.35, 0.27 * rows + 0.04))
     }
 
     // MARK: simplex slice
