@@ -48,6 +48,14 @@ struct RunPlan {
         } else {
             totalSteps = spec.stop.maxSteps ?? 0
         }
+        let valuesPerRow = 3 + parameterNames.count * (3 + settings.stateNames.count)
+        let (values, tooMany) = (totalSteps + 1).multipliedReportingOverflow(by: valuesPerRow)
+        if tooMany || values > RunPlan.traceValueLimit {
+            let setting = spec.stop.maxEpochs == nil ? "steps" : "epochs"
+            throw RunSpecError.invalid(
+                setting: setting,
+                message: "(\(totalSteps) steps × \(valuesPerRow) values each) exceed the trace limit of \(RunPlan.traceValueLimit / 1_000_000) million values (about \(Double(RunPlan.traceValueLimit * 8 / 100_000_000) / 10) GB); use fewer")
+        }
         var entries = settings.metadata.map { MetadataEntry($0.key, $0.value) }
         entries.append(MetadataEntry("schedule", spec.schedule.summary))
         if self.rowCount > 0 {
@@ -66,6 +74,9 @@ struct RunPlan {
     }
 
     @usableFromInline var parameterCount: Int { parameterNames.count }
+
+    /// The most values one trace may hold (steps × values per step), checked before any memory is spent.
+    static let traceValueLimit = 200_000_000
 
     /// Rows to reserve: the whole budget, capped at about 50 million doubles (the trace grows beyond).
     @usableFromInline
