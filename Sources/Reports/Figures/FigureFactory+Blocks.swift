@@ -54,7 +54,7 @@ extension FigureFactory {
                             colorbar: Colorbar(scale, label: "value of \(name)<sub>row, column</sub>"))
         let panelRows = (panels.count + columns - 1) / columns
         let cellAspect = Double(block.rows) / Double(block.columns)
-        let aspect = min(1.35, max(0.3, Double(panelRows) * cellAspect / Double(columns) * 0.9 + 0.12 * Double(panelRows)))
+        let aspect = min(1.35, max(0.42, Double(panelRows) * cellAspect / Double(columns) * 0.9 + 0.12 * Double(panelRows)))
         return (figure, aspect)
     }
 
@@ -141,7 +141,7 @@ extension FigureFactory {
             panels.append(panel("P<sub>y</sub> ⋆ \(g.short)  (top → bottom)", g.y, responseScale, "Prewitt response"))
         }
         let rows = Double(groups.count)
-        return (Figure(columns: 3, panels: panels), min(1.35, 0.27 * rows + 0.04))
+        return (Figure(columns: 3, panels: panels), min(1.35, 0.36 * rows + 0.04))
     }
 
     // MARK: simplex slice
