@@ -7,6 +7,11 @@ import Darwin
 #endif
 
 extension DataTable {
+    /// The largest data file read (64 MiB), checked while reading.
+    public static let maximumFileBytes = 64 * 1_048_576
+    /// The most data rows a file may hold.
+    public static let maximumRows = 1_000_000
+
     /// Loads a CSV file whose first line names the columns and whose other lines
     /// hold one decimal number per column.
     ///
@@ -46,6 +51,11 @@ extension DataTable {
                 try DataTable.validate(columnNames: names, source: source, line: lineNumber)
                 header = names
                 continue
+            }
+            if values.count / max(names.count, 1) >= DataTable.maximumRows {
+                throw DataTableError(
+                    message: "\(source) line \(lineNumber): more than \(DataTable.maximumRows) data rows, the most a data file may hold",
+                    line: lineNumber)
             }
             guard fields.count == names.count else {
                 throw DataTableError(
@@ -106,6 +116,9 @@ extension DataTable {
         while true {
             let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
             bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > DataTable.maximumFileBytes {
+                throw DataTableError(message: "\(name): larger than \(DataTable.maximumFileBytes / 1_048_576) MiB, the most a data file may hold")
+            }
             if count < chunk.count { break }
         }
         if ferror(file) != 0 {
