@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+/// `steptrace run PATH` on broken lesson folders: one line naming the file and the key or line,
+/// exit status 65, nothing on stdout, nothing written.
+@Suite("Bad lesson files")
+struct BadLessonFileTests {
+    /// A small valid lesson with a data file; each case breaks one thing.
+    static let good = """
+        title = "Fit a line"
+
+        [problem]
+        objective = "(y - (a*x + b))^2"
+        parameters = ["a", "b"]
+        start = [0, 0]
+        data = "data.csv"
+        model = "a*x + b"
+
+        [[runs]]
+        id = "descent"
+        optimizer = "sgd"
+        lr = 0.1
+        steps = 20
+
+        [[figures]]
+        id = "loss"
+        kind = "loss"
+        runs = ["descent"]
+        caption = "The loss."
+        """
+    static let goodNotes = "## Notes\n\nText.\n\n{{figure loss}}\n\n{{results}}\n"
+    static let data = "x,y\n0,0\n1,1\n1,2\n2,1\n"
+
+    /// One broken lesson folder: what to write and the message after `FOLDER/`.
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var toml: String
+        var notes: String = BadLessonFileTests.goodNotes
+        var data: String? = BadLessonFileTests.data
+        /// The stderr line, with `{dir}` standing for the lesson folder.
+        var message: String
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "TOML syntax error", toml: good.replacingOccurrences(of: "steps = 20", with: "steps = = 20"),
+             message: "{dir}/lesson.toml line 14: TOML syntax error: Error while parsing value: could not determine value type (column 9)"),
+        Case(name: "unknown key", toml: good.replacingOccurrences(of: "lr = 0.1", with: "lr = 0.1\nlearning_rat = 0.1"),
+             message: "{dir}/lesson.toml line 14, key 'runs[0].learning_rat': unknown key (known keys here: id, problem, label, optimizer, convention, lr, momentum, nesterov, dampening, rho, beta1, beta2, epsilon, initial_accumulator, schedule, steps, epochs, gradient_tolerance, loss_tolerance, divergence_factor, batch, shuffle, box, simplex, fixed, start)"),
+        Case(name: "wrong type", toml: good.replacingOccurrences(of: "steps = 20", with: "steps = \"20\""),
+             message: "{dir}/lesson.toml line 14, key 'runs[0].steps': expected a whole number, found the string \"20\""),
+        Case(name: "missing data file", toml: good, data: nil,
+             message: "{dir}/lesson.toml line 7, key 'problem.data': {dir}/data.csv: cannot open (No such file or directory)"),
+        Case(name: "ragged data file", toml: good, data: "x,y\n0,0\n1,1,1\n",
+             message: "{dir}/lesson.toml line 7, key 'problem.data': {dir}/data.csv line 3: expected 2 fields, found 3"),
+        Case(name: "unknown name in the objective", toml: good.replacingOccurrences(of: "(y - (a*x + b))^2", with: "(y - (a*x + c))^2"),
+             message: "{dir}/lesson.toml line 4, key 'problem.objective': unknown name 'c' at column 13 (parameters: a, b; data columns: x, y)"),
+        Case(name: "figure naming a missing run", toml: good.replacingOccurrences(of: "runs = [\"descent\"]", with: "runs = [\"descnet\"]"),
+             message: "{dir}/lesson.toml line 19, key 'figures[0].runs[0]': no run or sweep has the id 'descnet'"),
+        Case(name: "duplicate run id", toml: good + "\n\n[[runs]]\nid = \"descent\"\noptimizer = \"adam\"\nsteps = 5\n",
+             message: "{dir}/lesson.toml line 23, key 'runs[1].id': duplicate run id 'descent'"),
+        Case(name: "momentum 1.5", toml: good.replacingOccurrences(of: "lr = 0.1", with: "lr = 0.1\nmomentum = 1.5"),
+             message: "{dir}/lesson.toml line 14, key 'runs[0].momentum': momentum must be in [0, 1), got 1.5"),
+        Case(name: "notes naming a missing figure", toml: good, notes: goodNotes + "\n{{figure nope}}\n",
+             message: "{dir}/notes.md: {{figure nope}} names no figure in lesson.toml (known: loss)"),
+        Case(name: "notes with an unknown insert", toml: good, notes: "Text.\n\n{{chart loss}}\n",
+             message: "{dir}/notes.md line 3: unknown insert '{{chart loss}}' (expected {{figure ID}}, {{table ID}}, {{check ID}}, {{rule RUN}}, {{fact NAME}} or {{results}})"),
+        Case(name: "no title", toml: good.replacingOccurrences(of: "title = \"Fit a line\"", with: ""),
+             message: "{dir}/lesson.toml, key 'title': is required (a string)"),
+    ]
+
+    @Test(arguments: cases)
+    func brokenLessonIsOneLineAndWritesNothing(_ broken: Case) throws {
+        let temporary = try TemporaryFolder()
+        let slug = String(broken.name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+        let dir = temporary.path("lesson-\(slug)")
+        try temporary.write(broken.toml, to: (dir as NSString).lastPathComponent + "/lesson.toml")
+        try temporary.write(broken.notes, to: (dir as NSString).lastPathComponent + "/notes.md")
+        if let data = broken.data { try temporary.write(data, to: (dir as NSString).lastPathComponent + "/data.csv") }
+        let output = temporary.path("out")
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let before = temporary.entries(under: (dir as NSString).lastPathComponent)
+
+        let outcome = try Steptrace.run(["run", dir, "--output", output])
+        #expect(outcome.status == 65)
+        #expect(outcome.stdoutBytes.isEmpty, "stdout: \(outcome.stdout)")
+        #expect(outcome.stderr == "steptrace: \(broken.message.replacingOccurrences(of: "{dir}", with: dir))\n")
+        #expect(temporary.entries(under: "out").isEmpty, "written: \(temporary.entries(under: "out"))")
+        #expect(temporary.entries(under: (dir as NSString).lastPathComponent) == before)
+    }
+
+    @Test func theGoodLessonRuns() throws {
+        let temporary = try TemporaryFolder()
+        try temporary.write(Self.good, to: "fit-line/lesson.toml")
+        try temporary.write(Self.goodNotes, to: "fit-line/notes.md")
+        try temporary.write(Self.data, to: "fit-line/data.csv")
+        let outcome = try Steptrace.run(["run", temporary.path("fit-line"), "--output", temporary.path("out")])
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        #expect(temporary.files(under: "out") == ["fit-line/figures/loss.png", "fit-line/handout.pdf", "fit-line/traces/descent.csv"])
+    }
+
+    @Test func aMissingOutputFolderIsNotCreatedForABrokenLesson() throws {
+        let temporary = try TemporaryFolder()
+        try temporary.write(Self.good.replacingOccurrences(of: "steps = 20", with: "steps = 0"), to: "fit-line/lesson.toml")
+        try temporary.write(Self.data, to: "fit-line/data.csv")
+        let output = temporary.path("not/yet")
+        let outcome = try Steptrace.run(["run", temporary.path("fit-line"), "--output", output])
+        #expect(outcome.status == 65)
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderr == "steptrace: \(temporary.path("fit-line/lesson.toml")) line 14, key 'runs[0].steps': maxSteps must be at least 1, got 0\n")
+        #expect(!FileManager.default.fileExists(atPath: temporary.path("not")))
+    }
+
+    @Test func aPathThatIsNoLessonIsOneLine() throws {
+        let temporary = try TemporaryFolder()
+        let missing = temporary.path("nowhere/lesson")
+        let outcome = try Steptrace.run(["run", missing, "--output", temporary.path("out")])
+        #expect(outcome.status == 65)
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderr == "steptrace: \(missing): no such lesson folder or file\n")
+        #expect(!FileManager.default.fileExists(atPath: temporary.path("out")))
+    }
+
+    @Test func aFolderNameThatIsNoLessonIdIsOneUsageLine() throws {
+        let temporary = try TemporaryFolder()
+        try temporary.write(Self.good, to: "Fit_Line/lesson.toml")
+        try temporary.write(Self.data, to: "Fit_Line/data.csv")
+        let outcome = try Steptrace.run(["run", temporary.path("Fit_Line"), "--output", temporary.path("out")])
+        #expect(outcome.status == 64)
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderr == "steptrace: \(temporary.path("Fit_Line")): the folder name 'Fit_Line' is not a valid lesson id (lowercase letters, digits and '-')\n")
+        #expect(!FileManager.default.fileExists(atPath: temporary.path("out")))
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// Reading back what steptrace wrote: PDFs through poppler, PNG headers, trace CSVs.
+enum Files {
+    static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+
+    /// Whether the file starts with the PNG signature followed by an IHDR chunk.
+    static func isPNG(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path), data.count > 24 else { return false }
+        return Array(data.prefix(8)) == pngSignature && String(decoding: data[12..<16], as: UTF8.self) == "IHDR"
+    }
+
+    /// Width and height from the IHDR chunk.
+    static func pngSize(_ path: String) -> (width: Int, height: Int)? {
+        guard isPNG(path), let data = FileManager.default.contents(atPath: path) else { return nil }
+        func be32(_ at: Int) -> Int { data[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        return (be32(16), be32(20))
+    }
+
+    /// `pdfinfo`'s fields, key → value.
+    static func pdfInfo(_ path: String) throws -> [String: String] {
+        let outcome = try Steptrace.tool("pdfinfo", [path])
+        guard outcome.status == 0 else { throw ToolFailure(message: "pdfinfo \(path): \(outcome.stderr)") }
+        var fields: [String: String] = [:]
+        for line in outcome.stdout.split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            fields[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return fields
+    }
+
+    static func pdfPages(_ path: String) throws -> Int {
+        Int(try pdfInfo(path)["Pages"] ?? "") ?? -1
+    }
+
+    /// The text of every page (`pdftotext -layout`).
+    static func pdfText(_ path: String) throws -> String {
+        let outcome = try Steptrace.tool("pdftotext", ["-layout", path, "-"])
+        guard outcome.status == 0 else { throw ToolFailure(message: "pdftotext \(path): \(outcome.stderr)") }
+        return outcome.stdout
+    }
+
+    struct ToolFailure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+}
+
+/// A trace CSV read back: the header and the rows as numbers.
+struct TraceCSV {
+    var header: [String]
+    var rows: [[Double]]
+
+    init(text: String) {
+        var lines = text.split(separator: "\n").map(String.init)
+        header = lines.isEmpty ? [] : lines.removeFirst().split(separator: ",").map(String.init)
+        rows = lines.map { $0.split(separator: ",").map { Double($0) ?? .nan } }
+    }
+
+    init(path: String) throws {
+        self.init(text: try String(contentsOfFile: path, encoding: .utf8))
+    }
+
+    /// The value of `column` in `row`.
+    func value(_ column: String, row: Int) -> Double? {
+        guard let i = header.firstIndex(of: column), rows.indices.contains(row), rows[row].indices.contains(i) else { return nil }
+        return rows[row][i]
+    }
+
+    func column(_ name: String) -> [Double]? {
+        guard let i = header.firstIndex(of: name) else { return nil }
+        return rows.map { $0[i] }
+    }
+}
+
+/// The `summary` format: `name: value` lines.
+struct TraceSummary {
+    var fields: [String: String] = [:]
+
+    init(_ text: String) {
+        for line in text.split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            fields[String(line[..<colon])] = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    func number(_ key: String) -> Double? { fields[key].flatMap(Double.init) }
+}
+
+/// Whether every component of `a` is within `tolerance` of `b`.
+func close(_ a: [Double], _ b: [Double], within tolerance: Double) -> Bool {
+    a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= tolerance }
+}

@@ -1,0 +1,227 @@
+import Foundation
+import Testing
+
+/// `steptrace trace`: the seed's numbers, the CSV and JSON Lines contracts, divergence, and bad input.
+@Suite("steptrace trace")
+struct TraceCommandTests {
+    /// Data files for every trace test, written once: the seed's four points and broken variants.
+    static let data: TemporaryFolder = {
+        let folder = try! TemporaryFolder(prefix: "steptrace-e2e-trace")
+        removeAtExit(folder.folder)
+        try! folder.write("x,y\n0,0\n1,1\n1,2\n2,1\n", to: "seed.csv")
+        try! folder.write("x,y\n0,0\n1\n", to: "ragged.csv")
+        try! folder.write("x,y\n0,0\n1,abc\n", to: "letters.csv")
+        return folder
+    }()
+
+    static let fitModel = "(a2*x^2 + a1*x + a0)"
+    static let seedStart = ["--start", "a2=1,a1=1,a0=1"]
+
+    @Test func perSampleSeedRunEndsNearTheLearnersNumbers() throws {
+        let outcome = try Steptrace.run([
+            "trace", "--objective", "0.5*(y - \(Self.fitModel))^2", "--data", Self.data.path("seed.csv"),
+            "--batch", "1", "--lr", "0.0005", "--epochs", "100000", "--optimizer", "sgd", "--format", "summary",
+        ] + Self.seedStart)
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.isEmpty)
+        let summary = TraceSummary(outcome.stdout)
+        #expect(summary.fields["verdict"] == "max-steps")
+        #expect(summary.fields["steps"] == "400000")
+        let final = ["a2", "a1", "a0"].map { summary.number($0) ?? .nan }
+        #expect(close(final, [-1.0002, 2.5003, 0.00015], within: 1e-3), "ended at \(final)")
+        // Tighter than the acceptance criterion: the run is deterministic.
+        #expect(close(final, [-1.0001817, 2.5003131, 0.0001534], within: 1e-6), "ended at \(final)")
+        #expect((summary.number("loss") ?? .nan) < 1e-6)
+    }
+
+    @Test func fullBatchDescentConvergesToLeastSquares() throws {
+        let outcome = try Steptrace.run([
+            "trace", "--objective", "(y - \(Self.fitModel))^2", "--data", Self.data.path("seed.csv"),
+            "--lr", "0.1", "--steps", "5000", "--optimizer", "sgd", "--format", "summary",
+        ] + Self.seedStart)
+        #expect(outcome.status == 0)
+        let summary = TraceSummary(outcome.stdout)
+        let final = ["a2", "a1", "a0"].map { summary.number($0) ?? .nan }
+        #expect(close(final, [-1, 2.5, 0], within: 1e-6), "ended at \(final)")
+        #expect(abs((summary.number("loss") ?? .nan) - 0.125) < 1e-9)
+    }
+
+    @Test func csvHeaderAndRowsForPlainSGD() throws {
+        let outcome = try Steptrace.run([
+            "trace", "--objective", "(y - \(Self.fitModel))^2", "--data", Self.data.path("seed.csv"),
+            "--lr", "0.1", "--steps", "25", "--optimizer", "sgd",
+        ] + Self.seedStart)
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.isEmpty)
+        let csv = TraceCSV(text: outcome.stdout)
+        #expect(csv.header.joined(separator: ",")
+            == "step,loss,a2,a1,a0,grad.a2,grad.a1,grad.a0,epoch,batch,lr,update.a2,update.a1,update.a0")
+        #expect(csv.rows.count == 26)
+        #expect(csv.rows.allSatisfy { $0.count == csv.header.count })
+        #expect(csv.column("step") == (0...25).map(Double.init))
+        // Row 0 is the start with a zero update; the first step moves by −η∇f(θ0).
+        #expect(csv.rows[0][2...4] == [1, 1, 1])
+        #expect(csv.value("loss", row: 0) == 10.5)
+        #expect(csv.value("update.a2", row: 0) == 0)
+        let g0 = try #require(csv.value("grad.a2", row: 0)), a2_1 = try #require(csv.value("a2", row: 1))
+        #expect(abs(a2_1 - (1 - 0.1 * g0)) < 1e-15)
+        #expect(csv.value("update.a2", row: 1) == a2_1 - 1)
+    }
+
+    @Test(arguments: [
+        (["--momentum", "0.9"], "velocity"),
+        (["--momentum", "0.9", "--convention", "keras", "--nesterov"], "velocity"),
+        (["--momentum", "0.9", "--convention", "pytorch"], "buffer"),
+    ])
+    func csvHeaderNamesTheMomentumState(flags: [String], state: String) throws {
+        let outcome = try Steptrace.run([
+            "trace", "--objective", "0.5*(x^2 + 10*y^2)", "--start", "x=-4,y=2", "--optimizer", "sgd",
+            "--lr", "0.02", "--steps", "12",
+        ] + flags)
+        #expect(outcome.status == 0)
+        let csv = TraceCSV(text: outcome.stdout)
+        #expect(csv.header == ["step", "loss", "x", "y", "grad.x", "grad.y", "\(state).x", "\(state).y",
+                               "epoch", "batch", "lr", "update.x", "update.y"])
+        #expect(csv.rows.count == 13)
+        #expect(csv.value("\(state).x", row: 0) == 0)
+        #expect(!csv.header.contains(state == "velocity" ? "buffer.x" : "velocity.x"))
+    }
+
+    @Test(arguments: [("adagrad", ["accumulator"]), ("rmsprop", ["mean_square"]), ("adam", ["m", "v"])])
+    func csvHeaderNamesEveryOptimizersState(optimizer: String, states: [String]) throws {
+        let outcome = try Steptrace.run([
+            "trace", "--objective", "x^2 + y^2", "--start", "x=1,y=1", "--optimizer", optimizer, "--steps", "3",
+        ])
+        #expect(outcome.status == 0)
+        let header = TraceCSV(text: outcome.stdout).header
+        let expectedStates = states.flatMap { ["\($0).x", "\($0).y"] }
+        #expect(Array(header[6..<(6 + expectedStates.count)]) == expectedStates)
+    }
+
+    @Test func jsonLinesParseAsJSONWithOneObjectPerRow() throws {
+        let outcome = try Steptrace.run([
+            "trace", "--objective", "x^2 + y^2", "--start", "x=1,y=1", "--optimizer", "sgd", "--momentum", "0.9",
+            "--lr", "0.1", "--steps", "7", "--format", "jsonl",
+        ])
+        #expect(outcome.status == 0)
+        let lines = outcome.stdout.split(separator: "\n")
+        #expect(lines.count == 8)
+        for (k, line) in lines.enumerated() {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            let row = try #require(object, "line \(k) is not a JSON object")
+            #expect((row["step"] as? NSNumber)?.intValue == k)
+            #expect(row["velocity.x"] != nil && row["grad.y"] != nil && row["loss"] != nil)
+        }
+        let second = try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as! [String: Any]
+        #expect((second["x"] as? NSNumber)?.doubleValue == 0.8)
+        #expect((second["velocity.x"] as? NSNumber)?.doubleValue == -0.2)
+    }
+
+    @Test func divergingRunExitsZeroWithADivergedVerdict() throws {
+        // λmax = 10, so any η above 2/10 diverges.
+        let outcome = try Steptrace.run([
+            "trace", "--objective", "0.5*(x^2 + 10*y^2)", "--start", "x=1,y=1", "--optimizer", "sgd",
+            "--lr", "0.25", "--steps", "500", "--format", "summary",
+        ])
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.isEmpty)
+        let verdict = TraceSummary(outcome.stdout).fields["verdict"] ?? ""
+        #expect(verdict.hasPrefix("diverged at step "), "verdict: \(verdict)")
+        #expect((TraceSummary(outcome.stdout).number("steps") ?? 500) < 500)
+    }
+
+    @Test func justBelowTheStabilityLimitConverges() throws {
+        let outcome = try Steptrace.run([
+            "trace", "--objective", "0.5*(x^2 + 10*y^2)", "--start", "x=1,y=1", "--optimizer", "sgd",
+            "--lr", "0.19", "--steps", "500", "--format", "summary",
+        ])
+        #expect(outcome.status == 0)
+        #expect(TraceSummary(outcome.stdout).fields["verdict"] == "max-steps")
+        #expect((TraceSummary(outcome.stdout).number("loss") ?? 1) < 1e-10)
+    }
+
+    // MARK: bad input
+
+    /// A bad `trace` call and the one line it must print.
+    struct BadCall: CustomTestStringConvertible, Sendable {
+        var name: String
+        var arguments: [String]
+        var status: Int32
+        var message: String
+        var testDescription: String { name }
+    }
+
+    static let base = ["trace", "--objective", "x^2 + 10*y^2", "--start", "x=1,y=2", "--optimizer", "sgd", "--steps", "5"]
+
+    /// `base` with `flag`'s value replaced (or the flag added).
+    static func with(_ flag: String, _ value: String) -> [String] {
+        var arguments = base
+        if let i = arguments.firstIndex(of: flag) { arguments[i + 1] = value } else { arguments += [flag, value] }
+        return arguments
+    }
+
+    static var badCalls: [BadCall] {
+        let folder = data.folder
+        let fit = ["trace", "--objective", "(y - a*x)^2", "--start", "a=1", "--optimizer", "sgd", "--steps", "5", "--data"]
+        return [
+            BadCall(name: "unknown name", arguments: with("--objective", "x^2 + z"), status: 65,
+                    message: "--objective: unknown name 'z' at column 7 (parameters: x, y)"),
+            BadCall(name: "syntax error", arguments: with("--objective", "x^2 + * y"), status: 65,
+                    message: "--objective: syntax error at column 7: expected a number, a name or '(', found '*'"),
+            BadCall(name: "unclosed parenthesis", arguments: with("--objective", "(x^2 + y"), status: 65,
+                    message: "--objective: syntax error at column 9: expected ')'"),
+            BadCall(name: "empty expression", arguments: with("--objective", ""), status: 65,
+                    message: "--objective: empty expression"),
+            BadCall(name: "missing CSV", arguments: fit + ["\(folder)/missing.csv"], status: 65,
+                    message: "\(folder)/missing.csv: cannot open (No such file or directory)"),
+            BadCall(name: "ragged CSV", arguments: fit + ["\(folder)/ragged.csv"], status: 65,
+                    message: "\(folder)/ragged.csv line 3: expected 2 fields, found 1"),
+            BadCall(name: "non-numeric CSV", arguments: fit + ["\(folder)/letters.csv"], status: 65,
+                    message: "\(folder)/letters.csv line 3, column 'y': 'abc' is not a number"),
+            BadCall(name: "start without =", arguments: with("--start", "x1"), status: 64,
+                    message: "--start: 'x1' is not NAME=VALUE (expected e.g. --start a2=1,a1=1,a0=1)"),
+            BadCall(name: "start with a word", arguments: with("--start", "x=abc,y=1"), status: 64,
+                    message: "--start: the value of 'x' must be a finite number, got 'abc'"),
+            BadCall(name: "start given twice", arguments: with("--start", "x=1,x=2"), status: 64,
+                    message: "--start: 'x' is given twice"),
+            BadCall(name: "unknown optimizer", arguments: with("--optimizer", "sgdd"), status: 64,
+                    message: "--optimizer: unknown optimizer 'sgdd' (expected sgd, adagrad, rmsprop or adam)"),
+            BadCall(name: "zero steps", arguments: with("--steps", "0"), status: 64,
+                    message: "--steps must be at least 1, got 0"),
+            BadCall(name: "negative lr", arguments: base + ["--lr=-0.1"], status: 64,
+                    message: "--lr: learningRate must be a finite number ≥ 0, got -0.1"),
+            BadCall(name: "NaN momentum", arguments: with("--momentum", "nan"), status: 64,
+                    message: "--momentum: momentum must be in [0, 1), got nan"),
+            BadCall(name: "box with lo above hi", arguments: with("--box", "x=2:1"), status: 64,
+                    message: "--box: the low bound 2.0 is above the high bound 1.0"),
+            BadCall(name: "box on no parameter", arguments: with("--box", "q=0:1"), status: 64,
+                    message: "--box: 'q' is not a parameter (parameters: x, y)"),
+            BadCall(name: "unknown convention", arguments: with("--convention", "tf"), status: 64,
+                    message: "--convention: unknown convention 'tf' (expected keras or pytorch)"),
+            BadCall(name: "unknown schedule", arguments: with("--schedule", "cosine"), status: 64,
+                    message: "--schedule: 'cosine' is not a schedule (expected constant, step:EVERY:FACTOR, exponential:RATE:STEPS or inverse-time:DECAY)"),
+            BadCall(name: "schedule every 0", arguments: with("--schedule", "step:0:0.1"), status: 64,
+                    message: "--schedule: '0' must be a whole number ≥ 1"),
+            BadCall(name: "epochs without data", arguments: Array(base.dropLast(2)) + ["--epochs", "3"], status: 64,
+                    message: "--epochs counts passes over --data; without data use --steps"),
+            BadCall(name: "steps and epochs", arguments: base + ["--epochs", "3"], status: 64,
+                    message: "give --steps or --epochs, not both"),
+            BadCall(name: "no budget", arguments: Array(base.dropLast(2)), status: 64,
+                    message: "give --steps N or --epochs N"),
+            BadCall(name: "batch without data", arguments: with("--batch", "2"), status: 64,
+                    message: "--batch needs --data"),
+            BadCall(name: "rho on sgd", arguments: with("--rho", "0.9"), status: 64,
+                    message: "--rho: rho does not apply to sgd"),
+            BadCall(name: "unknown format", arguments: with("--format", "xml"), status: 64,
+                    message: "The value 'xml' is invalid for '--format <format>'. Please provide one of 'csv', 'jsonl' or 'summary'."),
+        ]
+    }
+
+    @Test(arguments: badCalls)
+    func badInputIsOneLineOnStderrAndNothingOnStdout(_ call: BadCall) throws {
+        let outcome = try Steptrace.run(call.arguments)
+        #expect(outcome.status == call.status)
+        #expect(outcome.stdoutBytes.isEmpty, "stdout: \(outcome.stdout.prefix(200))")
+        #expect(outcome.stderr == "steptrace: \(call.message)\n")
+    }
+}
