@@ -74,7 +74,7 @@ struct BrokenLessonTests {
             runs = ["a"]
             caption = "c"
             colour = "red"
-            """, message: "lessons/t/lesson.toml line 19, key 'figures[0].colour': unknown key (known keys here: id, kind, title, caption, runs, steps, parameter, state, log_y, arrows, aspect, x, y, class)"),
+            """, message: "lessons/t/lesson.toml line 19, key 'figures[0].colour': unknown key (known keys here: id, kind, title, caption, runs, steps, parameter, state, log_y, arrows, aspect, x, y, class, block, rows, columns, part, expected, colormap, fill, range)"),
         BrokenLesson(name: "unknown table key", toml: withRun + """
 
 
@@ -146,11 +146,11 @@ struct BrokenLessonTests {
         BrokenLesson(name: "unknown optimizer", toml: withRun.replacingOccurrences(of: "\"sgd\"", with: "\"adamw\""), message: "lessons/t/lesson.toml line 10, key 'runs[0].optimizer': unknown optimizer 'adamw' (expected sgd, adagrad, rmsprop, adam)"),
         BrokenLesson(name: "unknown convention", toml: withRun + "\nconvention = \"jax\"", message: "lessons/t/lesson.toml line 13, key 'runs[0].convention': unknown convention 'jax' (expected keras or pytorch)"),
         BrokenLesson(name: "unknown schedule kind", toml: withRun + "\nschedule = { kind = \"cosine\" }", message: "lessons/t/lesson.toml line 13, key 'runs[0].schedule.kind': unknown schedule 'cosine' (expected constant, step, exponential, inverse-time)"),
-        BrokenLesson(name: "unknown figure kind", toml: withRun + "\n\n[[figures]]\nid = \"p\"\nkind = \"pie\"\nruns = [\"a\"]\ncaption = \"c\"", message: "lessons/t/lesson.toml line 16, key 'figures[0].kind': unknown figure kind 'pie' (expected surface, grid, curve, loss, gradient-norm, parameter, state, learning-rate, fit, boundary, final-loss)"),
+        BrokenLesson(name: "unknown figure kind", toml: withRun + "\n\n[[figures]]\nid = \"p\"\nkind = \"pie\"\nruns = [\"a\"]\ncaption = \"c\"", message: "lessons/t/lesson.toml line 16, key 'figures[0].kind': unknown figure kind 'pie' (expected surface, grid, curve, loss, gradient-norm, parameter, state, learning-rate, fit, boundary, final-loss, matrix, block-size, terms, prewitt, simplex-slice, along, starts)"),
         BrokenLesson(name: "unknown builtin", toml: withRun.replacingOccurrences(of: "objective = \"x^2 + 10*y^2\"", with: "builtin = \"himmel\""), message: "lessons/t/lesson.toml line 4, key 'problem.builtin': unknown objective 'himmel' (built-in objectives: beale, constrained-fit, custom-loss, custom-loss-sum, himmelblau, quadratic, rastrigin, rosenbrock, zero-diagonal, zero-diagonal-penalty)"),
         BrokenLesson(name: "unknown name in the objective", toml: withRun.replacingOccurrences(of: "10*y^2", with: "10*z^2"), message: "lessons/t/lesson.toml line 4, key 'problem.objective': unknown name 'z' at column 10 (parameters: x, y)"),
         BrokenLesson(name: "objective syntax error", toml: withRun.replacingOccurrences(of: "10*y^2", with: "10*(y^2"), message: "lessons/t/lesson.toml line 4, key 'problem.objective': syntax error at column 14: expected ')'"),
-        BrokenLesson(name: "sweep of an unsweepable setting", toml: withRun + "\n\n[[sweeps]]\nid = \"s\"\nrun = \"a\"\nparameter = \"steps\"\nvalues = [1, 2]", message: "lessons/t/lesson.toml line 17, key 'sweeps[0].parameter': cannot sweep 'steps' (expected one of: lr, momentum, rho, beta1, beta2, epsilon)"),
+        BrokenLesson(name: "sweep of an unsweepable setting", toml: withRun + "\n\n[[sweeps]]\nid = \"s\"\nrun = \"a\"\nparameter = \"steps\"\nvalues = [1, 2]", message: "lessons/t/lesson.toml line 17, key 'sweeps[0].parameter': cannot sweep 'steps' (expected start or one of: lr, momentum, rho, beta1, beta2, epsilon)"),
     ]
 
     static let ranges: [BrokenLesson] = [
@@ -336,7 +336,7 @@ struct BrokenLessonTests {
     static let notes: [BrokenLesson] = [
         BrokenLesson(name: "notes insert names no figure", toml: withRun, notes: "## A\n\nText.\n\n{{figure nope}}\n", message: "lessons/t/notes.md: {{figure nope}} names no figure in lesson.toml (known: )"),
         BrokenLesson(name: "notes rule names no run", toml: withRun, notes: "{{rule b}}\n", message: "lessons/t/notes.md: {{rule b}} names no run in lesson.toml (known: a)"),
-        BrokenLesson(name: "notes unknown insert kind", toml: withRun, notes: "Text.\n\n{{chart a}}\n", message: "lessons/t/notes.md line 3: unknown insert '{{chart a}}' (expected {{figure ID}}, {{table ID}}, {{check ID}}, {{rule RUN}} or {{results}})"),
+        BrokenLesson(name: "notes unknown insert kind", toml: withRun, notes: "Text.\n\n{{chart a}}\n", message: "lessons/t/notes.md line 3: unknown insert '{{chart a}}' (expected {{figure ID}}, {{table ID}}, {{check ID}}, {{rule RUN}}, {{fact NAME}} or {{results}})"),
         BrokenLesson(name: "notes insert without an id", toml: withRun, notes: "{{figure}}\n", message: "lessons/t/notes.md line 1: '{{figure}}' needs one id, as in {{figure ID}}"),
         BrokenLesson(name: "notes results with an id", toml: withRun, notes: "{{results a}}\n", message: "lessons/t/notes.md line 1: '{{results}}' takes no id"),
         BrokenLesson(name: "notes insert not closed", toml: withRun, notes: "One.\n\n{{figure a\n", message: "lessons/t/notes.md line 3: '{{' without a closing '}}'"),
