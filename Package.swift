@@ -9,7 +9,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The only module that sees the C libraries (Cairo, Pango, zlib).
@@ -27,7 +26,7 @@ let package = Package(
         // The Canvas on Cairo and Pango; PNG, PDF and SVG writers.
         .target(name: "CairoBackend", dependencies: ["Plot", "CCairo"]),
         // Lesson files: format, validation, catalog.
-        .target(name: "Lessons", dependencies: ["Engine", "TOMLKit"]),
+        .target(name: "Lessons", dependencies: ["Engine"]),
         // Lesson runs turned into figures, tables, pages and files.
         .target(name: "Reports", dependencies: ["Lessons", "Engine", "Trace", "Plot"]),
         // The executable: argument parsing and wiring only.

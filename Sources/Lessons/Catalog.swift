@@ -36,18 +36,9 @@ public struct Catalog {
         return id.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
     }
 
-    /// The `title = "…"` line of a lesson file, without parsing the rest.
+    /// The title of a lesson file, or nil when the file does not parse (`run` will say why).
     static func title(in text: String) -> String? {
-        for line in text.split(separator: "\n") {
-            let t = line.trimmingSpaces()
-            guard t.hasPrefix("title") else { continue }
-            let rest = t.dropFirst(5).trimmingSpaces()
-            guard rest.hasPrefix("=") else { continue }
-            let value = rest.dropFirst().trimmingSpaces()
-            guard value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q else { return nil }
-            return String(value.dropFirst().dropLast())
-        }
-        return nil
+        (try? TOMLParser.parse(text))?["title"]?.string
     }
 
     /// The folder of lesson `idOrPath`: an id in this catalog, or a path to a lesson folder or file.

@@ -1,5 +1,3 @@
-import TOMLKit
-
 /// Reads one TOML table with typed getters, remembering which keys were read so
 /// that `finish()` can reject unknown keys. Every error names the file, the key
 /// path and its line.
@@ -8,40 +6,41 @@ final class TableReader {
     /// The key path of this table (`""` for the root, `runs[1]`, `problem.view`).
     let path: String
     let file: String
-    let lines: SourceLines
     /// Keys the reader asked for, in the order asked (present or not).
     private var asked: [String] = []
 
-    init(table: TOMLTable, path: String, file: String, lines: SourceLines) {
-        self.table = table; self.path = path; self.file = file; self.lines = lines
+    init(table: TOMLTable, path: String, file: String) {
+        self.table = table; self.path = path; self.file = file
     }
 
     func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    /// An error about `key` of this table (or the table itself when nil).
+    /// An error about `key` of this table (or the table itself when nil), at the key's line
+    /// (an element's line for `key[3]`), or the table's own line when the key is absent.
     func error(_ key: String?, _ problem: String) -> LessonError {
         let full = key.map(keyPath) ?? (path.isEmpty ? nil : path)
-        return LessonError(file: file, key: full, line: full.flatMap { lines.line(of: $0) }, problem: problem)
+        return LessonError(file: file, key: full, line: key.map(line(of:)) ?? (path.isEmpty ? nil : table.line), problem: problem)
     }
 
-    func has(_ key: String) -> Bool { table.contains(key: key) }
+    /// The line of `key` or of an element `key[i]` (`key[i][j]`), falling back to the table's.
+    private func line(of key: String) -> Int {
+        let parts = key.split(separator: "[")
+        guard let name = parts.first, var v = table[String(name)] else { return table.line }
+        for index in parts.dropFirst() {
+            guard let k = Int(index.dropLast()), let elements = v.array, k >= 0, k < elements.count else { break }
+            v = elements[k]
+        }
+        return v.line
+    }
+
+    func has(_ key: String) -> Bool { table[key] != nil }
 
     private func value(_ key: String) -> TOMLValue? {
         if !asked.contains(key) { asked.append(key) }
-        return table[key]?.tomlValue
+        return table[key]
     }
 
-    private func describe(_ value: TOMLValue) -> String {
-        switch value.type {
-        case .string: return "the string \"\(value.string ?? "")\""
-        case .int: return "the integer \(value.int ?? 0)"
-        case .double: return "the number \(value.double ?? 0)"
-        case .bool: return "\(value.bool ?? false)"
-        case .array: return "an array"
-        case .table: return "a table"
-        default: return "a \(value.type)"
-        }
-    }
+    private func describe(_ value: TOMLValue) -> String { value.phrase }
 
     func string(_ key: String) throws -> String? {
         guard let v = value(key) else { return nil }
@@ -60,18 +59,18 @@ final class TableReader {
     }
 
     private func number(_ v: TOMLValue, _ key: String) throws -> Double {
-        if let d = v.double {
+        if let d = v.float {
             guard d.isFinite else { throw error(key, "expected a finite number, found \(d)") }
             return d
         }
-        if let i = v.int { return Double(i) }
+        if let i = v.integer { return Double(i) }
         throw error(key, "expected a number, found \(describe(v))")
     }
 
     func int(_ key: String) throws -> Int? {
         guard let v = value(key) else { return nil }
-        if let i = v.int { return i }
-        if let d = v.double, d == d.rounded(), abs(d) < 1e15 { return Int(d) }
+        if let i = v.integer { return i }
+        if let d = v.float, d == d.rounded(), abs(d) < 1e15 { return Int(d) }
         throw error(key, "expected a whole number, found \(describe(v))")
     }
 
@@ -84,7 +83,7 @@ final class TableReader {
     func doubles(_ key: String) throws -> [Double]? {
         guard let v = value(key) else { return nil }
         guard let array = v.array else { throw error(key, "expected an array of numbers, found \(describe(v))") }
-        return try array.enumerated().map { i, element in try number(element.tomlValue, "\(key)[\(i)]") }
+        return try array.enumerated().map { i, element in try number(element, "\(key)[\(i)]") }
     }
 
     /// An array of arrays of numbers (`starts = [[0.25, 0.75], [1, 0]]`).
@@ -92,10 +91,10 @@ final class TableReader {
         guard let v = value(key) else { return nil }
         guard let array = v.array else { throw error(key, "expected an array of arrays of numbers, found \(describe(v))") }
         return try array.enumerated().map { i, element in
-            guard let row = element.tomlValue.array else {
-                throw error("\(key)[\(i)]", "expected an array of numbers, found \(describe(element.tomlValue))")
+            guard let row = element.array else {
+                throw error("\(key)[\(i)]", "expected an array of numbers, found \(describe(element))")
             }
-            return try row.enumerated().map { j, x in try number(x.tomlValue, "\(key)[\(i)][\(j)]") }
+            return try row.enumerated().map { j, x in try number(x, "\(key)[\(i)][\(j)]") }
         }
     }
 
@@ -104,8 +103,8 @@ final class TableReader {
         if let s = v.string { return [s] }
         guard let array = v.array else { throw error(key, "expected an array of strings, found \(describe(v))") }
         return try array.enumerated().map { i, element in
-            guard let s = element.tomlValue.string else {
-                throw error("\(key)[\(i)]", "expected a string, found \(describe(element.tomlValue))")
+            guard let s = element.string else {
+                throw error("\(key)[\(i)]", "expected a string, found \(describe(element))")
             }
             return s
         }
@@ -115,7 +114,7 @@ final class TableReader {
     func stringOrInt(_ key: String) throws -> Either? {
         guard let v = value(key) else { return nil }
         if let s = v.string { return .string(s) }
-        if let i = v.int { return .int(i) }
+        if let i = v.integer { return .int(i) }
         throw error(key, "expected a string or a whole number, found \(describe(v))")
     }
 
@@ -124,7 +123,7 @@ final class TableReader {
     func table(_ key: String) throws -> TableReader? {
         guard let v = value(key) else { return nil }
         guard let t = v.table else { throw error(key, "expected a table, found \(describe(v))") }
-        return TableReader(table: t, path: keyPath(key), file: file, lines: lines)
+        return TableReader(table: t, path: keyPath(key), file: file)
     }
 
     /// An array of tables (`[[runs]]`); empty when absent.
@@ -132,15 +131,15 @@ final class TableReader {
         guard let v = value(key) else { return [] }
         guard let array = v.array else { throw error(key, "expected an array of tables ([[\(key)]]), found \(describe(v))") }
         return try array.enumerated().map { i, element in
-            guard let t = element.tomlValue.table else {
-                throw error("\(key)[\(i)]", "expected a table, found \(describe(element.tomlValue))")
+            guard let t = element.table else {
+                throw error("\(key)[\(i)]", "expected a table, found \(describe(element))")
             }
-            return TableReader(table: t, path: "\(keyPath(key))[\(i)]", file: file, lines: lines)
+            return TableReader(table: t, path: "\(keyPath(key))[\(i)]", file: file)
         }
     }
 
-    /// The keys present, in sorted order (TOML tables carry no order).
-    var keys: [String] { table.keys.sorted() }
+    /// The keys present, in the order written.
+    var keys: [String] { table.keys }
 
     /// Rejects any key that no getter asked for, listing the ones that are known here.
     func finish() throws {

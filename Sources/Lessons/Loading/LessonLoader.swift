@@ -1,6 +1,5 @@
 import Engine
 import Foundation
-import TOMLKit
 
 /// Reads `lesson.toml` (and `notes.md`, and the data file it names) from a lesson
 /// folder into a validated `Lesson`, or throws the first mistake as one `LessonError`.
@@ -35,12 +34,11 @@ public enum LessonLoader {
                              notes: String?, notesFile: String) throws -> Lesson {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw LessonError(file: file, line: error.source.begin.line,
-                              problem: "TOML syntax error: \(error.description) (column \(error.source.begin.column))")
+            table = try TOMLParser.parse(text)
+        } catch {
+            throw LessonError(file: file, line: error.line, problem: "TOML syntax error: \(error.message) (column \(error.column))")
         }
-        let root = TableReader(table: table, path: "", file: file, lines: SourceLines(text: text))
+        let root = TableReader(table: table, path: "", file: file)
         return try LessonDecoder(root: root, id: id, folder: folder, file: file)
             .decode(notes: notes, notesFile: notesFile)
     }
