@@ -196,15 +196,15 @@ if wants all; then
         echo
         echo "## all: \`steptrace all\`, and its growth"
         echo
-        echo "| input | lessons | steps traced | median wall (s) | median CPU (s) | median peak RSS (MB) | s per lesson | s per million steps |"
-        echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+        echo "| input | lessons | steps traced | output (MB) | median wall (s) | median CPU (s) | median peak RSS (MB) | s per lesson | s per million steps |"
+        echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
         for n in 1 2 4; do
             w=$(median 1 "all-x$n"); s=$(steps_in "$WORK/out-all-x$n"); l=$((n * ${#lesson_ids[@]}))
-            echo "| lessons/ × $n | $l | $s | $(fmt "$w") | $(fmt "$(median 2 "all-x$n")") | $(mb "$(median 3 "all-x$n")") | $(awk -v w="$w" -v l="$l" 'BEGIN { printf "%.3f", w / l }') | $(awk -v w="$w" -v s="$s" 'BEGIN { printf "%.2f", s ? w / s * 1e6 : 0 }') |"
+            echo "| lessons/ × $n | $l | $s | $(du -sm "$WORK/out-all-x$n" | cut -f1) | $(fmt "$w") | $(fmt "$(median 2 "all-x$n")") | $(mb "$(median 3 "all-x$n")") | $(awk -v w="$w" -v l="$l" 'BEGIN { printf "%.3f", w / l }') | $(awk -v w="$w" -v s="$s" 'BEGIN { printf "%.2f", s ? w / s * 1e6 : 0 }') |"
         done
         for m in 1 2 4; do
             w=$(median 1 "steps-x$m"); s=$(steps_in "$WORK/out-steps-x$m")
-            echo "| $SCALED, steps × $m | 1 | $s | $(fmt "$w") | $(fmt "$(median 2 "steps-x$m")") | $(mb "$(median 3 "steps-x$m")") | | $(awk -v w="$w" -v s="$s" 'BEGIN { printf "%.2f", s ? w / s * 1e6 : 0 }') |"
+            echo "| $SCALED, steps × $m | 1 | $s | $(du -sm "$WORK/out-steps-x$m" | cut -f1) | $(fmt "$w") | $(fmt "$(median 2 "steps-x$m")") | $(mb "$(median 3 "steps-x$m")") | | $(awk -v w="$w" -v s="$s" 'BEGIN { printf "%.2f", s ? w / s * 1e6 : 0 }') |"
         done
         w1=$(median 1 steps-x1); w4=$(median 1 steps-x4); s1=$(steps_in "$WORK/out-steps-x1"); s4=$(steps_in "$WORK/out-steps-x4")
         echo
