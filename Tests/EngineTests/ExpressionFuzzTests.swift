@@ -13,7 +13,35 @@ struct ExpressionFuzzTests {
         "1..2", "..", "--", "^-", "**", "//", "9999999999999999999999", "nan", "inf",
     ]
 
+    /// A random well-formed expression, so the compile and evaluate paths are exercised too.
+    static func wellFormed(_ random: inout SeededGenerator, depth: Int) -> String {
+        let leaves = ["x", "y", "a2", "0.5", "3", "1e-3", "1e300", "0"]
+        if depth == 0 || random.below(4) == 0 { return leaves[Int(random.below(UInt64(leaves.count)))] }
+        let a = wellFormed(&random, depth: depth - 1), b = wellFormed(&random, depth: depth - 1)
+        switch random.below(8) {
+        case 0: return "\(a) + \(b)"
+        case 1: return "\(a) - \(b)"
+        case 2: return "\(a)*\(b)"
+        case 3: return "\(a)/(\(b))"
+        case 4: return "(\(a))^\(random.below(4))"
+        case 5: return "-(\(a))"
+        case 6: return "max(\(a), \(b))"
+        default:
+            let f = ["exp", "log", "log1p", "sqrt", "abs", "sin", "cos", "tanh", "sigmoid", "softplus", "relu"]
+            return "\(f[Int(random.below(UInt64(f.count)))])(\(a))"
+        }
+    }
+
     static func generate(_ random: inout SeededGenerator) -> String {
+        if random.below(3) == 0 {
+            // A well-formed expression, sometimes with one character dropped.
+            var text = wellFormed(&random, depth: 5)
+            if random.below(2) == 0, !text.isEmpty {
+                let cut = text.index(text.startIndex, offsetBy: Int(random.below(UInt64(text.count))))
+                text.remove(at: cut)
+            }
+            return text
+        }
         var text = ""
         let length = Int(random.below(40))
         for _ in 0..<length {

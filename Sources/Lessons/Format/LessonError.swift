@@ -18,6 +18,26 @@ public struct LessonError: Error, Equatable, CustomStringConvertible {
         var where_ = file
         if let line { where_ += " line \(line)" }
         if let key { where_ += (line == nil ? ", " : ", ") + "key '\(key)'" }
-        return "\(where_): \(problem)"
+        return LessonError.oneLine("\(where_): \(problem)")
+    }
+
+    /// `text` with line breaks and other control characters written as escapes, so a quoted
+    /// value can never split the message over several lines.
+    static func oneLine(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
     }
 }

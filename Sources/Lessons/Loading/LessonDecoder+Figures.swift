@@ -112,7 +112,7 @@ extension LessonDecoder {
         let columns = try r.strings("columns") ?? ["step", "loss"] + problem.parameters
         let states = stateNames(of: run.spec.optimizer)
         for (i, column) in columns.enumerated() {
-            let parts = column.split(separator: ".", maxSplits: 1).map(String.init)
+            let parts = column.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let ok: Bool
             if parts.count == 1 {
                 ok = ["step", "epoch", "batch", "lr", "loss"].contains(column) || problem.parameters.contains(column)

@@ -117,7 +117,7 @@ public struct ParameterBlock: Equatable {
         var cells: [(r: Int, c: Int, index: Int)] = []
         for (i, name) in parameters.enumerated() where name.hasPrefix(prefix + "_") {
             let parts = name.dropFirst(prefix.count + 1).split(separator: "_")
-            guard parts.count == 2, let r = Int(parts[0]), let c = Int(parts[1]) else { cells = []; break }
+            guard parts.count == 2, let r = Int(parts[0]), let c = Int(parts[1]), r >= 0, c >= 0 else { cells = []; break }
             cells.append((r, c, i))
         }
         if !cells.isEmpty {
