@@ -27,6 +27,15 @@ public enum FileOutput {
 }
 
 extension FileOutput {
+    /// Removes hidden folders a killed earlier run left for lesson `id` (`.ID.partial-PID`,
+    /// `.ID.old-PID`); the finished report beside them is untouched.
+    public static func removeLeftovers(of id: String, in output: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
+        for name in names where name.hasPrefix(".\(id).partial-") || name.hasPrefix(".\(id).old-") {
+            try? FileManager.default.removeItem(atPath: (output as NSString).appendingPathComponent(name))
+        }
+    }
+
     /// Puts the finished folder `staging` at `final`, replacing any older one there.
     public static func replaceFolder(_ final: String, with staging: String) throws {
         let parent = (final as NSString).deletingLastPathComponent

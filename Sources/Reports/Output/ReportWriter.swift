@@ -46,7 +46,7 @@ public struct ReportWriter {
 
         let final = (output as NSString).appendingPathComponent(lesson.id)
         let staging = (output as NSString).appendingPathComponent(".\(lesson.id).partial-\(getpid())")
-        try? FileManager.default.removeItem(atPath: staging)
+        FileOutput.removeLeftovers(of: lesson.id, in: output)
         try FileOutput.makeFolder((staging as NSString).appendingPathComponent("figures"))
         try FileOutput.makeFolder((staging as NSString).appendingPathComponent("traces"))
         do {
