@@ -22,15 +22,22 @@ final class TableReader {
         return LessonError(file: file, key: full, line: key.map(line(of:)) ?? (path.isEmpty ? nil : table.line), problem: problem)
     }
 
-    /// The line of `key` or of an element `key[i]` (`key[i][j]`), falling back to the table's.
-    private func line(of key: String) -> Int {
-        let parts = key.split(separator: "[")
-        guard let name = parts.first, var v = table[String(name)] else { return table.line }
-        for index in parts.dropFirst() {
-            guard let k = Int(index.dropLast()), let elements = v.array, k >= 0, k < elements.count else { break }
-            v = elements[k]
+    /// The line of a key path below this table (`lr`, `values[2]`, `runs[1].id`, `box.b`): the
+    /// deepest part that exists; for an absent key, this table's header line (none for the root).
+    private func line(of key: String) -> Int? {
+        var value: TOMLValue? = nil
+        var table: TOMLTable? = self.table
+        for segment in key.split(separator: ".", omittingEmptySubsequences: false) {
+            let pieces = segment.split(separator: "[", omittingEmptySubsequences: false)
+            guard let t = table, let next = t[String(pieces[0])] else { break }
+            value = next
+            for index in pieces.dropFirst() {
+                guard let k = Int(index.dropLast()), let elements = value?.array, k >= 0, k < elements.count else { break }
+                value = elements[k]
+            }
+            table = value?.table
         }
-        return v.line
+        return value?.line ?? (path.isEmpty ? nil : self.table.line)
     }
 
     func has(_ key: String) -> Bool { table[key] != nil }
