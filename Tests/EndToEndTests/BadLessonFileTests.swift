@@ -39,8 +39,6 @@ struct BadLessonFileTests {
         var data: String? = BadLessonFileTests.data
         /// The stderr line, with `{dir}` standing for the lesson folder.
         var message: String
-        /// Set while steptrace gets this case wrong: what is wrong (the test then expects the failure).
-        var knownIssue: String? = nil
         var testDescription: String { name }
     }
 
@@ -87,12 +85,7 @@ struct BadLessonFileTests {
         #expect(outcome.status == 65)
         #expect(outcome.stdoutBytes.isEmpty, "stdout: \(outcome.stdout)")
         let expected = "steptrace: \(broken.message.replacingOccurrences(of: "{dir}", with: dir))\n"
-        if let issue = broken.knownIssue {
-            withKnownIssue(Comment(rawValue: issue)) { #expect(outcome.stderr == expected) }
-            #expect(outcome.stderrLines.count == 1)
-        } else {
-            #expect(outcome.stderr == expected)
-        }
+        #expect(outcome.stderr == expected)
         #expect(temporary.entries(under: "out").isEmpty, "written: \(temporary.entries(under: "out"))")
         #expect(temporary.entries(under: (dir as NSString).lastPathComponent) == before)
     }
@@ -115,7 +108,7 @@ struct BadLessonFileTests {
         let outcome = try Steptrace.run(["run", temporary.path("fit-line"), "--output", output])
         #expect(outcome.status == 65)
         #expect(outcome.stdout.isEmpty)
-        #expect(outcome.stderr == "steptrace: \(temporary.path("fit-line/lesson.toml")) line 14, key 'runs[0].steps': maxSteps must be at least 1, got 0\n")
+        #expect(outcome.stderr == "steptrace: \(temporary.path("fit-line/lesson.toml")) line 14, key 'runs[0].steps': steps must be at least 1, got 0\n")
         #expect(!FileManager.default.fileExists(atPath: temporary.path("not")))
     }
 

@@ -227,9 +227,7 @@ struct ReportCommandTests {
         #expect(try Files.pdfPages(pdf) == 1)
         let text = try Files.pdfText(pdf)
         #expect(text.contains("η = 0.02"))
-        withKnownIssue("RateComparison gives every rate's run the base run's id, so each panel and the final-loss chart show the first rate") {
-            for rate in ["0.1", "0.18", "0.21"] { #expect(text.contains("η = \(rate)"), "panel for \(rate)") }
-        }
+        for rate in ["0.1", "0.18", "0.21"] { #expect(text.contains("η = \(rate)"), "panel for \(rate)") }
         #expect(text.contains("2/λ"), "the stability limit is drawn")
     }
 

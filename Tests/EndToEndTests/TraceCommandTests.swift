@@ -189,7 +189,7 @@ struct TraceCommandTests {
             BadCall(name: "zero steps", arguments: with("--steps", "0"), status: 64,
                     message: "--steps must be at least 1, got 0"),
             BadCall(name: "negative lr", arguments: base + ["--lr=-0.1"], status: 64,
-                    message: "--lr: learningRate must be a finite number ≥ 0, got -0.1"),
+                    message: "--lr: learning rate must be a finite number ≥ 0, got -0.1"),
             BadCall(name: "NaN momentum", arguments: with("--momentum", "nan"), status: 64,
                     message: "--momentum: momentum must be in [0, 1), got nan"),
             BadCall(name: "box with lo above hi", arguments: with("--box", "x=2:1"), status: 64,

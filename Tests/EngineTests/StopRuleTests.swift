@@ -76,10 +76,10 @@ import Trace
         #expect(message(s) == "momentum must be in [0, 1), got 1.5")
         s = base
         s.optimizer.learningRate = -1
-        #expect(message(s)?.hasPrefix("learningRate must be") == true)
+        #expect(message(s)?.hasPrefix("learning rate must be") == true)
         s = base
         s.optimizer.learningRate = .nan
-        #expect(message(s)?.hasPrefix("learningRate must be") == true)
+        #expect(message(s)?.hasPrefix("learning rate must be") == true)
         s = base
         s.optimizer = OptimizerSpec(kind: .adam, beta2: 1)
         #expect(message(s) == "beta2 must be in [0, 1), got 1.0")
@@ -91,7 +91,7 @@ import Trace
         #expect(message(s) == "rho does not apply to sgd")
         s = base
         s.stop = StopRules(maxSteps: 0)
-        #expect(message(s) == "maxSteps must be at least 1, got 0")
+        #expect(message(s) == "steps must be at least 1, got 0")
         s = base
         s.stop = StopRules()
         #expect(message(s) != nil)

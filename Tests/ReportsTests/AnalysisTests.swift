@@ -130,8 +130,6 @@ struct AnalysisTests {
         page.draw(in: canvas)
         let text = canvas.dump
         #expect(text.contains("η = 0.02"))
-        withKnownIssue("RateComparison keeps the base run's id for every rate, so every panel shows the first rate") {
-            for rate in ["0.1", "0.18", "0.21"] { #expect(text.contains("η = \(rate)"), "no panel for η = \(rate)") }
-        }
+        for rate in ["0.1", "0.18", "0.21"] { #expect(text.contains("η = \(rate)"), "no panel for η = \(rate)") }
     }
 }

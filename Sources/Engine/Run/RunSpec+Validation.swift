@@ -31,9 +31,9 @@ extension StopRules {
     public func validate() throws {
         switch (maxSteps, maxEpochs) {
         case (nil, nil):
-            throw RunSpecError.invalid(setting: "maxSteps", message: "or maxEpochs must be set")
+            throw RunSpecError.invalid(setting: "maxSteps", message: "or epochs must be set")
         case (.some, .some):
-            throw RunSpecError.invalid(setting: "maxSteps", message: "and maxEpochs cannot both be set")
+            throw RunSpecError.invalid(setting: "maxSteps", message: "and epochs cannot both be set")
         case (let steps?, nil) where steps < 1:
             throw RunSpecError.invalid(setting: "maxSteps", message: "must be at least 1, got \(steps)")
         case (nil, let epochs?) where epochs < 1:

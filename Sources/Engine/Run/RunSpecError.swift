@@ -19,12 +19,28 @@ public enum RunSpecError: Error, Equatable, Sendable, CustomStringConvertible {
     /// One line for the user (the same as `description`).
     public var message: String { description }
 
+    /// The words a person uses for a setting (`learningRate` → `learning rate`).
+    public static func displayName(_ setting: String) -> String {
+        switch setting {
+        case "learningRate": return "learning rate"
+        case "initialAccumulator": return "initial accumulator"
+        case "maxSteps": return "steps"
+        case "maxEpochs": return "epochs"
+        case "gradientTolerance": return "gradient tolerance"
+        case "lossChangeTolerance": return "loss-change tolerance"
+        case "divergenceFactor": return "divergence factor"
+        case "batchSize": return "batch size"
+        default: return setting
+        }
+    }
+
     /// One line for the user.
     public var description: String {
         switch self {
-        case .outOfRange(let setting, let expected, let got): return "\(setting) must be \(expected), got \(got)"
-        case .notApplicable(let setting, let optimizer): return "\(setting) does not apply to \(optimizer)"
-        case .invalid(let setting, let message): return "\(setting) \(message)"
+        case .outOfRange(let setting, let expected, let got):
+            return "\(Self.displayName(setting)) must be \(expected), got \(got)"
+        case .notApplicable(let setting, let optimizer): return "\(Self.displayName(setting)) does not apply to \(optimizer)"
+        case .invalid(let setting, let message): return "\(Self.displayName(setting)) \(message)"
         }
     }
 

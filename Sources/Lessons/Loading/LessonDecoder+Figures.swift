@@ -120,7 +120,8 @@ extension LessonDecoder {
                 ok = (["grad", "update"].contains(parts[0]) || states.contains(parts[0])) && problem.parameters.contains(parts[1])
             }
             guard ok else {
-                throw r.error("columns[\(i)]", "unknown column '\(column)' for run '\(runID)' (expected step, epoch, batch, lr, loss, a parameter, or grad./update./\(states.map { $0 + "." }.joined(separator: "/")) followed by a parameter)")
+                let prefixes = (["grad", "update"] + states).map { $0 + "." }.joined(separator: ", ")
+                throw r.error("columns[\(i)]", "unknown column '\(column)' for run '\(runID)' (expected step, epoch, batch, lr, loss, a parameter, or \(prefixes) followed by a parameter)")
             }
         }
         let head = try r.int("head") ?? 8, tail = try r.int("tail") ?? 3
@@ -141,7 +142,7 @@ extension LessonDecoder {
             throw r.error("partials", "is required: one claimed partial derivative per parameter")
         }
         guard partials.count == problem.parameters.count else {
-            throw r.error("partials", "has \(partials.count) expressions for \(problem.parameters.count) parameters")
+            throw r.error("partials", "has \(counted(partials.count, "expression")) for \(counted(problem.parameters.count, "parameter")) (\(problem.parameters.joined(separator: ", ")))")
         }
         for (i, partial) in partials.enumerated() {
             do {
@@ -152,7 +153,7 @@ extension LessonDecoder {
         }
         let at = try r.doubles("at")
         if let a = at, a.count != problem.parameters.count {
-            throw r.error("at", "has \(a.count) numbers for \(problem.parameters.count) parameters")
+            throw r.error("at", "has \(counted(a.count, "number")) for \(counted(problem.parameters.count, "parameter")) (\(problem.parameters.joined(separator: ", ")))")
         }
         try r.finish()
         return GradientCheckSpec(id: id, label: label, problemID: problem.id, partials: partials, at: at)

@@ -50,7 +50,7 @@ extension LessonDecoder {
         let constraints = try decodeConstraints(r, parameters: problem.parameters)
         let start = try r.doubles("start") ?? problem.start
         guard start.count == problem.parameters.count else {
-            throw r.error("start", "has \(start.count) numbers for \(problem.parameters.count) parameters")
+            throw r.error("start", "has \(counted(start.count, "number")) for \(counted(problem.parameters.count, "parameter")) (\(problem.parameters.joined(separator: ", ")))")
         }
         try r.finish()
         let spec = RunSpec(start: start, optimizer: optimizer, schedule: schedule, constraints: constraints,

@@ -44,7 +44,11 @@ struct LessonDecoder {
             default: known = runs.map(\.id)
             }
             guard known.contains(ref) else {
-                throw LessonError(file: notesFile, problem: "{{\(kind) \(ref)}} names no \(kind == "rule" ? "run" : kind) in \(LessonLoader.fileName) (known: \(known.joined(separator: ", ")))")
+                let noun = kind == "rule" ? "run" : kind
+                let choices = known.isEmpty ? "it has no \(noun)s" : "known: \(known.joined(separator: ", "))"
+                let line = notesText.flatMap { Notes.line(of: "{{\(kind) \(ref)}}", in: $0) }
+                throw LessonError(file: notesFile, line: line,
+                                  problem: "{{\(kind) \(ref)}} names no \(noun) in \(LessonLoader.fileName) (\(choices))")
             }
         }
         return Lesson(id: id, title: title, subtitle: subtitle, question: question, folder: folder, file: file,
@@ -145,7 +149,7 @@ struct LessonDecoder {
         }
         guard let start = try r.doubles("start") else { throw r.error("start", "is required: one number per parameter") }
         guard start.count == parameters.count else {
-            throw r.error("start", "has \(start.count) numbers for \(parameters.count) parameters (\(parameters.joined(separator: ", ")))")
+            throw r.error("start", "has \(counted(start.count, "number")) for \(counted(parameters.count, "parameter")) (\(parameters.joined(separator: ", ")))")
         }
         var dataFile: String? = nil, data: DataTable? = nil
         if let name = try r.string("data") {
@@ -179,7 +183,7 @@ struct LessonDecoder {
         }
         let expected = try r.doubles("expected")
         if let e = expected, e.count != parameters.count {
-            throw r.error("expected", "has \(e.count) numbers for \(parameters.count) parameters")
+            throw r.error("expected", "has \(counted(e.count, "number")) for \(counted(parameters.count, "parameter")) (\(parameters.joined(separator: ", ")))")
         }
         let expectedLoss = try r.double("expected_loss")
         let expectedLabel = try r.string("expected_label") ?? "the expected answer"

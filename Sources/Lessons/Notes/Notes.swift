@@ -60,6 +60,15 @@ public enum Notes {
         return blocks
     }
 
+    /// The 1-based line of the first line of `text` that, trimmed, is `content`.
+    public static func line(of content: String, in text: String) -> Int? {
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.trimmingSpaces() == content {
+            return offset + 1
+        }
+        return nil
+    }
+
     /// Escapes `&`, `<`, `>` for Pango markup.
     public static func escape(_ s: String) -> String {
         var out = ""
@@ -93,6 +102,8 @@ public enum Notes {
                 }
                 guard j + m.count <= chars.count else { continue }
                 let inner = String(chars[i + m.count..<j])
+                // As in Markdown, emphasis neither opens before nor closes after a space: 2 * 3 * 4 is arithmetic.
+                if marker.hasPrefix("*"), inner.first == " " || inner.last == " " { continue }
                 if marker == "^" || marker == "~", inner.contains(" ") { continue }
                 out += open + (marker == "`" ? escape(inner) : inline(inner)) + close
                 i = j + m.count

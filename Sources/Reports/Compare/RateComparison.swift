@@ -36,6 +36,7 @@ public struct RateComparison {
         var runs: [LessonRun] = []
         for rate in rates {
             var run = base
+            run.id = "compare-\(runs.count + 1)"
             run.spec.optimizer.learningRate = rate
             run.label = "η = \(NumberFormat.short(rate))"
             run.sweep = ("compare", rate)

@@ -32,26 +32,26 @@ struct TraceCommand: ParsableCommand {
     var optimizer: String
     @Option(name: .long, help: "keras (default) or pytorch: whose formulas and defaults.")
     var convention: String = "keras"
-    @Option(name: .long, help: "Learning rate (default: the library's).") var lr: Double?
-    @Option(name: .long, help: "Momentum (sgd).") var momentum: Double?
+    @Option(name: .long, parsing: .unconditional, help: "Learning rate (default: the library's).") var lr: Double?
+    @Option(name: .long, parsing: .unconditional, help: "Momentum (sgd).") var momentum: Double?
     @Flag(name: .long, help: "Nesterov momentum (sgd).") var nesterov = false
-    @Option(name: .long, help: "Dampening (sgd, pytorch).") var dampening: Double?
-    @Option(name: .long, help: "Decay of the mean square (rmsprop; PyTorch's alpha).") var rho: Double?
-    @Option(name: .long, help: "First-moment decay (adam).") var beta1: Double?
-    @Option(name: .long, help: "Second-moment decay (adam).") var beta2: Double?
-    @Option(name: .long, help: "Epsilon (adagrad, rmsprop, adam).") var epsilon: Double?
-    @Option(name: .long, help: "Initial accumulator (adagrad).") var initialAccumulator: Double?
+    @Option(name: .long, parsing: .unconditional, help: "Dampening (sgd, pytorch).") var dampening: Double?
+    @Option(name: .long, parsing: .unconditional, help: "Decay of the mean square (rmsprop; PyTorch's alpha).") var rho: Double?
+    @Option(name: .long, parsing: .unconditional, help: "First-moment decay (adam).") var beta1: Double?
+    @Option(name: .long, parsing: .unconditional, help: "Second-moment decay (adam).") var beta2: Double?
+    @Option(name: .long, parsing: .unconditional, help: "Epsilon (adagrad, rmsprop, adam).") var epsilon: Double?
+    @Option(name: .long, parsing: .unconditional, help: "Initial accumulator (adagrad).") var initialAccumulator: Double?
     @Option(name: .long, help: "constant, step:EVERY:FACTOR, exponential:RATE:STEPS or inverse-time:DECAY.")
     var schedule: String = "constant"
     @Option(name: .long, help: "Clip a parameter after each step, NAME=LO:HI (repeatable).")
     var box: [String] = []
     @Option(name: .long, help: "Project these parameters onto the probability simplex, NAME,NAME,...")
     var simplex: String?
-    @Option(name: .long, help: "Number of steps.") var steps: Int?
-    @Option(name: .long, help: "Number of passes over the data.") var epochs: Int?
-    @Option(name: .customLong("tolerance-grad"), help: "Stop when the gradient norm falls below this.")
+    @Option(name: .long, parsing: .unconditional, help: "Number of steps.") var steps: Int?
+    @Option(name: .long, parsing: .unconditional, help: "Number of passes over the data.") var epochs: Int?
+    @Option(name: .customLong("tolerance-grad"), parsing: .unconditional, help: "Stop when the gradient norm falls below this.")
     var toleranceGrad: Double?
-    @Option(name: .customLong("tolerance-loss"), help: "Stop when the loss changes by less than this.")
+    @Option(name: .customLong("tolerance-loss"), parsing: .unconditional, help: "Stop when the loss changes by less than this.")
     var toleranceLoss: Double?
     @Option(name: .long, help: "csv (default), jsonl or summary.") var format: Format = .csv
 

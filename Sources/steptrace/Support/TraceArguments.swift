@@ -55,19 +55,19 @@ enum TraceArguments {
     static func parseSchedule(_ text: String) throws -> Schedule {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         let expected = "expected constant, step:EVERY:FACTOR, exponential:RATE:STEPS or inverse-time:DECAY"
-        func positive(_ s: String) throws -> Double {
-            guard let v = Double(s), v.isFinite, v > 0 else { throw Failure.usage("--schedule: '\(s)' must be a positive number") }
+        func positive(_ s: String, _ field: String) throws -> Double {
+            guard let v = Double(s), v.isFinite, v > 0 else { throw Failure.usage("--schedule: \(field) must be a positive number, got '\(s)'") }
             return v
         }
-        func count(_ s: String) throws -> Int {
-            guard let v = Int(s), v >= 1 else { throw Failure.usage("--schedule: '\(s)' must be a whole number ≥ 1") }
+        func count(_ s: String, _ field: String) throws -> Int {
+            guard let v = Int(s), v >= 1 else { throw Failure.usage("--schedule: \(field) must be a whole number ≥ 1, got '\(s)'") }
             return v
         }
         switch (parts[0], parts.count) {
         case ("constant", 1): return .constant
-        case ("step", 3): return .step(every: try count(parts[1]), factor: try positive(parts[2]))
-        case ("exponential", 3): return .exponential(rate: try positive(parts[1]), steps: try count(parts[2]))
-        case ("inverse-time", 2): return .inverseTime(decay: try positive(parts[1]))
+        case ("step", 3): return .step(every: try count(parts[1], "EVERY"), factor: try positive(parts[2], "FACTOR"))
+        case ("exponential", 3): return .exponential(rate: try positive(parts[1], "RATE"), steps: try count(parts[2], "STEPS"))
+        case ("inverse-time", 2): return .inverseTime(decay: try positive(parts[1], "DECAY"))
         default: throw Failure.usage("--schedule: '\(text)' is not a schedule (\(expected))")
         }
     }
