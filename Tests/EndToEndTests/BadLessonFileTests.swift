@@ -62,7 +62,7 @@ struct BadLessonFileTests {
         Case(name: "momentum 1.5", toml: good.replacingOccurrences(of: "lr = 0.1", with: "lr = 0.1\nmomentum = 1.5"),
              message: "{dir}/lesson.toml line 14, key 'runs[0].momentum': momentum must be in [0, 1), got 1.5"),
         Case(name: "notes naming a missing figure", toml: good, notes: goodNotes + "\n{{figure nope}}\n",
-             message: "{dir}/notes.md: {{figure nope}} names no figure in lesson.toml (known: loss)"),
+             message: "{dir}/notes.md line 9: {{figure nope}} names no figure in lesson.toml (known: loss)"),
         Case(name: "notes with an unknown insert", toml: good, notes: "Text.\n\n{{chart loss}}\n",
              message: "{dir}/notes.md line 3: unknown insert '{{chart loss}}' (expected {{figure ID}}, {{table ID}}, {{check ID}}, {{rule RUN}}, {{fact NAME}} or {{results}})"),
         Case(name: "no title", toml: good.replacingOccurrences(of: "title = \"Fit a line\"", with: ""),

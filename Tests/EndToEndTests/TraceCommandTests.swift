@@ -201,7 +201,7 @@ struct TraceCommandTests {
             BadCall(name: "unknown schedule", arguments: with("--schedule", "cosine"), status: 64,
                     message: "--schedule: 'cosine' is not a schedule (expected constant, step:EVERY:FACTOR, exponential:RATE:STEPS or inverse-time:DECAY)"),
             BadCall(name: "schedule every 0", arguments: with("--schedule", "step:0:0.1"), status: 64,
-                    message: "--schedule: '0' must be a whole number ≥ 1"),
+                    message: "--schedule: EVERY must be a whole number ≥ 1, got '0'"),
             BadCall(name: "epochs without data", arguments: Array(base.dropLast(2)) + ["--epochs", "3"], status: 64,
                     message: "--epochs counts passes over --data; without data use --steps"),
             BadCall(name: "steps and epochs", arguments: base + ["--epochs", "3"], status: 64,
