@@ -11,6 +11,29 @@ public enum FileOutput {
         }
     }
 
+    /// Streams text into `path` atomically: `body` writes into a buffered file stream under a
+    /// temporary name in the same folder, which is renamed to `path` once complete.
+    public static func stream(to path: String, _ body: (inout FileTextStream) -> Void) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).\(getpid()).tmp"
+        guard let file = fopen(temporary, "wb") else {
+            throw ReportError(message: "\(path): cannot write the file (\(String(cString: strerror(errno))))")
+        }
+        var stream = FileTextStream(file: file)
+        body(&stream)
+        let failed = ferror(file) != 0
+        let closed = fclose(file) == 0
+        guard !failed, closed else {
+            unlink(temporary)
+            throw ReportError(message: "\(path): cannot write the file (disk full?)")
+        }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw ReportError(message: "\(path): cannot move the finished file into place")
+        }
+    }
+
     /// Writes `bytes` to `path` atomically (temporary file in the same folder, then rename).
     public static func write(_ bytes: [UInt8], to path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
@@ -50,6 +73,18 @@ extension FileOutput {
             throw ReportError(message: "\(final): cannot move the finished report into place")
         }
         if hadOld { try? FileManager.default.removeItem(atPath: old) }
+    }
+}
+
+/// A `TextOutputStream` onto an open C file (the C library buffers it).
+public struct FileTextStream: TextOutputStream {
+    let file: UnsafeMutablePointer<FILE>
+
+    public mutating func write(_ string: String) {
+        var text = string
+        text.withUTF8 { bytes in
+            if let base = bytes.baseAddress, bytes.count > 0 { _ = fwrite(base, 1, bytes.count, file) }
+        }
     }
 }
 

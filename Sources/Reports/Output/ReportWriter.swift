@@ -50,10 +50,14 @@ public struct ReportWriter {
         try FileOutput.makeFolder((staging as NSString).appendingPathComponent("figures"))
         try FileOutput.makeFolder((staging as NSString).appendingPathComponent("traces"))
         do {
-            for result in results.results {
-                let path = (staging as NSString).appendingPathComponent("traces/\(result.run.id).csv")
-                try FileOutput.write(result.trace.csvBytes(), to: path)
+            // Traces stream to disk on the second core while the figures and the handout render.
+            let csv = BackgroundJob {
+                for result in results.results {
+                    let path = (staging as NSString).appendingPathComponent("traces/\(result.run.id).csv")
+                    try FileOutput.stream(to: path) { result.trace.writeCSV(to: &$0) }
+                }
             }
+            defer { csv.waitIgnoringErrors() }
             let width = paperTextWidth
             for spec in lesson.figures {
                 let figure = figures[spec.id]!
@@ -61,6 +65,7 @@ public struct ReportWriter {
                 try backend.writePNG(figure.drawable, size: Size(width, width / figure.aspectRatio), scale: pngScale, to: path)
             }
             try backend.writePDF(document, to: (staging as NSString).appendingPathComponent("handout.pdf"))
+            try csv.wait()
             try FileOutput.replaceFolder(final, with: staging)
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
