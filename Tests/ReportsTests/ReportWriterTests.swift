@@ -69,6 +69,19 @@ struct ReportWriterTests {
         #expect(text.contains("small-bowl · steptrace 9.9.9"))
     }
 
+    @Test func svgFiguresLandBesideThePNGsOnlyWhenAsked() throws {
+        let output = try ScratchFolder()
+        let plain = FakeBackend()
+        _ = try Self.writer(plain).write(try SmallLessons.bowl(), output: output.path)
+        #expect(plain.log.svgs.isEmpty)
+        let backend = FakeBackend()
+        var writer = Self.writer(backend)
+        writer.writesSVG = true
+        _ = try writer.write(try SmallLessons.bowl(), output: output.path)
+        #expect(output.entries("small-bowl/figures")
+            == ["final.png", "final.svg", "losses.png", "losses.svg", "paths.png", "paths.svg"])
+    }
+
     @Test func letterPaperGivesLetterPages() throws {
         let backend = FakeBackend()
         let output = try ScratchFolder()

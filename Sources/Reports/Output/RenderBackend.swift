@@ -6,6 +6,8 @@ public protocol RenderBackend {
     func measuringCanvas() -> Canvas
     /// Writes `drawable` at `size` points, `scale` pixels per point, as a PNG at `path` (whole or not at all).
     func writePNG(_ drawable: any Drawable, size: Size, scale: Double, to path: String) throws
+    /// Writes `drawable` at `size` points as an SVG at `path` (whole or not at all).
+    func writeSVG(_ drawable: any Drawable, size: Size, to path: String) throws
     /// Writes `document` as a multi-page PDF at `path` (whole or not at all).
     func writePDF(_ document: Document, to path: String) throws
 }

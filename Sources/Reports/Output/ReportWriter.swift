@@ -14,6 +14,8 @@ public struct ReportWriter {
     public var creationDate: Int
     /// Pixels per point for figure PNGs (3 ≈ 216 dpi at print size).
     public var pngScale: Double = 3
+    /// Also write every figure as SVG beside its PNG.
+    public var writesSVG = false
 
     public init(backend: any RenderBackend, paper: HandoutBuilder.Paper, version: String, creationDate: Int) {
         self.backend = backend; self.paper = paper; self.version = version; self.creationDate = creationDate
@@ -62,7 +64,12 @@ public struct ReportWriter {
             for spec in lesson.figures {
                 let figure = figures[spec.id]!
                 let path = (staging as NSString).appendingPathComponent("figures/\(spec.id).png")
-                try backend.writePNG(figure.drawable, size: Size(width, width / figure.aspectRatio), scale: pngScale, to: path)
+                let size = Size(width, width / figure.aspectRatio)
+                try backend.writePNG(figure.drawable, size: size, scale: pngScale, to: path)
+                if writesSVG {
+                    let svg = (staging as NSString).appendingPathComponent("figures/\(spec.id).svg")
+                    try backend.writeSVG(figure.drawable, size: size, to: svg)
+                }
             }
             try backend.writePDF(document, to: (staging as NSString).appendingPathComponent("handout.pdf"))
             try csv.wait()

@@ -20,7 +20,9 @@ struct AllCommand: ParsableCommand {
         var lines = ["# steptrace lessons", ""]
         for lesson in lessons {
             let summary = try reporting { try writer.write(lesson, output: options.output) }
-            FileHandle.standardError.write(Data("\(summary.lessonID): \(summary.pages) pages, \(summary.figures) figures, \(summary.traces) traces\n".utf8))
+            if Progress.enabled {
+                FileHandle.standardError.write(Data("\(summary.lessonID): \(summary.pages) pages, \(summary.figures) figures, \(summary.traces) traces\n".utf8))
+            }
             lines.append("- [\(lesson.title)](\(lesson.id)/handout.pdf) (`\(lesson.id)`): \(summary.pages) pages, \(summary.figures) figures, \(summary.traces) traces")
         }
         let index = (options.output as NSString).appendingPathComponent("index.md")

@@ -13,8 +13,16 @@ struct CairoRenderBackend: RenderBackend {
     func measuringCanvas() -> Canvas { measuring }
 
     func writePNG(_ drawable: any Drawable, size: Size, scale: Double, to path: String) throws {
-        let page = Page(size: size, items: [Page.Item(frame: Rect(x: 0, y: 0, width: size.width, height: size.height), content: drawable)])
-        try CairoWriter.png(page, to: path, pixelWidth: Int((size.width * scale).rounded()))
+        try CairoWriter.png(Self.page(drawable, size), to: path, pixelWidth: Int((size.width * scale).rounded()))
+    }
+
+    func writeSVG(_ drawable: any Drawable, size: Size, to path: String) throws {
+        try CairoWriter.svg(Self.page(drawable, size), to: path)
+    }
+
+    /// One page of `size` holding `drawable` edge to edge.
+    private static func page(_ drawable: any Drawable, _ size: Size) -> Page {
+        Page(size: size, items: [Page.Item(frame: Rect(x: 0, y: 0, width: size.width, height: size.height), content: drawable)])
     }
 
     func writePDF(_ document: Document, to path: String) throws {

@@ -12,6 +12,8 @@ struct LessonOptions: ParsableArguments {
     var output: String = "output"
     @Option(name: .long, help: "Paper for handouts: a4 or letter.")
     var paper: Paper = .a4
+    @Flag(name: .long, help: "Also write every figure as SVG beside its PNG.")
+    var svg = false
 
     enum Paper: String, ExpressibleByArgument, CaseIterable { case a4, letter }
 
@@ -44,8 +46,10 @@ struct LessonOptions: ParsableArguments {
 
     /// The writer for reports: Cairo, the chosen paper, a fixed creation date.
     func writer() throws -> ReportWriter {
-        ReportWriter(backend: try CairoRenderBackend(), paper: paper == .a4 ? .a4 : .letter, version: Steptrace.version,
-                     creationDate: LessonOptions.creationDate)
+        var writer = ReportWriter(backend: try CairoRenderBackend(), paper: paper == .a4 ? .a4 : .letter,
+                                  version: Steptrace.version, creationDate: LessonOptions.creationDate)
+        writer.writesSVG = svg
+        return writer
     }
 
     /// `SOURCE_DATE_EPOCH` when set, else 2026-01-01, so the same lesson gives the same bytes.

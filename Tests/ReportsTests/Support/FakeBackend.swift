@@ -9,6 +9,7 @@ final class BackendLog {
     struct PDFCall { var path: String; var document: Document }
     var pngs: [PNGCall] = []
     var pdfs: [PDFCall] = []
+    var svgs: [String] = []
 }
 
 /// A `RenderBackend` that draws into recording canvases and writes small marker files instead of images.
@@ -26,6 +27,11 @@ struct FakeBackend: RenderBackend {
         drawable.draw(in: canvas, frame: Rect(x: 0, y: 0, width: size.width, height: size.height))
         log.pngs.append(.init(path: path, size: size, scale: scale, dump: canvas.dump))
         try FileOutput.write(Array("fake png \(size.width)x\(size.height)\n".utf8), to: path)
+    }
+
+    func writeSVG(_ drawable: any Drawable, size: Size, to path: String) throws {
+        log.svgs.append(path)
+        try FileOutput.write(Array("fake svg \(size.width)x\(size.height)\n".utf8), to: path)
     }
 
     func writePDF(_ document: Document, to path: String) throws {
