@@ -10,9 +10,12 @@
 /// learningRate[k] the rate update k used  (row 0: the rate the first update will use)
 /// epoch[k], batch[k]  which epoch and which batch of it the row's loss and gradient saw
 /// ```
-/// The step number is the row index. Every column is one contiguous array;
-/// `init(…reservingRows:)` reserves them all, so appending a row within the
-/// reserved capacity allocates nothing.
+/// The step number is the row index. Every column is one contiguous array, so
+/// the column readers (`losses`, `parameterColumn(_:)`, …) hand out the
+/// trace's own storage without copying; `init(…reservingRows:)` reserves them
+/// all, so appending a row within the reserved capacity allocates nothing.
+/// `append` is for a few rows; a run fills its trace through a
+/// `TraceRecorder`, which appends in blocks.
 public struct Trace: Sendable {
     /// Names of the parameters, in the order of the flat vector.
     public let parameterNames: [String]
@@ -102,14 +105,17 @@ public struct Trace: Sendable {
         batchColumn.append(batch)
         learningRateColumn.append(learningRate)
         lossColumn.append(loss)
-        for i in 0..<n {
-            valueColumns[i].append(parameters[i])
-            valueColumns[n + i].append(gradient[i])
+        // One uniqueness check on the outer array, not one per value.
+        valueColumns.withUnsafeMutableBufferPointer { columns in
+            for i in 0..<n {
+                columns[i].append(parameters[i])
+                columns[n + i].append(gradient[i])
+            }
+            let stateBase = 2 * n
+            for j in 0..<state.count { columns[stateBase + j].append(state[j]) }
+            let updateBase = stateBase + state.count
+            for i in 0..<n { columns[updateBase + i].append(update[i]) }
         }
-        let stateBase = 2 * n
-        for j in 0..<state.count { valueColumns[stateBase + j].append(state[j]) }
-        let updateBase = stateBase + state.count
-        for i in 0..<n { valueColumns[updateBase + i].append(update[i]) }
     }
 
     /// Appends one row from arrays (convenient in tests; the run loop uses the pointer form).

@@ -35,6 +35,7 @@ public struct KerasAdagrad: Optimizer {
     }
 
     /// The accumulator.
+    @inlinable
     public func withState<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
         try accumulator.withUnsafeBufferPointer(body)
     }

@@ -52,6 +52,7 @@ public struct KerasAdam: Optimizer {
     }
 
     /// `m` then `v`.
+    @inlinable
     public func withState<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
         try moments.withUnsafeBufferPointer(body)
     }

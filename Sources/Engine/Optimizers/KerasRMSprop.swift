@@ -38,6 +38,7 @@ public struct KerasRMSprop: Optimizer {
     }
 
     /// The mean square.
+    @inlinable
     public func withState<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
         try meanSquare.withUnsafeBufferPointer(body)
     }

@@ -46,6 +46,7 @@ public struct KerasSGD: Optimizer {
     }
 
     /// The velocity (empty without momentum).
+    @inlinable
     public func withState<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
         try velocity.withUnsafeBufferPointer(body)
     }

@@ -36,6 +36,7 @@ public struct PyTorchAdagrad: Optimizer {
     }
 
     /// The accumulator.
+    @inlinable
     public func withState<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
         try accumulator.withUnsafeBufferPointer(body)
     }

@@ -55,6 +55,7 @@ public struct PyTorchAdam: Optimizer {
     }
 
     /// `m` then `v`.
+    @inlinable
     public func withState<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
         try moments.withUnsafeBufferPointer(body)
     }

@@ -39,6 +39,7 @@ public struct PyTorchRMSprop: Optimizer {
     }
 
     /// The mean square.
+    @inlinable
     public func withState<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
         try meanSquare.withUnsafeBufferPointer(body)
     }

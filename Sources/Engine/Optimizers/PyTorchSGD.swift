@@ -58,6 +58,7 @@ public struct PyTorchSGD: Optimizer {
     }
 
     /// The momentum buffer (empty without momentum).
+    @inlinable
     public func withState<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
         try buffer.withUnsafeBufferPointer(body)
     }

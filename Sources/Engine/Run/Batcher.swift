@@ -2,14 +2,23 @@
 ///
 /// Row k belongs to epoch ⌊k / B⌋ and batch k mod B (B = batches per epoch);
 /// batch b covers positions [b·K, min((b + 1)·K, R)) of the epoch's order.
+/// The batcher walks the rows in order (`advance()` moves to the next one),
+/// so it counts epochs and batches instead of dividing every step.
 @usableFromInline
 struct Batcher {
     @usableFromInline let order: UnsafeMutableBufferPointer<Int>
     @usableFromInline let batchSize: Int
     @usableFromInline let batchesPerEpoch: Int
     @usableFromInline var generator: SeededGenerator?
+    /// Epoch of the current row.
+    @usableFromInline var epochIndex = 0
+    /// Batch within its epoch of the current row.
+    @usableFromInline var batchIndex = 0
+    /// The data rows of the current row.
+    @usableFromInline var rows: UnsafeBufferPointer<Int>
 
-    /// Allocates the row order (file order); call `deallocate()` when done.
+    /// Allocates the row order (file order, shuffled for epoch 0 when seeded) and stands on row 0;
+    /// call `deallocate()` when done.
     @usableFromInline
     init(plan: RunPlan) {
         order = .allocate(capacity: plan.rowCount)
@@ -17,27 +26,38 @@ struct Batcher {
         batchSize = plan.batchSize
         batchesPerEpoch = plan.batchesPerEpoch
         generator = plan.shuffleSeed.map { SeededGenerator(seed: $0) }
+        rows = UnsafeBufferPointer(start: nil, count: 0)
+        startBatch()
     }
 
     @usableFromInline
     func deallocate() { order.deallocate() }
 
-    /// Epoch of row k.
+    /// Epoch of the current row.
     @inlinable
-    func epoch(ofRow k: Int) -> Int32 { Int32(truncatingIfNeeded: k / batchesPerEpoch) }
+    var epoch: Int32 { Int32(truncatingIfNeeded: epochIndex) }
 
-    /// Batch within its epoch of row k.
+    /// Batch within its epoch of the current row.
     @inlinable
-    func batch(ofRow k: Int) -> Int32 { Int32(truncatingIfNeeded: k % batchesPerEpoch) }
+    var batch: Int32 { Int32(truncatingIfNeeded: batchIndex) }
 
-    /// The data rows of row k; rows must be asked for in increasing k (each epoch's first row reshuffles).
+    /// Moves to the next row (each epoch's first row reshuffles).
     @inlinable
-    mutating func rows(forRow k: Int) -> UnsafeBufferPointer<Int> {
-        if order.isEmpty { return UnsafeBufferPointer(start: nil, count: 0) }
-        let b = k % batchesPerEpoch
-        if b == 0, generator != nil { generator!.shuffle(order) }
-        let begin = b * batchSize
+    mutating func advance() {
+        batchIndex += 1
+        if batchIndex == batchesPerEpoch {
+            batchIndex = 0
+            epochIndex += 1
+        }
+        startBatch()
+    }
+
+    @inlinable
+    mutating func startBatch() {
+        if order.isEmpty { return }
+        if batchIndex == 0, generator != nil { generator!.shuffle(order) }
+        let begin = batchIndex * batchSize
         let end = min(begin + batchSize, order.count)
-        return UnsafeBufferPointer(rebasing: order[begin..<end])
+        rows = UnsafeBufferPointer(start: order.baseAddress! + begin, count: end - begin)
     }
 }

@@ -57,22 +57,23 @@ public func run<O: Objective>(
 }
 
 /// The loop, specialised per objective and optimizer type. Allocates nothing per step
-/// (the trace grows only past its reservation).
+/// (the trace grows only past its reservation): rows go to the trace through a
+/// `TraceRecorder`, epochs and batches are counted rather than divided out,
+/// and the stop rules build their words only when one fires.
 @inlinable
 func runLoop<O: Objective, Opt: Optimizer>(
     _ objective: O, _ initial: Opt, _ plan: RunPlan, _ progress: ((RunProgress) -> Void)?
 ) -> Trace {
     var optimizer = initial
     let n = plan.parameterCount
-    let names = plan.parameterNames
     let stateNames = optimizer.stateNames
-    var trace = Trace(
-        parameterNames: names, stateNames: stateNames,
+    var recorder = TraceRecorder(Trace(
+        parameterNames: plan.parameterNames, stateNames: stateNames,
         reservingRows: plan.reservedRows(stateCount: stateNames.count),
-        shuffleSeed: plan.shuffleSeed, metadata: plan.metadata)
+        shuffleSeed: plan.shuffleSeed, metadata: plan.metadata))
     var projector = ConstraintProjector(plan.constraints, start: plan.start)
     var batcher = Batcher(plan: plan)
-    var monitor = StopMonitor(rules: plan.stop)
+    var monitor = StopMonitor(rules: plan.stop, names: plan.parameterNames)
     let theta = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
     let previous = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
     let gradient = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
@@ -88,48 +89,50 @@ func runLoop<O: Objective, Opt: Optimizer>(
     previous.initialize(repeating: 0)
     gradient.initialize(repeating: 0)
     update.initialize(repeating: 0)
+    let thetaIn = UnsafeBufferPointer(theta)
+    let gradientIn = UnsafeBufferPointer(gradient)
+    let updateIn = UnsafeBufferPointer(update)
 
     let eta = plan.settings.learningRate
     let schedule = plan.schedule
     let total = plan.totalSteps
     let progressEvery = max(1, total / 100)
+    var untilProgress = progressEvery
 
-    var rows = batcher.rows(forRow: 0)
-    var loss = objective.lossAndGradient(at: UnsafeBufferPointer(theta), rows: rows, gradient: gradient)
+    var loss = objective.lossAndGradient(at: thetaIn, rows: batcher.rows, gradient: gradient)
     optimizer.withState { state in
-        trace.append(
+        recorder.append(
             epoch: 0, batch: 0, learningRate: schedule.learningRate(base: eta, step: 0), loss: loss,
-            parameters: UnsafeBufferPointer(theta), gradient: UnsafeBufferPointer(gradient),
-            update: UnsafeBufferPointer(update), state: state)
+            parameters: thetaIn, gradient: gradientIn, update: updateIn, state: state)
     }
-    if let verdict = monitor.check(row: 0, loss: loss, theta: theta, gradient: gradient, names: names) {
-        trace.verdict = verdict
-        return trace
+    if let verdict = monitor.check(row: 0, loss: loss, theta: theta, gradient: gradient) {
+        return recorder.finish(verdict: verdict)
     }
     var k = 0
     while k < total {
         let rate = schedule.learningRate(base: eta, step: k)
         for i in 0..<n { previous[i] = theta[i] }
-        optimizer.update(theta: theta, gradient: UnsafeBufferPointer(gradient), learningRate: rate, step: k)
+        optimizer.update(theta: theta, gradient: gradientIn, learningRate: rate, step: k)
         projector.apply(to: theta)
         k += 1
         for i in 0..<n { update[i] = theta[i] - previous[i] }
-        rows = batcher.rows(forRow: k)
-        loss = objective.lossAndGradient(at: UnsafeBufferPointer(theta), rows: rows, gradient: gradient)
+        batcher.advance()
+        loss = objective.lossAndGradient(at: thetaIn, rows: batcher.rows, gradient: gradient)
         optimizer.withState { state in
-            trace.append(
-                epoch: batcher.epoch(ofRow: k), batch: batcher.batch(ofRow: k), learningRate: rate, loss: loss,
-                parameters: UnsafeBufferPointer(theta), gradient: UnsafeBufferPointer(gradient),
-                update: UnsafeBufferPointer(update), state: state)
+            recorder.append(
+                epoch: batcher.epoch, batch: batcher.batch, learningRate: rate, loss: loss,
+                parameters: thetaIn, gradient: gradientIn, update: updateIn, state: state)
         }
-        if let verdict = monitor.check(row: k, loss: loss, theta: theta, gradient: gradient, names: names) {
-            trace.verdict = verdict
-            return trace
+        if let verdict = monitor.check(row: k, loss: loss, theta: theta, gradient: gradient) {
+            return recorder.finish(verdict: verdict)
         }
-        if let progress, k % progressEvery == 0 {
-            progress(RunProgress(step: k, totalSteps: total, loss: loss))
+        if let progress {
+            untilProgress -= 1
+            if untilProgress == 0 {
+                untilProgress = progressEvery
+                progress(RunProgress(step: k, totalSteps: total, loss: loss))
+            }
         }
     }
-    trace.verdict = .maxSteps
-    return trace
+    return recorder.finish(verdict: .maxSteps)
 }
