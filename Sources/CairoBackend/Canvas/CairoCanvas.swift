@@ -11,6 +11,8 @@ public final class CairoCanvas: Canvas {
     let text: PangoTextContext
     /// Vector surfaces keep images un-padded (PAD extend would force a raster fallback in PDF).
     let isVector: Bool
+    /// Image surfaces already made from images drawn on this canvas.
+    private var images: [(image: RasterImage, surface: CairoSurface)] = []
 
     init(context: CairoContext, isVector: Bool) {
         self.context = context; self.isVector = isVector
@@ -72,25 +74,7 @@ public final class CairoCanvas: Canvas {
     /// `CAIRO_FILTER_BILINEAR`.
     public func draw(_ image: RasterImage, in rect: Rect, smooth: Bool) {
         guard image.width > 0, image.height > 0, rect.width > 0, rect.height > 0,
-              let surface = try? CairoSurface.image(width: image.width, height: image.height, path: "(image)") else { return }
-        let stride = Int(cairo_image_surface_get_stride(surface.pointer))
-        cairo_surface_flush(surface.pointer)
-        guard let data = cairo_image_surface_get_data(surface.pointer) else { return }
-        image.rgba.withUnsafeBufferPointer { src in
-            for y in 0..<image.height {
-                let row = UnsafeMutableRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                for x in 0..<image.width {
-                    let s = 4 * (y * image.width + x)
-                    let a = UInt32(src[s + 3])
-                    // Cairo wants premultiplied alpha in a native-endian 32-bit word.
-                    let r = (UInt32(src[s]) * a + 127) / 255, g = (UInt32(src[s + 1]) * a + 127) / 255
-                    let b = (UInt32(src[s + 2]) * a + 127) / 255
-                    row[x] = (a << 24) | (r << 16) | (g << 8) | b
-                }
-            }
-        }
-        cairo_surface_mark_dirty(surface.pointer)
-        if isVector { tagContent(surface, image) }
+              let surface = imageSurface(image) else { return }
         cairo_save(cr)
         cairo_new_path(cr)
         cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
@@ -103,6 +87,35 @@ public final class CairoCanvas: Canvas {
         cairo_pattern_set_extend(pattern, isVector ? CAIRO_EXTEND_NONE : CAIRO_EXTEND_PAD)
         cairo_paint(cr)
         cairo_restore(cr)
+    }
+
+    /// The ARGB32 image surface holding `image`, made once per image and canvas: a heatmap shown in
+    /// several panels is converted (and, in a PDF, hashed and embedded) once.
+    private func imageSurface(_ image: RasterImage) -> CairoSurface? {
+        // Equal images usually share one pixel buffer, which makes this comparison immediate.
+        if let hit = images.first(where: { $0.image == image }) { return hit.surface }
+        guard let surface = try? CairoSurface.image(width: image.width, height: image.height, path: "(image)") else { return nil }
+        let stride = Int(cairo_image_surface_get_stride(surface.pointer))
+        cairo_surface_flush(surface.pointer)
+        guard let data = cairo_image_surface_get_data(surface.pointer) else { return nil }
+        image.rgba.withUnsafeBufferPointer { src in
+            for y in 0..<image.height {
+                let row = UnsafeMutableRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                for x in 0..<image.width {
+                    let s = 4 * (y * image.width + x)
+                    let a = UInt32(src[s + 3])
+                    let r = UInt32(src[s]), g = UInt32(src[s + 1]), b = UInt32(src[s + 2])
+                    // Cairo wants premultiplied alpha in a native-endian 32-bit word.
+                    row[x] = a == 255 ? 0xFF00_0000 | (r << 16) | (g << 8) | b
+                        : (a << 24) | ((r * a + 127) / 255) << 16 | ((g * a + 127) / 255) << 8 | (b * a + 127) / 255
+                }
+            }
+        }
+        cairo_surface_mark_dirty(surface.pointer)
+        if isVector { tagContent(surface, image) }
+        if images.count >= 8 { images.removeFirst() }
+        images.append((image, surface))
+        return surface
     }
 
     /// Gives the image surface an id made from its pixels (`cairo_surface_set_mime_data` with

@@ -94,17 +94,21 @@ public enum CairoWriter {
 
     /// Writes a PNG and a one-page PDF of the same `page` concurrently on two threads.
     ///
-    /// Both files land whole; if either fails, the first error (PNG first) is thrown after both finish.
+    /// The PDF is written on a worker thread and the PNG on the calling thread, which is not inside a
+    /// `concurrentPerform`, so the PNG encoder's own parallel stripes really spread over the free cores
+    /// (a nested `concurrentPerform` runs serially). Both files land whole; if either fails, the first
+    /// error (PNG first) is thrown after both finish.
     public static func pngAndPDF(_ page: Page, png pngPath: String, pixelWidth: Int, pdf pdfPath: String, title: String,
                                  creationDate: Int = 0) throws {
         let errors = ErrorPair()
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
             do {
-                if k == 0 { try png(page, to: pngPath, pixelWidth: pixelWidth) } else {
-                    try pdf(Document(pages: [page], title: title, creationDate: creationDate), to: pdfPath)
-                }
-            } catch { errors.set(k, error) }
+                try pdf(Document(pages: [page], title: title, creationDate: creationDate), to: pdfPath)
+            } catch { errors.set(1, error) }
         }
+        do { try png(page, to: pngPath, pixelWidth: pixelWidth) } catch { errors.set(0, error) }
+        group.wait()
         if let e = errors.first { throw e }
     }
 
@@ -128,8 +132,10 @@ public enum CairoWriter {
         let pixelHeight = Int((page.size.height * scale).rounded())
         let surface = try CairoSurface.image(width: pixelWidth, height: max(1, pixelHeight), path: path)
         let context = try CairoContext(surface: surface)
+        // White over every pixel, the partly covered last row included, so the PNG can be opaque RGB.
+        cairo_set_source_rgb(context.pointer, 1, 1, 1)
+        cairo_paint(context.pointer)
         cairo_scale(context.pointer, scale, scale)
-        fillWhite(context.pointer, page.size)
         page.draw(in: CairoCanvas(context: context, isVector: false))
         try context.checkStatus()
         return surface

@@ -80,16 +80,61 @@ public struct ColorScale: Equatable, Sendable {
     }
 
     /// `values` as RGBA pixels (alpha 255, missing values in `missing`), in the given order.
+    ///
+    /// Colors come from a `Lookup` table, so they may differ from `rgb(for:)` by one unit in a channel.
     public func pixels(_ values: [Double]) -> [UInt8] {
         var out = [UInt8](repeating: 255, count: values.count * 4)
-        let mr = UInt8((missing.red * 255).rounded()), mg = UInt8((missing.green * 255).rounded())
-        let mb = UInt8((missing.blue * 255).rounded())
-        out.withUnsafeMutableBufferPointer { px in
-            for (i, v) in values.enumerated() {
-                let (r, g, b) = rgb(for: v) ?? (mr, mg, mb)
-                px[4 * i] = r; px[4 * i + 1] = g; px[4 * i + 2] = b
-            }
+        let lookup = Lookup(self)
+        out.withUnsafeMutableBytes { raw in
+            let px = raw.bindMemory(to: UInt32.self)
+            for i in values.indices { px[i] = lookup.rgba(values[i]) }
         }
         return out
+    }
+
+    /// A color scale tabulated for many values: the colormap sampled `subdivisions` times between each
+    /// pair of its own samples, so a color costs a scale position and a table read, with no rounding.
+    ///
+    /// ```
+    /// index = ⌊t · (count − 1) + ½⌋,   t = scale.normalized(v) clamped to [0, 1]
+    /// ```
+    /// With at least 4096 entries the table is off the interpolated colormap by under half a unit in a
+    /// channel before rounding, so at most one unit after it.
+    public struct Lookup: Sendable {
+        /// RGBA words whose bytes in memory are R, G, B, A (alpha 255).
+        let entries: [UInt32]
+        let missing: UInt32
+        let scale: Scale
+        let last: Double
+
+        /// The table for `colorScale`.
+        public init(_ colorScale: ColorScale) {
+            let map = colorScale.colormap
+            let subdivisions = Swift.max(16, (4096 + map.table.count - 2) / (map.table.count - 1))
+            let count = (map.table.count - 1) * subdivisions + 1
+            entries = (0..<count).map { k in
+                let (r, g, b) = map.rgb(at: Double(k) / Double(count - 1))
+                return Lookup.word(r, g, b)
+            }
+            let m = colorScale.missing
+            missing = Lookup.word(UInt8((m.red * 255).rounded()), UInt8((m.green * 255).rounded()), UInt8((m.blue * 255).rounded()))
+            scale = colorScale.scale
+            last = Double(count - 1)
+        }
+
+        static func word(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt32 {
+            UInt32(littleEndian: UInt32(r) | UInt32(g) << 8 | UInt32(b) << 16 | 0xFF00_0000)
+        }
+
+        /// The RGBA word (bytes R, G, B, 255 in memory) for `value`; `missing` when it has none.
+        @inline(__always)
+        public func rgba(_ value: Double) -> UInt32 {
+            guard value.isFinite else { return missing }
+            if scale.kind == .log && value <= 0 { return entries[0] }
+            let t = scale.normalized(value)
+            // NaN and values outside the domain clamp, as in `Colormap.rgb(at:)`.
+            let clamped = t.isNaN ? 0 : Swift.min(1, Swift.max(0, t))
+            return entries[Int(clamped * last + 0.5)]
+        }
     }
 }

@@ -34,10 +34,20 @@ public struct Contours: Mark {
     /// The text for a level: up to three significant digits, no trailing zeros ("10", "2.5", "10<sup>−3</sup>").
     func labelText(_ level: Double) -> String { Ticks.compact(level, digits: 3) }
 
+    /// Device points closer than this to the last kept point of a line are dropped: marching squares
+    /// gives a point per grid cell (often under a pixel apart), and a 1-pt chord of a contour is off the
+    /// true curve by far less than a pixel at any resolution steptrace writes.
+    static let minimumSpacing = 1.0
+    /// A kept segment stays within this distance (in points) of every point it replaces: 0.15 px in a
+    /// 1600-px PNG of a 540-pt page, well under what antialiasing can show.
+    static let chordTolerance = 0.05
+
     /// Draws the lines, leaving gaps for labels.
     public func draw(in context: MarkContext) {
         let t = context.transform
+        // Labels and their gaps are placed on every point; only the strokes are thinned.
         let device: [[Point]] = lines.map { line in line.points.compactMap { t.device($0) } }
+        let lengths = device.map(arcLength)
         var gaps = [[Rect]](repeating: [], count: lines.count)
         if labelled && !levels.isEmpty {
             let style = context.theme.text(context.theme.annotationFontSize, color: Color(hex: 0x1A1A1A))
@@ -52,14 +62,14 @@ public struct Contours: Mark {
             }
             // Longest lines first, so labels go where they read best.
             let order = lines.indices.filter { labelledLevels.contains(lines[$0].level) }
-                .sorted { arcLength(device[$0]) > arcLength(device[$1]) || (arcLength(device[$0]) == arcLength(device[$1]) && $0 < $1) }
+                .sorted { lengths[$0] > lengths[$1] || (lengths[$0] == lengths[$1] && $0 < $1) }
             var perLevel: [Double: Int] = [:]
             for k in order {
                 let level = lines[k].level
                 guard perLevel[level, default: 0] < 2 else { continue }
                 let text = labelText(level)
                 let size = context.canvas.measureText(text, style: style)
-                let length = arcLength(device[k])
+                let length = lengths[k]
                 guard length > 3 * size.width else { continue }
                 for fraction in [0.5, 0.25, 0.75, 0.1, 0.9, 0.4, 0.6] {
                     guard let c = point(along: device[k], at: fraction * length) else { continue }
@@ -79,7 +89,7 @@ public struct Contours: Mark {
             let closed = lines[k].isClosed && gaps[k].isEmpty
             for p in pts {
                 if gaps[k].contains(where: { $0.contains(p) }) {
-                    if run.count >= 2 { context.canvas.stroke(.polyline(run), style: stroke) }
+                    if run.count >= 2 { context.canvas.stroke(.polyline(Contours.thinned(run, spacing: Contours.minimumSpacing)), style: stroke) }
                     run = []
                 } else {
                     run.append(p)
@@ -89,10 +99,66 @@ public struct Contours: Mark {
                 run.append(first)
             }
             guard run.count >= 2 else { continue }
-            var path = Path.polyline(run)
+            var path = Path.polyline(Contours.thinned(run, spacing: Contours.minimumSpacing))
             if closed { path.close() }
             context.canvas.stroke(path, style: stroke)
         }
+    }
+
+    /// `points` as few as still draw the same line: points closer than `spacing` to the previously kept
+    /// one are dropped, then every point that lies within `tolerance` of the chord between its kept
+    /// neighbours. The first and the last point are always kept, so runs still end exactly at label
+    /// gaps and closed lines still close.
+    ///
+    /// ```
+    /// keep pᵢ … pⱼ as one segment while  max  dist(pₖ, segment pᵢpⱼ) ≤ tolerance
+    ///                                  i<k<j
+    /// ```
+    static func thinned(_ points: [Point], spacing: Double, tolerance: Double = Contours.chordTolerance) -> [Point] {
+        guard points.count > 2 else { return points }
+        var spaced: [Point] = []
+        spaced.reserveCapacity(points.count)
+        let limit = spacing * spacing
+        var last = points[0]
+        spaced.append(last)
+        for p in points[1..<(points.count - 1)] {
+            let dx = p.x - last.x, dy = p.y - last.y
+            if dx * dx + dy * dy >= limit { spaced.append(p); last = p }
+        }
+        spaced.append(points[points.count - 1])
+        guard tolerance > 0, spaced.count > 2 else { return spaced }
+        var out: [Point] = [spaced[0]]
+        let n = spaced.count
+        var anchor = 0, end = 1
+        while end < n - 1 {
+            // Try to stretch the segment from the anchor one point further; give up after 64 points
+            // so a long straight run costs linear time.
+            let next = end + 1
+            var fits = next - anchor <= 64
+            if fits {
+                for k in (anchor + 1)..<next where Contours.distance(spaced[k], spaced[anchor], spaced[next]) > tolerance {
+                    fits = false
+                    break
+                }
+            }
+            if fits {
+                end = next
+            } else {
+                out.append(spaced[end])
+                anchor = end
+                end = anchor + 1
+            }
+        }
+        out.append(spaced[n - 1])
+        return out
+    }
+
+    /// The distance from `p` to the segment `a`–`b`.
+    static func distance(_ p: Point, _ a: Point, _ b: Point) -> Double {
+        let vx = b.x - a.x, vy = b.y - a.y, wx = p.x - a.x, wy = p.y - a.y
+        let length2 = vx * vx + vy * vy
+        let t = length2 > 0 ? Swift.min(1, Swift.max(0, (wx * vx + wy * vy) / length2)) : 0
+        return hypot(wx - t * vx, wy - t * vy)
     }
 
     private func arcLength(_ pts: [Point]) -> Double {

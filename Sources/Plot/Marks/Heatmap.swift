@@ -1,8 +1,13 @@
+import Foundation
+
 /// A surface drawn as colored cells: each grid node colors the cell around it.
 ///
 /// Missing values (NaN, ±∞) take the color scale's neutral `missing` color. The image is drawn once,
 /// scaled into the device rectangle the panel transform gives for the grid's extent, with bilinear
 /// smoothing (`smooth`) or sharp cells.
+///
+/// The image is colored once and kept: every panel showing the same heatmap, and every output file
+/// drawn from it (PNG and PDF, concurrently), shares one pixel buffer.
 public struct Heatmap: Mark {
     /// The values.
     public var grid: SurfaceGrid
@@ -15,6 +20,8 @@ public struct Heatmap: Mark {
     public init(_ grid: SurfaceGrid, colorScale: ColorScale, smooth: Bool = true) {
         self.grid = grid; self.colorScale = colorScale; self.smooth = smooth
     }
+
+    private let images = ImageCache()
 
     /// A heatmap of `grid` with a scale fitted to its values (viridis, log when they span decades).
     public init(_ grid: SurfaceGrid, colormap: Colormap = .viridis, spacing: ColorScale.Spacing = .automatic) {
@@ -31,17 +38,54 @@ public struct Heatmap: Mark {
         let placed = context.transform.deviceRect(x: grid.x.lowerBound - hx, grid.x.upperBound + hx,
                                                   y: grid.y.lowerBound - hy, grid.y.upperBound + hy)
         guard placed.rect.width.isFinite, placed.rect.height.isFinite, placed.rect.width > 0, placed.rect.height > 0 else { return }
-        let cells = colorScale.pixels(grid.values)
+        let image = images.image(grid: grid, colorScale: colorScale, yUp: placed.yUp, xRight: placed.xRight)
+        context.canvas.draw(image, in: placed.rect, smooth: smooth)
+    }
+
+    /// The colored image of a grid in page order (rows top to bottom), for the orientation a transform
+    /// gives; computed once per grid, scale and orientation.
+    static func image(grid: SurfaceGrid, colorScale: ColorScale, yUp: Bool, xRight: Bool) -> RasterImage {
+        let w = grid.width, h = grid.height
+        let lookup = ColorScale.Lookup(colorScale)
         var rgba = [UInt8](repeating: 0, count: w * h * 4)
-        // Image rows run top to bottom on the page; which grid row is on top comes from the transform.
-        for row in 0..<h {
-            let j = placed.yUp ? h - 1 - row : row
-            for col in 0..<w {
-                let i = placed.xRight ? col : w - 1 - col
-                let s = 4 * (j * w + i), d = 4 * (row * w + col)
-                rgba[d] = cells[s]; rgba[d + 1] = cells[s + 1]; rgba[d + 2] = cells[s + 2]; rgba[d + 3] = 255
+        grid.values.withUnsafeBufferPointer { values in
+            rgba.withUnsafeMutableBytes { raw in
+                let out = raw.bindMemory(to: UInt32.self)
+                // Image rows run top to bottom on the page; which grid row is on top comes from the transform.
+                for row in 0..<h {
+                    let j = yUp ? h - 1 - row : row
+                    let source = j * w, target = row * w
+                    if xRight {
+                        for col in 0..<w { out[target + col] = lookup.rgba(values[source + col]) }
+                    } else {
+                        for col in 0..<w { out[target + col] = lookup.rgba(values[source + w - 1 - col]) }
+                    }
+                }
             }
         }
-        context.canvas.draw(RasterImage(width: w, height: h, rgba: rgba), in: placed.rect, smooth: smooth)
+        return RasterImage(width: w, height: h, rgba: rgba)
+    }
+}
+
+/// The images a heatmap has made, keyed by what they were made from; safe to use from several threads.
+private final class ImageCache: @unchecked Sendable {
+    private struct Entry {
+        let grid: SurfaceGrid, colorScale: ColorScale, yUp: Bool, xRight: Bool
+        let image: RasterImage
+    }
+    private let lock = NSLock()
+    private var entries: [Entry] = []
+
+    func image(grid: SurfaceGrid, colorScale: ColorScale, yUp: Bool, xRight: Bool) -> RasterImage {
+        lock.lock()
+        defer { lock.unlock() }
+        // Comparing grids is cheap: a heatmap's copies share one values buffer.
+        if let hit = entries.first(where: { $0.yUp == yUp && $0.xRight == xRight && $0.colorScale == colorScale && $0.grid == grid }) {
+            return hit.image
+        }
+        let image = Heatmap.image(grid: grid, colorScale: colorScale, yUp: yUp, xRight: xRight)
+        if entries.count >= 4 { entries.removeFirst() }
+        entries.append(Entry(grid: grid, colorScale: colorScale, yUp: yUp, xRight: xRight, image: image))
+        return image
     }
 }
