@@ -11,6 +11,8 @@ public final class CairoCanvas: Canvas {
     let text: PangoTextContext
     /// Vector surfaces keep images un-padded (PAD extend would force a raster fallback in PDF).
     let isVector: Bool
+    /// Sizes already measured on this canvas.
+    private var measured: [MeasureKey: Size] = [:]
     /// Image surfaces already made from images drawn on this canvas.
     private var images: [(image: RasterImage, surface: CairoSurface)] = []
 
@@ -146,10 +148,18 @@ public final class CairoCanvas: Canvas {
         cairo_restore(cr)
     }
 
-    /// The logical size of the Pango layout of `markup` in points.
+    /// The logical size of the Pango layout of `markup` in points; each text and style is laid out for
+    /// measuring once per canvas (a figure measures its tick labels while laying out and again while
+    /// drawing).
     public func measureText(_ markup: String, style: TextStyle) -> Size {
+        var plain = style
+        plain.color = .black
+        let key = MeasureKey(markup: markup, style: plain)
+        if let size = measured[key] { return size }
         let s = layout(markup, style: style).size
-        return Size(s.width, s.height)
+        let size = Size(s.width, s.height)
+        measured[key] = size
+        return size
     }
 
     private func layout(_ markup: String, style: TextStyle) -> PangoTextLayout {
@@ -200,5 +210,22 @@ public final class CairoCanvas: Canvas {
             }
         }
         return true
+    }
+}
+
+/// A measured text: markup and style, with the color left out (it does not change the size).
+private struct MeasureKey: Hashable {
+    let markup: String
+    let style: TextStyle
+
+    static func == (a: MeasureKey, b: MeasureKey) -> Bool { a.markup == b.markup && a.style == b.style }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(markup)
+        hasher.combine(style.family)
+        hasher.combine(style.size)
+        hasher.combine(style.bold)
+        hasher.combine(style.italic)
+        hasher.combine(style.wrapWidth)
     }
 }

@@ -55,7 +55,7 @@ enum PNGEncoder {
         // One IDAT per stripe: the zlib header goes in front of the first, the checksum after the last.
         var adler = adler32(0, nil, 0)
         for k in 0..<stripes {
-            let stripe = results.stripes[k]!
+            let stripe = results.take(k)
             adler = adler32_combine(adler, stripe.adler, stripe.length)
             var body: [UInt8] = k == 0 ? [0x78, 0x01] : []
             body += stripe.bytes
@@ -135,9 +135,9 @@ enum PNGEncoder {
                 return Int(stream.total_out)
             }
         }
-        output.removeSubrange(produced...)
         let sum = input.withUnsafeBufferPointer { adler32(1, $0.baseAddress, UInt32($0.count)) }
-        return Stripe(bytes: output, adler: sum, length: Int(input.count))
+        // A right-sized copy: the worst-case buffer would keep its capacity for as long as the stripe.
+        return Stripe(bytes: Array(output[..<produced]), adler: sum, length: Int(input.count))
     }
 
     /// A deflated stripe.
@@ -168,6 +168,8 @@ private final class StripeResults: @unchecked Sendable {
     private(set) var error: Error?
     init(count: Int) { stripes = Array(repeating: nil, count: count) }
     func set(_ k: Int, _ s: PNGEncoder.Stripe) { lock.lock(); stripes[k] = s; lock.unlock() }
+    /// Stripe `k`, released here so its bytes are freed once copied into the file.
+    func take(_ k: Int) -> PNGEncoder.Stripe { lock.lock(); defer { lock.unlock() }; let s = stripes[k]!; stripes[k] = nil; return s }
     func fail(_ e: Error) { lock.lock(); if error == nil { error = e }; lock.unlock() }
     var byteCount: Int { lock.lock(); defer { lock.unlock() }; return stripes.reduce(0) { $0 + ($1?.bytes.count ?? 0) } }
 }

@@ -23,36 +23,68 @@ public enum MarchingSquares {
 
     /// The polylines of `grid` at `level`.
     public static func lines(_ grid: SurfaceGrid, level: Double) -> [Line] {
+        lines(grid, levels: [level])[0]
+    }
+
+    /// The polylines of `grid` at each of `levels`, in the order given.
+    ///
+    /// The grid is scanned once: a cell with finite corners is crossed by exactly the levels in
+    /// (min corner, max corner], found by binary search in the sorted levels, so each level only
+    /// visits the cells it crosses (in the same row-major order as a full scan).
+    public static func lines(_ grid: SurfaceGrid, levels: [Double]) -> [[Line]] {
         let w = grid.width, h = grid.height
-        let x0 = grid.x.lowerBound, y0 = grid.y.lowerBound, dx = grid.dx, dy = grid.dy
-        // Edge ids: horizontal edge from node (i,j) to (i+1,j) is 2(j·w+i); vertical (i,j)–(i,j+1) is 2(j·w+i)+1.
-        var segmentEdges: [(Int, Int)] = []
+        let order = levels.indices.sorted { levels[$0] < levels[$1] }
+        let sorted = order.map { levels[$0] }
+        var cells = [[Int]](repeating: [], count: levels.count)
         grid.values.withUnsafeBufferPointer { v in
             for j in 0..<(h - 1) {
                 for i in 0..<(w - 1) {
                     let n = j * w + i
-                    let a = v[n], b = v[n + 1], c = v[n + w + 1], d = v[n + w]   // bl, br, tr, tl
-                    let code = (a >= level ? 1 : 0) | (b >= level ? 2 : 0) | (c >= level ? 4 : 0) | (d >= level ? 8 : 0)
-                    if code == 0 || code == 15 { continue }
+                    let a = v[n], b = v[n + 1], c = v[n + w + 1], d = v[n + w]
                     guard a.isFinite, b.isFinite, c.isFinite, d.isFinite else { continue }
-                    let bottom = 2 * n, right = 2 * (n + 1) + 1, top = 2 * (n + w), left = 2 * n + 1
-                    switch code {
-                    case 1, 14: segmentEdges.append((left, bottom))
-                    case 2, 13: segmentEdges.append((bottom, right))
-                    case 3, 12: segmentEdges.append((left, right))
-                    case 4, 11: segmentEdges.append((right, top))
-                    case 6, 9: segmentEdges.append((bottom, top))
-                    case 7, 8: segmentEdges.append((left, top))
-                    case 5, 10:
-                        let centreHigh = (a + b + c + d) / 4 >= level
-                        // code 5: bl and tr high. Joined high corners → lines cut off the low corners.
-                        if (code == 5) == centreHigh {
-                            segmentEdges.append((left, top)); segmentEdges.append((bottom, right))
-                        } else {
-                            segmentEdges.append((left, bottom)); segmentEdges.append((right, top))
-                        }
-                    default: break
+                    let lo = Swift.min(Swift.min(a, b), Swift.min(c, d)), hi = Swift.max(Swift.max(a, b), Swift.max(c, d))
+                    // First sorted level above lo.
+                    var first = 0, past = sorted.count
+                    while first < past {
+                        let mid = (first + past) / 2
+                        if sorted[mid] > lo { past = mid } else { first = mid + 1 }
                     }
+                    var k = first
+                    while k < sorted.count && sorted[k] <= hi { cells[order[k]].append(n); k += 1 }
+                }
+            }
+        }
+        return levels.indices.map { lines(grid, level: levels[$0], cells: cells[$0]) }
+    }
+
+    /// The polylines at `level` through `cells` (lower-left node indices of the cells the level crosses).
+    private static func lines(_ grid: SurfaceGrid, level: Double, cells: [Int]) -> [Line] {
+        let w = grid.width
+        let x0 = grid.x.lowerBound, y0 = grid.y.lowerBound, dx = grid.dx, dy = grid.dy
+        // Edge ids: horizontal edge from node (i,j) to (i+1,j) is 2(j·w+i); vertical (i,j)–(i,j+1) is 2(j·w+i)+1.
+        var segmentEdges: [(Int, Int)] = []
+        segmentEdges.reserveCapacity(cells.count + 8)
+        grid.values.withUnsafeBufferPointer { v in
+            for n in cells {
+                let a = v[n], b = v[n + 1], c = v[n + w + 1], d = v[n + w]   // bl, br, tr, tl
+                let code = (a >= level ? 1 : 0) | (b >= level ? 2 : 0) | (c >= level ? 4 : 0) | (d >= level ? 8 : 0)
+                let bottom = 2 * n, right = 2 * (n + 1) + 1, top = 2 * (n + w), left = 2 * n + 1
+                switch code {
+                case 1, 14: segmentEdges.append((left, bottom))
+                case 2, 13: segmentEdges.append((bottom, right))
+                case 3, 12: segmentEdges.append((left, right))
+                case 4, 11: segmentEdges.append((right, top))
+                case 6, 9: segmentEdges.append((bottom, top))
+                case 7, 8: segmentEdges.append((left, top))
+                case 5, 10:
+                    let centreHigh = (a + b + c + d) / 4 >= level
+                    // code 5: bl and tr high. Joined high corners → lines cut off the low corners.
+                    if (code == 5) == centreHigh {
+                        segmentEdges.append((left, top)); segmentEdges.append((bottom, right))
+                    } else {
+                        segmentEdges.append((left, bottom)); segmentEdges.append((right, top))
+                    }
+                default: break
                 }
             }
         }

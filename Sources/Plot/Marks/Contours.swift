@@ -24,7 +24,7 @@ public struct Contours: Mark {
         self.grid = grid
         let chosen = levels ?? grid.finiteRange.map { ContourLevels.suggest(for: $0, count: count, spacing: spacing) } ?? []
         self.levels = chosen.sorted()
-        self.lines = self.levels.flatMap { MarchingSquares.lines(grid, level: $0) }
+        self.lines = MarchingSquares.lines(grid, levels: self.levels).flatMap { $0 }
         self.stroke = stroke; self.labelled = labelled
     }
 
