@@ -50,6 +50,21 @@ import Testing
         #expect(decoded.rgba == rendered.rgba)
     }
 
+    @Test func aPNGDrawnInBandsMatchesTheWholePageRender() throws {
+        // 1600 px wide makes this page 1600 rows: three bands of 576 rows (the last shorter), so band
+        // seams, stripes split across bands and the shifted drawing are all exercised.
+        let folder = try Scenes.folder("bands")
+        let path = folder + "/bands.png"
+        try CairoWriter.png(Self.page, to: path, pixelWidth: 1600)
+        let decoded = try CairoWriter.readPNG(path)
+        let rendered = try CairoWriter.rasterize(Self.page, pixelWidth: 1600)
+        #expect(decoded.width == rendered.width && decoded.height == rendered.height)
+        // Shifting by whole pixels can move a rounding by one unit; tolerance 2 per channel.
+        var worst = 0
+        for (a, b) in zip(decoded.rgba, rendered.rgba) { worst = max(worst, abs(Int(a) - Int(b))) }
+        #expect(worst <= 2, "largest channel difference \(worst)")
+    }
+
     @Test func pngAndPDFAgreeOnColors() throws {
         let folder = try Scenes.folder("agree")
         let pdf = folder + "/agree.pdf"

@@ -8,8 +8,8 @@ import Foundation
 /// type 1 ("Sub": byte minus the byte one pixel to the left), and the rows are deflated by zlib at
 /// level 1 with the RLE strategy. Chunks carry zlib's `crc32`.
 ///
-/// The rows are cut into stripes that are filtered and deflated independently (in parallel where a
-/// core is free) and joined into one zlib stream:
+/// The rows are cut into stripes that are filtered and deflated independently (on worker threads, while
+/// the next band of the page is drawn) and joined into one zlib stream:
 ///
 /// ```
 /// 78 01 · raw deflate of stripe 1 ending in a sync flush · … · raw deflate of the last stripe
@@ -24,46 +24,82 @@ enum PNGEncoder {
     /// The PNG file bytes for an ARGB32 surface buffer.
     static func encode(data: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int, path: String) throws -> [UInt8] {
         let opaque = isOpaque(data: data, width: width, height: height, stride: stride)
-        let channels = opaque ? 3 : 4
-        let rowBytes = 1 + width * channels
-        let stripes = (height + stripeRows - 1) / stripeRows
-        let results = StripeResults(count: stripes)
-        DispatchQueue.concurrentPerform(iterations: stripes) { k in
-            let first = k * stripeRows, rows = min(stripeRows, height - first)
-            var filtered = [UInt8](repeating: 0, count: rows * rowBytes)
-            filtered.withUnsafeMutableBufferPointer { out in
-                for y in 0..<rows {
-                    let row = UnsafeRawPointer(data + (first + y) * stride).assumingMemoryBound(to: UInt32.self)
-                    let target = out.baseAddress! + y * rowBytes
-                    if opaque { subFilterRGB(row, width: width, into: target) } else { subFilterRGBA(row, width: width, into: target) }
+        let stream = Stream(width: width, height: height, opaque: opaque, path: path)
+        stream.add(data: data, rows: height, stride: stride)
+        return try stream.finish()
+    }
+
+    /// A PNG written band by band: rows are added top to bottom in whole stripes (any row count for the
+    /// last band). `add` filters the band's rows into per-stripe buffers and returns; the stripes are
+    /// deflated on worker threads while the caller draws the next band, and `finish` waits for them.
+    final class Stream {
+        let width: Int, height: Int, opaque: Bool, path: String
+        private let results: StripeResults
+        private var rowsAdded = 0
+        private let stripes: Int
+        private let group = DispatchGroup()
+
+        /// A PNG of `width × height`; RGB when `opaque` (alpha is then dropped), RGBA otherwise.
+        init(width: Int, height: Int, opaque: Bool, path: String) {
+            self.width = width; self.height = height; self.opaque = opaque; self.path = path
+            stripes = (height + stripeRows - 1) / stripeRows
+            results = StripeResults(count: stripes)
+        }
+
+        /// Filters the next `rows` rows of an ARGB32 buffer (the buffer may be reused once this returns)
+        /// and queues their stripes for deflating. Every band but the last must be a whole number of
+        /// stripes (`PNGEncoder.stripeRows`).
+        func add(data: UnsafePointer<UInt8>, rows: Int, stride: Int) {
+            precondition(rowsAdded % stripeRows == 0 && rowsAdded + rows <= height, "PNG bands must be whole stripes")
+            let firstStripe = rowsAdded / stripeRows
+            let count = (rows + stripeRows - 1) / stripeRows
+            let channels = opaque ? 3 : 4, rowBytes = 1 + width * channels
+            for s in 0..<count {
+                let first = s * stripeRows, n = min(stripeRows, rows - first)
+                var filtered = [UInt8](repeating: 0, count: n * rowBytes)
+                filtered.withUnsafeMutableBufferPointer { out in
+                    for y in 0..<n {
+                        let row = UnsafeRawPointer(data + (first + y) * stride).assumingMemoryBound(to: UInt32.self)
+                        let target = out.baseAddress! + y * rowBytes
+                        if opaque { subFilterRGB(row, width: width, into: target) } else { subFilterRGBA(row, width: width, into: target) }
+                    }
+                }
+                let k = firstStripe + s, last = k == stripes - 1, path = self.path, results = self.results
+                DispatchQueue.global().async(group: group) { [filtered] in
+                    do {
+                        results.set(k, try deflateStripe(filtered, last: last, path: path))
+                    } catch {
+                        results.fail(error)
+                    }
                 }
             }
-            do {
-                results.set(k, try deflateStripe(filtered, last: k == stripes - 1, path: path))
-            } catch {
-                results.fail(error)
-            }
+            rowsAdded += rows
         }
-        if let error = results.error { throw error }
 
-        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        png.reserveCapacity(results.byteCount + 64 + 12 * stripes)
-        var header: [UInt8] = []
-        header.append(bigEndian: UInt32(width)); header.append(bigEndian: UInt32(height))
-        header += [8, opaque ? 2 : 6, 0, 0, 0]
-        appendChunk("IHDR", header, to: &png)
-        // One IDAT per stripe: the zlib header goes in front of the first, the checksum after the last.
-        var adler = adler32(0, nil, 0)
-        for k in 0..<stripes {
-            let stripe = results.take(k)
-            adler = adler32_combine(adler, stripe.adler, stripe.length)
-            var body: [UInt8] = k == 0 ? [0x78, 0x01] : []
-            body += stripe.bytes
-            if k == stripes - 1 { body.append(bigEndian: UInt32(adler)) }
-            appendChunk("IDAT", body, to: &png)
+        /// The file bytes, once every row has been added and deflated.
+        func finish() throws -> [UInt8] {
+            precondition(rowsAdded == height, "every row must be added before finishing a PNG")
+            group.wait()
+            if let error = results.error { throw error }
+            var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+            png.reserveCapacity(results.byteCount + 64 + 12 * stripes)
+            var header: [UInt8] = []
+            header.append(bigEndian: UInt32(width)); header.append(bigEndian: UInt32(height))
+            header += [8, opaque ? 2 : 6, 0, 0, 0]
+            appendChunk("IHDR", header, to: &png)
+            // One IDAT per stripe: the zlib header goes in front of the first, the checksum after the last.
+            var adler = adler32(0, nil, 0)
+            for k in 0..<stripes {
+                let stripe = results.take(k)
+                adler = adler32_combine(adler, stripe.adler, stripe.length)
+                var body: [UInt8] = k == 0 ? [0x78, 0x01] : []
+                body += stripe.bytes
+                if k == stripes - 1 { body.append(bigEndian: UInt32(adler)) }
+                appendChunk("IDAT", body, to: &png)
+            }
+            appendChunk("IEND", [], to: &png)
+            return png
         }
-        appendChunk("IEND", [], to: &png)
-        return png
     }
 
     /// Whether every pixel's alpha is 255.
