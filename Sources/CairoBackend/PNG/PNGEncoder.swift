@@ -4,7 +4,7 @@ import Foundation
 
 /// Writes PNG bytes from a Cairo ARGB32 image surface directly, without `cairo_surface_write_to_png`.
 ///
-/// Pixels are unpremultiplied to RGB (when every pixel is opaque) or RGBA, each row gets PNG filter
+/// Pixels become RGB (when the caller knows every pixel is opaque) or unpremultiplied RGBA, each row gets PNG filter
 /// type 1 ("Sub": byte minus the byte one pixel to the left), and the rows are deflated by zlib at
 /// level 1 with the RLE strategy. Chunks carry zlib's `crc32`.
 ///
@@ -20,14 +20,6 @@ import Foundation
 enum PNGEncoder {
     /// Rows per stripe: about 300 kB of filtered RGB at 1600 px, small enough to stay in cache.
     static let stripeRows = 64
-
-    /// The PNG file bytes for an ARGB32 surface buffer.
-    static func encode(data: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int, path: String) throws -> [UInt8] {
-        let opaque = isOpaque(data: data, width: width, height: height, stride: stride)
-        let stream = Stream(width: width, height: height, opaque: opaque, path: path)
-        stream.add(data: data, rows: height, stride: stride)
-        return try stream.finish()
-    }
 
     /// A PNG written band by band: rows are added top to bottom in whole stripes (any row count for the
     /// last band). `add` filters the band's rows into per-stripe buffers and returns; the stripes are
@@ -100,17 +92,6 @@ enum PNGEncoder {
             appendChunk("IEND", [], to: &png)
             return png
         }
-    }
-
-    /// Whether every pixel's alpha is 255.
-    static func isOpaque(data: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int) -> Bool {
-        for y in 0..<height {
-            let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-            var all: UInt32 = 0xFFFF_FFFF
-            for x in 0..<width { all &= row[x] }
-            if all >> 24 != 0xFF { return false }
-        }
-        return true
     }
 
     /// Filter type byte 1, then opaque ARGB32 pixels as RGB minus the pixel to the left.

@@ -20,9 +20,8 @@ public enum CairoWriter {
     /// The page is drawn in horizontal bands of at most `bandRows` rows into one band-sized surface
     /// (the page shifted up by whole pixels each time, so every band rasterizes exactly as the full
     /// page would), and each band is filtered and handed to the encoder's workers before the next is
-    /// drawn: a 1600 × 2193 page needs a
-    /// 4.6 MB surface instead of 14 MB. The surface is painted white first, so every pixel is opaque
-    /// and the PNG is RGB.
+    /// drawn: a 1600 × 2193 page needs a 4.6 MB surface instead of 14 MB. Every band is painted white
+    /// first, so every pixel is opaque and the PNG is RGB.
     public static func pngBytes(_ page: Page, pixelWidth: Int, path: String = "(memory)") throws -> [UInt8] {
         let (scale, pixelHeight) = try rasterSize(page, pixelWidth: pixelWidth, path: path)
         let bands = (pixelHeight + bandRows - 1) / bandRows
@@ -135,9 +134,9 @@ public enum CairoWriter {
 
     /// Writes a PNG and a one-page PDF of the same `page` concurrently on two threads.
     ///
-    /// The PDF is written on a worker thread and the PNG on the calling thread, which is not inside a
-    /// `concurrentPerform`, so the PNG encoder's own parallel stripes really spread over the free cores
-    /// (a nested `concurrentPerform` runs serially). Both files land whole; if either fails, the first
+    /// The PDF is written on a worker thread and the PNG on the calling thread; the PNG encoder's stripes
+    /// are deflated on further workers, so both cores stay busy (the earlier `concurrentPerform` pair made
+    /// any parallel work inside it run serially). Both files land whole; if either fails, the first
     /// error (PNG first) is thrown after both finish.
     public static func pngAndPDF(_ page: Page, png pngPath: String, pixelWidth: Int, pdf pdfPath: String, title: String,
                                  creationDate: Int = 0) throws {
@@ -185,16 +184,6 @@ public enum CairoWriter {
         page.draw(in: CairoCanvas(context: context, isVector: false))
         try context.checkStatus()
         return surface
-    }
-
-    static func encode(_ surface: CairoSurface) throws -> [UInt8] {
-        cairo_surface_flush(surface.pointer)
-        let width = Int(cairo_image_surface_get_width(surface.pointer)), height = Int(cairo_image_surface_get_height(surface.pointer))
-        let stride = Int(cairo_image_surface_get_stride(surface.pointer))
-        guard let data = cairo_image_surface_get_data(surface.pointer) else {
-            throw RenderError(path: surface.path, reason: "cairo: no image data")
-        }
-        return try PNGEncoder.encode(data: UnsafePointer(data), width: width, height: height, stride: stride, path: surface.path)
     }
 
     static func fillWhite(_ cr: OpaquePointer, _ size: Size) {

@@ -33,7 +33,6 @@ public struct Heatmap: Mark {
 
     /// Draws the cells as one image.
     public func draw(in context: MarkContext) {
-        let w = grid.width, h = grid.height
         let hx = grid.dx / 2, hy = grid.dy / 2
         let placed = context.transform.deviceRect(x: grid.x.lowerBound - hx, grid.x.upperBound + hx,
                                                   y: grid.y.lowerBound - hy, grid.y.upperBound + hy)
