@@ -202,6 +202,8 @@ struct TraceCommandTests {
                     message: "--schedule: 'cosine' is not a schedule (expected constant, step:EVERY:FACTOR, exponential:RATE:STEPS or inverse-time:DECAY)"),
             BadCall(name: "schedule every 0", arguments: with("--schedule", "step:0:0.1"), status: 64,
                     message: "--schedule: EVERY must be a whole number ≥ 1, got '0'"),
+            BadCall(name: "a trace past the size cap", arguments: with("--steps", "100000000"), status: 64,
+                    message: "--steps: steps (100000000 steps × 9 values each) exceed the trace limit of 200 million values (about 1.6 GB); use fewer"),
             BadCall(name: "epochs without data", arguments: Array(base.dropLast(2)) + ["--epochs", "3"], status: 64,
                     message: "--epochs counts passes over --data; without data use --steps"),
             BadCall(name: "steps and epochs", arguments: base + ["--epochs", "3"], status: 64,

@@ -342,7 +342,22 @@ struct BrokenLessonTests {
         BrokenLesson(name: "notes insert not closed", toml: withRun, notes: "One.\n\n{{figure a\n", message: "lessons/t/notes.md line 3: '{{' without a closing '}}'"),
     ]
 
-    static let all = syntax + unknownKeys + types + missing + ids + names + ranges + shapes + problems + data + notes
+    /// Sizes past the caps are refused before anything runs.
+    static let limits: [BrokenLesson] = [
+        BrokenLesson(name: "sweep of 201 values", toml: withRun + """
+
+
+            [[sweeps]]
+            id = "s"
+            run = "a"
+            parameter = "lr"
+            log_range = [0.001, 0.1, 201]
+            """, message: "lessons/t/lesson.toml line 18, key 'sweeps[0].log_range': at most 200 values per sweep, got 201"),
+        BrokenLesson(name: "a trace past 200 million values", toml: withRun.replacingOccurrences(of: "steps = 10", with: "steps = 40000000"),
+                     message: "lessons/t/lesson.toml line 12, key 'runs[0].steps': steps (40000000 steps × 9 values each) exceed the trace limit of 200 million values (about 1.6 GB); use fewer"),
+    ]
+
+    static let all = syntax + unknownKeys + types + missing + ids + names + ranges + shapes + problems + data + notes + limits
 
     @Test func theCorpusIsLargeAndNamesAreUnique() {
         #expect(Self.all.count >= 30)

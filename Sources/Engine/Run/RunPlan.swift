@@ -86,3 +86,11 @@ struct RunPlan {
         return min(totalSteps + 1, cap)
     }
 }
+
+extension RunSpec {
+    /// Checks everything a run checks before it starts — the settings, the constraints and the
+    /// size of the trace for an objective of this shape — without running anything.
+    public func validate(parameterNames: [String], rowCount: Int) throws {
+        _ = try RunPlan(spec: self, parameterNames: parameterNames, rowCount: rowCount)
+    }
+}

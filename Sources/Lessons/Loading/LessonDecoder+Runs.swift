@@ -55,14 +55,15 @@ extension LessonDecoder {
         try r.finish()
         let spec = RunSpec(start: start, optimizer: optimizer, schedule: schedule, constraints: constraints,
                            stop: stop, batching: batching)
-        try validate(spec, reader: r)
+        try validate(spec, problem: problem, reader: r)
         return LessonRun(id: id, label: label, problemID: problem.id, spec: spec, sweep: nil)
     }
 
-    /// Checks hyperparameters with the engine's own rules, naming the lesson key.
-    func validate(_ spec: RunSpec, reader r: TableReader) throws {
+    /// Checks the run with the engine's own rules (settings, constraints, the trace's size for
+    /// this problem), naming the lesson key.
+    func validate(_ spec: RunSpec, problem: Problem, reader r: TableReader) throws {
         do {
-            try spec.validate()
+            try spec.validate(parameterNames: problem.parameters, rowCount: problem.data?.rowCount ?? 0)
         } catch let error as RunSpecError {
             throw r.error(Self.lessonKey(forSetting: error.setting), error.message)
         }
@@ -166,7 +167,9 @@ extension LessonDecoder {
         case (nil, nil): throw r.error("values", "a sweep needs 'values' or 'log_range'")
         case (.some, .some): throw r.error("log_range", "give 'values' or 'log_range', not both")
         }
-        guard values.count <= 200 else { throw r.error("values", "at most 200 values per sweep, got \(values.count)") }
+        guard values.count <= 200 else {
+            throw r.error(listed == nil ? "log_range" : "values", "at most 200 values per sweep, got \(values.count)")
+        }
         let labelPattern = try r.string("label") ?? "\(Self.symbol(parameter)) = {value}"
         try r.finish()
         var generated: [LessonRun] = []
