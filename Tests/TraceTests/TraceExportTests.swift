@@ -7,7 +7,7 @@ import Trace
         var x = 0.123456789
         for k in 0..<rows {
             x = 3.99 * x * (1 - x)
-            let values = [x, -x / 3, x * 1e-300, x * 1e300, 5e-324 * Double(k % 3)]
+            let values = [x, -x / 3, x * 1e-300, x * 1e300, Double.leastNonzeroMagnitude * Double(k % 3)]
             trace.append(epoch: Int32(k / 4), batch: Int32(k % 4), learningRate: 0.1 / Double(k + 1), loss: values[k % 5],
                          parameters: [x, -0.0], gradient: [values[(k + 1) % 5], 1 / 3], update: [values[(k + 2) % 5], x - 1],
                          state: [x * x, 2, 1e-7, values[(k + 3) % 5]])

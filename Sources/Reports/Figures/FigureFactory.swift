@@ -122,7 +122,8 @@ struct FigureFactory {
             let points = zip(r.trace.parameterColumn(xi), r.trace.parameterColumn(yi)).map { DataPoint($0, $1) }
             let title = Notes.escape(r.run.label)
             if case .diverged(let step, _) = r.trace.verdict {
-                return ComparisonGrid.Run(title: "\(title) · step \(step)", points: points, finalLoss: .infinity)
+                return ComparisonGrid.Run(title: "\(title) · diverged at step \(step)", points: points,
+                                          finalLoss: r.trace.finalLoss)
             }
             return ComparisonGrid.Run(title: title, points: points, finalLoss: r.trace.finalLoss)
         }
