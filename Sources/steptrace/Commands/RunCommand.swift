@@ -15,6 +15,9 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try options.load(lesson)
+        if Progress.enabled {
+            FileHandle.standardError.write(Data("\(loaded.id): \(loaded.runs.count) runs, \(loaded.figures.count) figures…\n".utf8))
+        }
         let writer = try options.writer()
         try options.makeOutputFolder()
         let summary = try reporting { try writer.write(loaded, output: options.output) }
