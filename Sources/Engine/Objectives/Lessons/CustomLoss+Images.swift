@@ -37,15 +37,8 @@ extension CustomLoss {
     public static func prewittResponses(of image: [Double], height: Int, width: Int) -> (x: [Double], y: [Double]) {
         precondition(height >= 1 && width >= 1 && image.count == height * width, "the image has H·W pixels")
         var x = [Double](repeating: 0, count: image.count), y = x
-        for r in 0..<height {
-            let up = Swift.max(r - 1, 0) * width, middle = r * width, down = Swift.min(r + 1, height - 1) * width
-            for c in 0..<width {
-                let left = Swift.max(c - 1, 0), right = Swift.min(c + 1, width - 1)
-                x[middle + c] = (image[up + right] - image[up + left]) + (image[middle + right] - image[middle + left])
-                    + (image[down + right] - image[down + left])
-                y[middle + c] = (image[down + left] - image[up + left]) + (image[down + c] - image[up + c])
-                    + (image[down + right] - image[up + right])
-            }
+        PrewittWindow.forEach(height: height, width: width) { window in
+            (x[window.pixel], y[window.pixel]) = window.responses { image[$0] }
         }
         return (x, y)
     }

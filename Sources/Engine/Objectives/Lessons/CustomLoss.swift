@@ -116,31 +116,11 @@ public struct CustomLoss: ReferenceObjective, Sendable, Equatable {
             var loss = scale * (sumSquares - lambda * Double(n) * mean * mean)
             for k in 0..<n { gradient[k] = -2 * scale * (t[k] - theta[k] - lambda * mean) }
             var gradientTerm = 0.0
-            for r in 0..<h {
-                let up = Swift.max(r - 1, 0) * w, middle = r * w, down = Swift.min(r + 1, h - 1) * w
-                for c in 0..<w {
-                    let left = Swift.max(c - 1, 0), right = Swift.min(c + 1, w - 1)
-                    @inline(__always) func y(_ k: Int) -> Double { t[k] - theta[k] }
-                    let gx = (y(up + right) - y(up + left)) + (y(middle + right) - y(middle + left))
-                        + (y(down + right) - y(down + left))
-                    let gy = (y(down + left) - y(up + left)) + (y(down + c) - y(up + c))
-                        + (y(down + right) - y(up + right))
-                    gradientTerm += gx * gx + gy * gy
-                    // ∂(scale·(gx² + gy²))/∂y = 2·scale·(gx ∂gx/∂y + gy ∂gy/∂y), and ∂y/∂Y = −1.
-                    let dx = -2 * scale * gx, dy = -2 * scale * gy
-                    gradient[up + right] += dx
-                    gradient[middle + right] += dx
-                    gradient[down + right] += dx
-                    gradient[up + left] -= dx
-                    gradient[middle + left] -= dx
-                    gradient[down + left] -= dx
-                    gradient[down + left] += dy
-                    gradient[down + c] += dy
-                    gradient[down + right] += dy
-                    gradient[up + left] -= dy
-                    gradient[up + c] -= dy
-                    gradient[up + right] -= dy
-                }
+            PrewittWindow.forEach(height: h, width: w) { window in
+                let (gx, gy) = window.responses { t[$0] - theta[$0] }
+                gradientTerm += gx * gx + gy * gy
+                // ∂(scale·(gx² + gy²))/∂y = 2·scale·(gx ∂gx/∂y + gy ∂gy/∂y), and ∂y/∂Y = −1.
+                window.accumulate(dx: -2 * scale * gx, dy: -2 * scale * gy, into: gradient)
             }
             loss += scale * gradientTerm
             return loss
@@ -173,17 +153,9 @@ public struct CustomLoss: ReferenceObjective, Sendable, Equatable {
             let mean = sum / Double(n)
             let s = scale * (sumSquares - lambda * Double(n) * mean * mean)
             var g = 0.0
-            for r in 0..<h {
-                let up = Swift.max(r - 1, 0) * w, middle = r * w, down = Swift.min(r + 1, h - 1) * w
-                for c in 0..<w {
-                    let left = Swift.max(c - 1, 0), right = Swift.min(c + 1, w - 1)
-                    @inline(__always) func y(_ k: Int) -> Double { t[k] - theta[k] }
-                    let gx = (y(up + right) - y(up + left)) + (y(middle + right) - y(middle + left))
-                        + (y(down + right) - y(down + left))
-                    let gy = (y(down + left) - y(up + left)) + (y(down + c) - y(up + c))
-                        + (y(down + right) - y(up + right))
-                    g += gx * gx + gy * gy
-                }
+            PrewittWindow.forEach(height: h, width: w) { window in
+                let (gx, gy) = window.responses { t[$0] - theta[$0] }
+                g += gx * gx + gy * gy
             }
             return (s, scale * g)
         }
