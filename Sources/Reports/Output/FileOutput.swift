@@ -14,33 +14,36 @@ public enum FileOutput {
     /// Streams text into `path` atomically: `body` writes into a buffered file stream under a
     /// temporary name in the same folder, which is renamed to `path` once complete.
     public static func stream(to path: String, _ body: (inout FileTextStream) -> Void) throws {
+        try land(path) { file in
+            var stream = FileTextStream(file: file)
+            body(&stream)
+        }
+    }
+
+    /// Writes `bytes` to `path` atomically (temporary file in the same folder, then rename).
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        try land(path) { file in
+            bytes.withUnsafeBytes { raw in
+                if let base = raw.baseAddress, raw.count > 0 { _ = fwrite(base, 1, raw.count, file) }
+            }
+        }
+    }
+
+    /// Opens a temporary file beside `path`, lets `body` write into it, and renames it to `path`
+    /// only when every write and the close succeeded; otherwise removes it and throws.
+    private static func land(_ path: String, _ body: (UnsafeMutablePointer<FILE>) -> Void) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).\(getpid()).tmp"
         guard let file = fopen(temporary, "wb") else {
             throw ReportError(message: "\(path): cannot write the file (\(String(cString: strerror(errno))))")
         }
-        var stream = FileTextStream(file: file)
-        body(&stream)
+        body(file)
         let failed = ferror(file) != 0
         let closed = fclose(file) == 0
         guard !failed, closed else {
             unlink(temporary)
             throw ReportError(message: "\(path): cannot write the file (disk full?)")
-        }
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw ReportError(message: "\(path): cannot move the finished file into place")
-        }
-    }
-
-    /// Writes `bytes` to `path` atomically (temporary file in the same folder, then rename).
-    public static func write(_ bytes: [UInt8], to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw ReportError(message: "\(path): cannot write the file")
         }
         guard rename(temporary, path) == 0 else {
             unlink(temporary)
