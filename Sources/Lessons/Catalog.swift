@@ -23,10 +23,11 @@ public struct Catalog {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         entries = names.sorted().compactMap { name -> Entry? in
             let sub = (folder as NSString).appendingPathComponent(name)
-            let file = (sub as NSString).appendingPathComponent(LessonLoader.fileName)
-            guard Catalog.isValidID(name), let data = FileManager.default.contents(atPath: file) else { return nil }
-            let text = String(decoding: data, as: UTF8.self)
-            return Entry(id: name, title: Catalog.title(in: text) ?? "(untitled)", folder: sub)
+            guard Catalog.isValidID(name), FileManager.default.fileExists(atPath: (sub as NSString).appendingPathComponent(LessonLoader.fileName)) else { return nil }
+            // Read as `run` reads it (a regular file inside the folder), so a pipe cannot hang `list`.
+            let bytes = try? SafeFile.read(SafeFile.resolve(LessonLoader.fileName, inside: sub), limit: LessonLoader.maximumFileBytes)
+            let title = bytes.flatMap { Catalog.title(in: String(decoding: $0, as: UTF8.self)) }
+            return Entry(id: name, title: title ?? "(untitled)", folder: sub)
         }
     }
 

@@ -12,11 +12,32 @@ struct Steptrace: ParsableCommand {
     )
 }
 
+extension Steptrace {
+    /// Options that may be given more than once (each time for a different name).
+    static let repeatableOptions: Set<String> = ["--box"]
+
+    /// The first option in `arguments` given a second time, unless it is repeatable: a flag
+    /// given twice is a mistake, never a silent choice of one of the values.
+    static func optionGivenTwice(in arguments: [String]) -> String? {
+        var seen = Set<String>()
+        for argument in arguments {
+            if argument == "--" { break }
+            guard argument.hasPrefix("--"), argument.count > 2 else { continue }
+            let name = String(argument.prefix { $0 != "=" })
+            if !repeatableOptions.contains(name) && !seen.insert(name).inserted { return name }
+        }
+        return nil
+    }
+}
+
 /// Entry point: every failure becomes one line on stderr and an exit status
 /// (64 for usage, 65 for bad data, 70 for anything internal); help goes to stdout.
 @main
 enum Main {
     static func main() {
+        if let twice = Steptrace.optionGivenTwice(in: Array(CommandLine.arguments.dropFirst())) {
+            Failure.report("\(twice) is given twice; give it once", status: 64)
+        }
         do {
             var command = try Steptrace.parseAsRoot()
             try command.run()

@@ -263,7 +263,9 @@ struct BrokenLessonTests {
     ]
 
     static let data: [BrokenLesson] = [
-        BrokenLesson(name: "missing data file", toml: withRun.replacingOccurrences(of: "start = [1, 2]", with: "start = [1, 2]\ndata = \"nope.csv\""), message: "lessons/t/lesson.toml line 7, key 'problem.data': lessons/t/nope.csv: cannot open (No such file or directory)"),
+        BrokenLesson(name: "missing data file", toml: withRun.replacingOccurrences(of: "start = [1, 2]", with: "start = [1, 2]\ndata = \"nope.csv\""), message: "lessons/t/lesson.toml line 7, key 'problem.data': 'nope.csv' does not exist in the lesson folder"),
+        BrokenLesson(name: "absolute data path", toml: withRun.replacingOccurrences(of: "start = [1, 2]", with: "start = [1, 2]\ndata = \"/etc/passwd\""), message: "lessons/t/lesson.toml line 7, key 'problem.data': '/etc/passwd' is an absolute path; name a file in the lesson folder, relative to it"),
+        BrokenLesson(name: "data path climbing out", toml: withRun.replacingOccurrences(of: "start = [1, 2]", with: "start = [1, 2]\ndata = \"../../../../../../../../etc/passwd\""), message: "lessons/t/lesson.toml line 7, key 'problem.data': '../../../../../../../../etc/passwd' leads outside the lesson folder"),
         BrokenLesson(name: "ragged data file", toml: """
             title = "T"
 
@@ -277,7 +279,7 @@ struct BrokenLessonTests {
             id = "a"
             optimizer = "sgd"
             epochs = 2
-            """, message: "lessons/t/lesson.toml line 7, key 'problem.data': lessons/t/ragged.csv line 3: expected 2 fields, found 1"),
+            """, message: "lessons/t/lesson.toml line 7, key 'problem.data': lessons/t/ragged.csv line 3: expected 2 fields separated by ',', found 1"),
         BrokenLesson(name: "parameter named like a data column", toml: """
             title = "T"
 
@@ -353,6 +355,40 @@ struct BrokenLessonTests {
             parameter = "lr"
             log_range = [0.001, 0.1, 201]
             """, message: "lessons/t/lesson.toml line 18, key 'sweeps[0].log_range': at most 200 values per sweep, got 201"),
+        BrokenLesson(name: "runs past the lesson budget together", toml: withRun.replacingOccurrences(of: "steps = 10", with: "steps = 10000000") + """
+
+
+            [[runs]]
+            id = "b"
+            optimizer = "adam"
+            steps = 10
+
+            [[sweeps]]
+            id = "s"
+            run = "a"
+            parameter = "lr"
+            values = [0.01, 0.02]
+            """, message: "lessons/t/lesson.toml line 12, key 'runs[0].steps': the lesson's runs would record up to 270 million trace values (about 2.2 GB in memory and 4.3 GB of CSV), past the budget of 100 million per lesson; run 'a' and the sweeps built on it record 270 million: use fewer steps"),
+        BrokenLesson(name: "a spread over an unbounded box", toml: withRun + """
+
+            box = { x = [-1e308, 1e308] }
+
+            [[sweeps]]
+            id = "s"
+            run = "a"
+            parameter = "start"
+            spread = { count = 3, seed = 1 }
+            """, message: "lessons/t/lesson.toml line 19, key 'sweeps[0].spread': cannot spread starts over the box of 'x' in run 'a': its width 1e+308 − (-1e+308) is too large to draw from; narrow the box or list 'starts'"),
+        BrokenLesson(name: "an unknown builtin with curvatures", toml: """
+            title = "T"
+
+            [problem]
+            builtin = "banana"
+            curvatures = [1, 2]
+            start = [1, 2]
+            """, message: "lessons/t/lesson.toml line 4, key 'problem.builtin': unknown objective 'banana' (built-in objectives: beale, constrained-fit, custom-loss, custom-loss-sum, himmelblau, quadratic, rastrigin, rosenbrock, zero-diagonal, zero-diagonal-penalty)"),
+        BrokenLesson(name: "a long bad number is quoted short", toml: "title = \"T\"\nx = 1\(String(repeating: "9", count: 60))z\n",
+                     message: "lessons/t/lesson.toml line 2: TOML syntax error: '1\(String(repeating: "9", count: 38))…' is not a number (column 5)"),
         BrokenLesson(name: "a trace past 200 million values", toml: withRun.replacingOccurrences(of: "steps = 10", with: "steps = 40000000"),
                      message: "lessons/t/lesson.toml line 12, key 'runs[0].steps': steps (40000000 steps × 9 values each) exceed the trace limit of 200 million values (about 1.6 GB); use fewer"),
     ]

@@ -86,7 +86,7 @@ public struct DataTable: Equatable, Sendable {
             }
             if let earlier = first[name] {
                 throw DataTableError(
-                    message: "\(place): column name '\(name)' appears twice (columns \(earlier + 1) and \(i + 1))",
+                    message: "\(place): column name \(ErrorText.quoted(name)) appears twice (columns \(earlier + 1) and \(i + 1))",
                     line: line, column: name)
             }
             first[name] = i

@@ -45,6 +45,9 @@ public enum BuiltinObjective: ReferenceObjective, Sendable, Equatable {
     public init(
         named name: String, parameterNames: [String]? = nil, curvatures: [Double]? = nil, dimension: Int? = nil
     ) throws(ObjectiveLookupError) {
+        guard BuiltinObjective.names.contains(name) else {
+            throw ObjectiveLookupError(message: "unknown objective '\(name)' (built-in objectives: \(BuiltinObjective.names.joined(separator: ", ")))")
+        }
         if curvatures != nil && name != "quadratic" {
             throw ObjectiveLookupError(message: "objective '\(name)' takes no curvatures (only 'quadratic' does)")
         }
@@ -106,7 +109,7 @@ public enum BuiltinObjective: ReferenceObjective, Sendable, Equatable {
                 penalty: name == "zero-diagonal" ? 0 : ZeroDiagonal.defaultPenalty,
                 parameterNames: try names(entries.count, defaults: entries)))
         default:
-            throw ObjectiveLookupError(message: "unknown objective '\(name)' (built-in objectives: \(BuiltinObjective.names.joined(separator: ", ")))")
+            preconditionFailure("'\(name)' is in BuiltinObjective.names but has no case")
         }
     }
 

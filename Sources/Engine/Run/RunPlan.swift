@@ -48,7 +48,7 @@ struct RunPlan {
         } else {
             totalSteps = spec.stop.maxSteps ?? 0
         }
-        let valuesPerRow = 3 + parameterNames.count * (3 + settings.stateNames.count)
+        let valuesPerRow = RunPlan.valuesPerRow(parameterCount: parameterNames.count, stateCount: settings.stateNames.count)
         let (values, tooMany) = (totalSteps + 1).multipliedReportingOverflow(by: valuesPerRow)
         if tooMany || values > RunPlan.traceValueLimit {
             let setting = spec.stop.maxEpochs == nil ? "steps" : "epochs"
@@ -78,6 +78,17 @@ struct RunPlan {
     /// The most values one trace may hold (steps × values per step), checked before any memory is spent.
     static let traceValueLimit = 200_000_000
 
+    /// Values in one trace row: epoch, batch, learning rate, loss, then each parameter's value,
+    /// gradient, update and state buffers (epoch and batch count as one: two 4-byte columns).
+    static func valuesPerRow(parameterCount: Int, stateCount: Int) -> Int {
+        3 + parameterCount * (3 + stateCount)
+    }
+
+    /// The most values the trace can hold: every row of the budget.
+    var traceValueCount: Int {
+        (totalSteps + 1) * RunPlan.valuesPerRow(parameterCount: parameterCount, stateCount: settings.stateNames.count)
+    }
+
     /// Rows to reserve: the whole budget, capped at about 50 million doubles (the trace grows beyond).
     @usableFromInline
     func reservedRows(stateCount: Int) -> Int {
@@ -89,8 +100,10 @@ struct RunPlan {
 
 extension RunSpec {
     /// Checks everything a run checks before it starts — the settings, the constraints and the
-    /// size of the trace for an objective of this shape — without running anything.
-    public func validate(parameterNames: [String], rowCount: Int) throws {
-        _ = try RunPlan(spec: self, parameterNames: parameterNames, rowCount: rowCount)
+    /// size of the trace for an objective of this shape — without running anything, and returns
+    /// the most values the run's trace can hold (rows × values per row).
+    @discardableResult
+    public func validate(parameterNames: [String], rowCount: Int) throws -> Int {
+        try RunPlan(spec: self, parameterNames: parameterNames, rowCount: rowCount).traceValueCount
     }
 }

@@ -8,7 +8,7 @@ extension LessonDecoder {
     /// Spread starts are uniform over each simplex group (flat Dirichlet: −log u normalised) and over
     /// each boxed parameter's box; other parameters keep the base run's start. One seeded generator,
     /// parameters in order, so the same seed gives the same starts everywhere.
-    func decodeStartSweep(_ r: TableReader, id: String, base: LessonRun) throws -> (Sweep, [LessonRun]) {
+    func decodeStartSweep(_ r: TableReader, id: String, base: LessonRun, parameters: [String]) throws -> (Sweep, [LessonRun]) {
         let dimension = base.spec.start.count
         var starts: [[Double]] = []
         if let listed = try r.table("spread") {
@@ -18,6 +18,13 @@ extension LessonDecoder {
             let seed = try listed.int("seed") ?? 0
             guard seed >= 0 else { throw listed.error("seed", "must be ≥ 0, got \(seed)") }
             try listed.finish()
+            let groups = base.spec.constraints.simplexGroups
+            for box in base.spec.constraints.boxes where !groups.contains(where: { $0.contains(box.index) }) {
+                guard (box.upper - box.lower).isFinite else {
+                    let name = parameters[box.index]
+                    throw r.error("spread", "cannot spread starts over the box of '\(name)' in run '\(base.id)': its width \(box.upper) − (\(box.lower)) is too large to draw from; narrow the box or list 'starts'")
+                }
+            }
             starts = Self.spreadStarts(count: count, seed: UInt64(seed), base: base.spec)
         }
         if let rows = try r.numberRows("starts") {
@@ -33,6 +40,7 @@ extension LessonDecoder {
         guard starts.count <= 200 else { throw r.error("starts", "at most 200 starts per sweep, got \(starts.count)") }
         let labelPattern = try r.string("label") ?? "start {value}"
         try r.finish()
+        let spread = try r.table("spread") != nil
         var generated: [LessonRun] = []
         for (i, start) in starts.enumerated() {
             var spec = base.spec
@@ -40,7 +48,7 @@ extension LessonDecoder {
             do {
                 try spec.validate()
             } catch let error as RunSpecError {
-                throw r.error("starts[\(i)]", error.message)
+                throw spread ? r.error("spread", "start \(i + 1) of the spread: \(error.message)") : r.error("starts[\(i)]", error.message)
             }
             let label = labelPattern.replacingOccurrences(of: "{value}", with: "\(i + 1)")
             generated.append(LessonRun(id: "\(id)-\(i + 1)", label: label, problemID: base.problemID, spec: spec,

@@ -13,15 +13,19 @@ struct LessonDecoder {
         let subtitle = try root.string("subtitle")
         let question = try root.string("question").map(Notes.inline)
         let problems = try decodeProblems()
-        var runs = try root.tables("runs").map { try decodeRun($0, problems: problems) }
+        let runReaders = try root.tables("runs")
+        var runs = try runReaders.map { try decodeRun($0, problems: problems) }
         guard !runs.isEmpty else { throw root.error("runs", "a lesson needs at least one [[runs]] table") }
         try checkUnique(runs.map(\.id), key: "runs", what: "run id")
         var sweeps: [Sweep] = []
+        var sweepBases: [String: String] = [:]
         for reader in try root.tables("sweeps") {
-            let (sweep, generated) = try decodeSweep(reader, runs: runs, takenIDs: runs.map(\.id) + sweeps.map(\.id))
+            let (sweep, generated) = try decodeSweep(reader, runs: runs, problems: problems, takenIDs: runs.map(\.id) + sweeps.map(\.id))
             sweeps.append(sweep)
+            sweepBases[sweep.id] = try reader.requiredString("run")
             runs += generated
         }
+        try checkBudget(runs: runs, readers: runReaders, sweepBases: sweepBases, problems: problems)
         let runIDs = Set(runs.map(\.id)), sweepIDs = Set(sweeps.map(\.id))
         let figures = try root.tables("figures").map {
             try decodeFigure($0, problems: problems, runIDs: runIDs, sweepIDs: sweepIDs, runs: runs)
@@ -68,6 +72,46 @@ struct LessonDecoder {
         if name == "starts" && !sweeps.contains(where: { $0.parameter == "start" }) {
             throw LessonError(file: notesFile, problem: "{{fact starts}} needs a [[sweeps]] with parameter = \"start\"")
         }
+    }
+
+    /// The most trace values one lesson's runs may record together (about 0.8 GB in memory and
+    /// 1.6 GB of CSV), checked before anything runs.
+    static let valueBudget = 100_000_000
+    /// Bytes of CSV per trace value, measured over the shipped lessons (15.6), rounded up.
+    static let csvBytesPerValue = 16
+
+    /// Refuses a lesson whose runs together would record more than `valueBudget` values, naming
+    /// the budget key of the run that (with the sweeps built on it) records the most.
+    private func checkBudget(runs: [LessonRun], readers: [TableReader], sweepBases: [String: String],
+                             problems: [Problem]) throws {
+        var total = 0
+        var byBase: [String: Int] = [:]
+        for run in runs {
+            let problem = problems.first { $0.id == run.problemID }!
+            let values = try run.spec.validate(parameterNames: problem.parameters, rowCount: problem.data?.rowCount ?? 0)
+            total += values
+            byBase[run.sweep.flatMap { sweepBases[$0.id] } ?? run.id, default: 0] += values
+        }
+        guard total > Self.valueBudget else { return }
+        let (index, largest) = runs.indices.prefix(readers.count)
+            .map { ($0, byBase[runs[$0].id] ?? 0) }.max { $0.1 < $1.1 }!
+        let key = runs[index].spec.stop.maxEpochs == nil ? "steps" : "epochs"
+        func gb(_ values: Int, _ bytesPerValue: Int) -> String {
+            let gigabytes = Double(values) * Double(bytesPerValue) / 1e9
+            return gigabytes >= 10 ? "\(Int(gigabytes.rounded())) GB" : "\((gigabytes * 10).rounded() / 10) GB"
+        }
+        throw readers[index].error(key, "the lesson's runs would record up to \(Self.millions(total)) trace values "
+            + "(about \(gb(total, 8)) in memory and \(gb(total, Self.csvBytesPerValue)) of CSV), past the budget of "
+            + "\(Self.millions(Self.valueBudget)) per lesson; run '\(runs[index].id)'"
+            + (sweepBases.values.contains(runs[index].id) ? " and the sweeps built on it record " : " records ")
+            + "\(Self.millions(largest)): use fewer \(key)")
+    }
+
+    /// `1.2 billion`, `350 million`, `12,345`.
+    static func millions(_ count: Int) -> String {
+        if count >= 1_000_000_000 { return "\((Double(count) / 1e8).rounded() / 10) billion" }
+        if count >= 1_000_000 { return "\(Int((Double(count) / 1e6).rounded())) million" }
+        return "\(count)"
     }
 
     private func checkUnique(_ ids: [String], key: String, what: String) throws {
@@ -154,9 +198,11 @@ struct LessonDecoder {
         var dataFile: String? = nil, data: DataTable? = nil
         if let name = try r.string("data") {
             dataFile = name
-            let path = name.hasPrefix("/") ? name : (folder as NSString).appendingPathComponent(name)
+            let path: String
+            do { path = try SafeFile.resolve(name, inside: folder) } catch { throw r.error("data", error.problem) }
             do {
-                data = try DataTable(contentsOfCSVFile: path, displayName: (file as NSString).deletingLastPathComponent.isEmpty ? name : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name))
+                let shownFolder = (file as NSString).deletingLastPathComponent
+                data = try DataTable.loadCSV(at: path, displayName: shownFolder.isEmpty ? name : (shownFolder as NSString).appendingPathComponent(name))
             } catch {
                 throw r.error("data", error.message)
             }

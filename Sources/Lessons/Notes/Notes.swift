@@ -1,3 +1,4 @@
+import Engine
 /// Parses a lesson's `notes.md`: a small Markdown subset a teacher can write without
 /// learning anything new, turned into blocks with Pango markup inline.
 ///
@@ -33,7 +34,7 @@ public enum Notes {
                 let words = trimmed.dropFirst(2).dropLast(2).split(separator: " ").map(String.init)
                 guard let kind = words.first, insertKinds.contains(kind) else {
                     throw LessonError(file: file, line: number,
-                                      problem: "unknown insert '\(trimmed)' (expected {{figure ID}}, {{table ID}}, {{check ID}}, {{rule RUN}}, {{fact NAME}} or {{results}})")
+                                      problem: "unknown insert \(ErrorText.quoted(trimmed)) (expected {{figure ID}}, {{table ID}}, {{check ID}}, {{rule RUN}}, {{fact NAME}} or {{results}})")
                 }
                 let needsID = kind != "results"
                 guard words.count == (needsID ? 2 : 1) else {

@@ -1,3 +1,4 @@
+import Engine
 /// A TOML syntax error at a line and column.
 struct TOMLError: Error, Equatable {
     var message: String
@@ -164,13 +165,13 @@ struct TOMLParser {
             if let existing = table[k] {
                 switch existing.kind {
                 case .table(let t):
-                    guard t.origin != .inline else { throw TOMLError(message: "table '\(k)' was written inline and cannot be extended", line: line, column: 1) }
+                    guard t.origin != .inline else { throw TOMLError(message: "table \(ErrorText.quoted(k)) was written inline and cannot be extended", line: line, column: 1) }
                     table = t
                 case .array(let elements, true):
-                    guard let last = elements.last?.table else { throw TOMLError(message: "'\(k)' is not a table", line: line, column: 1) }
+                    guard let last = elements.last?.table else { throw TOMLError(message: "\(ErrorText.quoted(k)) is not a table", line: line, column: 1) }
                     table = last
                 default:
-                    throw TOMLError(message: "'\(k)' is already a value (line \(existing.line)), not a table", line: line, column: 1)
+                    throw TOMLError(message: "\(ErrorText.quoted(k)) is already a value (line \(existing.line)), not a table", line: line, column: 1)
                 }
             } else {
                 let t = TOMLTable(origin: .implied, line: line)
@@ -207,7 +208,7 @@ struct TOMLParser {
         let element = TOMLValue(kind: .table(t), line: line)
         if let existing = parent[last] {
             guard case .array(var elements, true) = existing.kind else {
-                throw TOMLError(message: "[[\(dotted(keys))]] names '\(last)', already defined on line \(existing.line) as something other than an array of tables", line: line, column: 1)
+                throw TOMLError(message: "[[\(dotted(keys))]] names \(ErrorText.quoted(last)), already defined on line \(existing.line) as something other than an array of tables", line: line, column: 1)
             }
             elements.append(element)
             parent.set(last, TOMLValue(kind: .array(elements, isTableArray: true), line: existing.line))
@@ -223,7 +224,7 @@ struct TOMLParser {
         for k in keys.dropLast() {
             if let existing = target[k] {
                 guard let t = existing.table, t.origin != .inline else {
-                    throw TOMLError(message: "'\(k)' is already a value (line \(existing.line)), so '\(dotted(keys))' cannot be set", line: line, column: 1)
+                    throw TOMLError(message: "\(ErrorText.quoted(k)) is already a value (line \(existing.line)), so \(ErrorText.quoted(dotted(keys))) cannot be set", line: line, column: 1)
                 }
                 target = t
             } else {
@@ -234,7 +235,7 @@ struct TOMLParser {
         }
         let last = keys[keys.count - 1]
         if let existing = target[last] {
-            throw TOMLError(message: "duplicate key '\(dotted(keys))' (first set on line \(existing.line))", line: line, column: 1)
+            throw TOMLError(message: "duplicate key \(ErrorText.quoted(dotted(keys))) (first set on line \(existing.line))", line: line, column: 1)
         }
         target.set(last, v)
     }
@@ -320,9 +321,9 @@ struct TOMLParser {
             token.unicodeScalars.append(c)
             i += 1
         }
-        let bad = TOMLError(message: "'\(token)' is not a number", line: line, column: startColumn)
+        let bad = TOMLError(message: "\(ErrorText.quoted(token)) is not a number", line: line, column: startColumn)
         if token.contains(":") || (token.count >= 8 && token.unicodeScalars.count > 4 && Array(token.unicodeScalars)[4] == "-" && !token.hasPrefix("-")) {
-            throw TOMLError(message: "'\(token)' looks like a date or time, which lesson files do not use", line: line, column: startColumn)
+            throw TOMLError(message: "\(ErrorText.quoted(token)) looks like a date or time, which lesson files do not use", line: line, column: startColumn)
         }
         var body = Substring(token)
         var sign = ""
@@ -343,7 +344,7 @@ struct TOMLParser {
         guard let first = plain.first, first.isASCII, first.isNumber else { throw bad }
         let isFloat = plain.contains(".") || plain.contains("e") || plain.contains("E")
         let integerPart = plain.prefix { $0 != "." && $0 != "e" && $0 != "E" }
-        if integerPart.count > 1 && integerPart.first == "0" { throw TOMLError(message: "'\(token)': leading zeros are not allowed", line: line, column: startColumn) }
+        if integerPart.count > 1 && integerPart.first == "0" { throw TOMLError(message: "\(ErrorText.quoted(token)): leading zeros are not allowed", line: line, column: startColumn) }
         if isFloat {
             if let dot = plain.firstIndex(of: ".") {
                 let after = plain[plain.index(after: dot)...]
@@ -355,7 +356,7 @@ struct TOMLParser {
         }
         guard plain.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw bad }
         guard let v = Int(sign + plain) else {
-            throw TOMLError(message: "'\(token)' is too large for a whole number", line: line, column: startColumn)
+            throw TOMLError(message: "\(ErrorText.quoted(token)) is too large for a whole number", line: line, column: startColumn)
         }
         return .integer(v)
     }

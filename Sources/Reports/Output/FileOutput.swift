@@ -54,28 +54,64 @@ public enum FileOutput {
 
 extension FileOutput {
     /// Removes hidden folders a killed earlier run left for lesson `id` (`.ID.partial-PID`,
-    /// `.ID.old-PID`); the finished report beside them is untouched.
+    /// `.ID.old-PID`) whose process is gone; the finished report beside them, and the folders
+    /// of a run still at work in the same output folder, are untouched.
     public static func removeLeftovers(of id: String, in output: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
-        for name in names where name.hasPrefix(".\(id).partial-") || name.hasPrefix(".\(id).old-") {
+        for name in names {
+            guard let owner = leftoverOwner(name, of: id), !isAlive(owner) else { continue }
             try? FileManager.default.removeItem(atPath: (output as NSString).appendingPathComponent(name))
         }
     }
 
-    /// Puts the finished folder `staging` at `final`, replacing any older one there.
+    /// The process id in a staging or old folder's name for lesson `id`, or nil for any other name.
+    static func leftoverOwner(_ name: String, of id: String) -> pid_t? {
+        for kind in ["partial", "old"] where name.hasPrefix(".\(id).\(kind)-") {
+            return pid_t(name.dropFirst(id.count + kind.count + 3))
+        }
+        return nil
+    }
+
+    /// Whether process `pid` still exists (a process we may not signal exists too).
+    private static func isAlive(_ pid: pid_t) -> Bool {
+        pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
+    }
+
+    /// Puts the finished folder `staging` at `final`, replacing any older one there. Two
+    /// steptrace processes writing into the same output folder take turns here (an exclusive
+    /// `flock` on the output folder), so neither moves the other's report away mid-swap.
     public static func replaceFolder(_ final: String, with staging: String) throws {
         let parent = (final as NSString).deletingLastPathComponent
-        let old = (parent as NSString).appendingPathComponent(".\((final as NSString).lastPathComponent).old-\(getpid())")
-        let hadOld = FileManager.default.fileExists(atPath: final)
-        if hadOld {
-            try? FileManager.default.removeItem(atPath: old)
-            guard rename(final, old) == 0 else { throw ReportError(message: "\(final): cannot replace the old report") }
+        try withLock(on: parent.isEmpty ? "." : parent) {
+            let old = (parent as NSString).appendingPathComponent(".\((final as NSString).lastPathComponent).old-\(getpid())")
+            let hadOld = FileManager.default.fileExists(atPath: final)
+            if hadOld {
+                try? FileManager.default.removeItem(atPath: old)
+                guard rename(final, old) == 0 else { throw ReportError(message: "\(final): cannot replace the old report") }
+            }
+            guard rename(staging, final) == 0 else {
+                if hadOld { _ = rename(old, final) }
+                throw ReportError(message: "\(final): cannot move the finished report into place")
+            }
+            if hadOld { try? FileManager.default.removeItem(atPath: old) }
         }
-        guard rename(staging, final) == 0 else {
-            if hadOld { _ = rename(old, final) }
-            throw ReportError(message: "\(final): cannot move the finished report into place")
+    }
+
+    /// Runs `body` holding an exclusive `flock` on `folder` (released when `body` returns or throws,
+    /// and by the kernel if the process dies).
+    private static func withLock(on folder: String, _ body: () throws -> Void) throws {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw ReportError(message: "\(folder): cannot open the output folder (\(String(cString: strerror(errno))))")
         }
-        if hadOld { try? FileManager.default.removeItem(atPath: old) }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw ReportError(message: "\(folder): cannot lock the output folder (\(String(cString: strerror(errno))))")
+            }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        try body()
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Lessons
 import Trace
 
 /// `steptrace trace`: one run from flags, every step printed as CSV or JSON Lines, or a summary.
@@ -59,7 +60,7 @@ struct TraceCommand: ParsableCommand {
         let (names, values) = try TraceArguments.parseStart(start)
         var table: DataTable? = nil
         if let path = data {
-            do { table = try DataTable(contentsOfCSVFile: path) } catch { throw Failure.data(error.message) }
+            do { table = try DataTable.loadCSV(at: path, displayName: path) } catch { throw Failure.data(error.message) }
         }
         let objectiveValue: ExpressionObjective
         do {
@@ -107,9 +108,7 @@ struct TraceCommand: ParsableCommand {
         }
         if shuffle != nil && !hasData { throw Failure.usage("--shuffle needs --data") }
         var constraints = Constraints()
-        for item in box {
-            constraints.boxes.append(try TraceArguments.parseBox(item, names: names))
-        }
+        constraints.boxes = try TraceArguments.parseBoxes(box, names: names)
         if let simplex {
             constraints.simplexGroups = [try TraceArguments.parseSimplex(simplex, names: names)]
         }

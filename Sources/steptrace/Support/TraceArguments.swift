@@ -37,6 +37,20 @@ enum TraceArguments {
         return Constraints.Box(index: index, lower: lo, upper: hi)
     }
 
+    /// Every `--box`, each parameter at most once: a second box for the same name is a mistake,
+    /// not a silent replacement.
+    static func parseBoxes(_ items: [String], names: [String]) throws -> [Constraints.Box] {
+        var boxes: [Constraints.Box] = []
+        for (k, item) in items.enumerated() {
+            let box = try parseBox(item, names: names)
+            if let earlier = boxes.firstIndex(where: { $0.index == box.index }) {
+                throw Failure.usage("--box: '\(names[box.index])' is boxed twice ('\(items[earlier])' and '\(items[k])'); give each parameter one box")
+            }
+            boxes.append(box)
+        }
+        return boxes
+    }
+
     /// `a1,a2,a3` → their indices.
     static func parseSimplex(_ text: String, names: [String]) throws -> [Int] {
         let group = try text.split(separator: ",", omittingEmptySubsequences: false).map { name -> Int in
