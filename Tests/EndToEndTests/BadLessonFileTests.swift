@@ -37,9 +37,27 @@ struct BadLessonFileTests {
         var toml: String
         var notes: String = BadLessonFileTests.goodNotes
         var data: String? = BadLessonFileTests.data
+        /// Runs on the lesson folder after its files are written (links, pipes, raw bytes).
+        var setup: (@Sendable (String) throws -> Void)? = nil
         /// The stderr line, with `{dir}` standing for the lesson folder.
         var message: String
         var testDescription: String { name }
+    }
+
+    /// Replaces `name` in `dir` with a symbolic link to `target`.
+    static func link(_ name: String, to target: String) -> @Sendable (String) throws -> Void {
+        { dir in
+            try? FileManager.default.removeItem(atPath: dir + "/" + name)
+            try FileManager.default.createSymbolicLink(atPath: dir + "/" + name, withDestinationPath: target)
+        }
+    }
+
+    /// Replaces `name` in `dir` with a named pipe (reading it would block forever).
+    static func pipe(_ name: String) -> @Sendable (String) throws -> Void {
+        { dir in
+            try? FileManager.default.removeItem(atPath: dir + "/" + name)
+            #expect(mkfifo(dir + "/" + name, 0o644) == 0)
+        }
     }
 
     static let cases: [Case] = [
@@ -50,9 +68,41 @@ struct BadLessonFileTests {
         Case(name: "wrong type", toml: good.replacingOccurrences(of: "steps = 20", with: "steps = \"20\""),
              message: "{dir}/lesson.toml line 14, key 'runs[0].steps': expected a whole number, found the string \"20\""),
         Case(name: "missing data file", toml: good, data: nil,
-             message: "{dir}/lesson.toml line 7, key 'problem.data': {dir}/data.csv: cannot open (No such file or directory)"),
+             message: "{dir}/lesson.toml line 7, key 'problem.data': 'data.csv' does not exist in the lesson folder"),
+        Case(name: "absolute data path", toml: good.replacingOccurrences(of: "data.csv", with: "/etc/passwd"),
+             message: "{dir}/lesson.toml line 7, key 'problem.data': '/etc/passwd' is an absolute path; name a file in the lesson folder, relative to it"),
+        Case(name: "data path climbing out", toml: good.replacingOccurrences(of: "data.csv", with: "../../../../../../../../etc/passwd"),
+             message: "{dir}/lesson.toml line 7, key 'problem.data': '../../../../../../../../etc/passwd' leads outside the lesson folder"),
+        Case(name: "data file linked outside", toml: good, setup: link("data.csv", to: "/etc/shadow"),
+             message: "{dir}/lesson.toml line 7, key 'problem.data': 'data.csv' is a link to a file outside the lesson folder"),
+        Case(name: "data file linked inside", toml: good.replacingOccurrences(of: "steps = 20", with: "steps = 0"),
+             setup: { dir in
+                 try FileManager.default.moveItem(atPath: dir + "/data.csv", toPath: dir + "/real.csv")
+                 try FileManager.default.createSymbolicLink(atPath: dir + "/data.csv", withDestinationPath: "real.csv")
+             },
+             message: "{dir}/lesson.toml line 14, key 'runs[0].steps': steps must be at least 1, got 0"),
+        Case(name: "data file is a named pipe", toml: good, setup: pipe("data.csv"),
+             message: "{dir}/lesson.toml line 7, key 'problem.data': {dir}/data.csv: is a named pipe, not a regular file"),
+        Case(name: "notes linked outside", toml: good, setup: link("notes.md", to: "/etc/passwd"),
+             message: "{dir}/notes.md: 'notes.md' is a link to a file outside the lesson folder"),
+        Case(name: "notes is a folder", toml: good,
+             setup: { dir in
+                 try FileManager.default.removeItem(atPath: dir + "/notes.md")
+                 try FileManager.default.createDirectory(atPath: dir + "/notes.md", withIntermediateDirectories: false)
+             },
+             message: "{dir}/notes.md: is a folder, not a regular file"),
+        Case(name: "notes is a named pipe", toml: good, setup: pipe("notes.md"),
+             message: "{dir}/notes.md: is a named pipe, not a regular file"),
+        Case(name: "notes not UTF-8", toml: good,
+             setup: { dir in try Data(Array("## Notes\n\nLatin-1: caf".utf8) + [0xE9, 0x0A]).write(to: URL(fileURLWithPath: dir + "/notes.md")) },
+             message: "{dir}/notes.md line 3: is not UTF-8 text: byte 0xE9 at offset 22"),
+        Case(name: "lesson file linked outside", toml: good, setup: link("lesson.toml", to: "/etc/passwd"),
+             message: "{dir}/lesson.toml: 'lesson.toml' is a link to a file outside the lesson folder"),
+        Case(name: "runs past the lesson budget", toml: good.replacingOccurrences(of: "steps = 20", with: "steps = 15000000")
+                + "\n\n[[runs]]\nid = \"again\"\noptimizer = \"sgd\"\nsteps = 15000000\n",
+             message: "{dir}/lesson.toml line 14, key 'runs[0].steps': the lesson's runs would record up to 270 million trace values (about 2.2 GB in memory and 4.3 GB of CSV), past the budget of 100 million per lesson; run 'descent' records 135 million: use fewer steps"),
         Case(name: "ragged data file", toml: good, data: "x,y\n0,0\n1,1,1\n",
-             message: "{dir}/lesson.toml line 7, key 'problem.data': {dir}/data.csv line 3: expected 2 fields, found 3"),
+             message: "{dir}/lesson.toml line 7, key 'problem.data': {dir}/data.csv line 3: expected 2 fields separated by ',', found 3"),
         Case(name: "unknown name in the objective", toml: good.replacingOccurrences(of: "(y - (a*x + b))^2", with: "(y - (a*x + c))^2"),
              message: "{dir}/lesson.toml line 4, key 'problem.objective': unknown name 'c' at column 13 (parameters: a, b; data columns: x, y)"),
         Case(name: "figure naming a missing run", toml: good.replacingOccurrences(of: "runs = [\"descent\"]", with: "runs = [\"descnet\"]"),
@@ -77,6 +127,7 @@ struct BadLessonFileTests {
         try temporary.write(broken.toml, to: (dir as NSString).lastPathComponent + "/lesson.toml")
         try temporary.write(broken.notes, to: (dir as NSString).lastPathComponent + "/notes.md")
         if let data = broken.data { try temporary.write(data, to: (dir as NSString).lastPathComponent + "/data.csv") }
+        try broken.setup?(dir)
         let output = temporary.path("out")
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         let before = temporary.entries(under: (dir as NSString).lastPathComponent)

@@ -200,6 +200,35 @@ struct ReportCommandTests {
             == String(contentsOfFile: second.path("index.md"), encoding: .utf8))
     }
 
+    @Test func twoRunsIntoOneFolderAtOnceBothSucceedAndLeaveOneRunsFiles() async throws {
+        let temporary = try TemporaryFolder()
+        let output = temporary.path("out")
+        let single = try Steptrace.run(["run", "momentum", "--output", temporary.path("single")])
+        try #require(single.status == 0, "stderr: \(single.stderr)")
+        for attempt in 1...3 {
+            let outcomes = try await withThrowingTaskGroup(of: Outcome.self) { group in
+                for _ in 0..<2 { group.addTask { try Steptrace.run(["run", "momentum", "--output", output]) } }
+                return try await group.reduce(into: [Outcome]()) { $0.append($1) }
+            }
+            for outcome in outcomes { #expect(outcome.status == 0, "attempt \(attempt): \(outcome.stderr)") }
+            #expect(temporary.entries(under: "out") == ["momentum"], "attempt \(attempt)")
+        }
+        #expect(temporary.files(under: "out") == temporary.files(under: "single"))
+        for name in temporary.files(under: "single") {
+            #expect(FileManager.default.contents(atPath: temporary.path("out/" + name))
+                == FileManager.default.contents(atPath: temporary.path("single/" + name)), "\(name) differs")
+        }
+    }
+
+    @Test func aRunClearsOnlyTheStagingFoldersOfProcessesThatAreGone() throws {
+        let temporary = try TemporaryFolder()
+        let dead = ".momentum.partial-2147483646", alive = ".momentum.partial-\(getpid())", other = ".quadratic-fit.partial-2147483646"
+        for name in [dead, alive, other] { try temporary.write("x", to: "out/\(name)/figures/a.png") }
+        let outcome = try Steptrace.run(["run", "momentum", "--output", temporary.path("out")])
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        #expect(temporary.entries(under: "out") == [alive, other, "momentum"].sorted())
+    }
+
     @Test func allStopsBeforeWritingWhenOneLessonIsBroken() throws {
         let temporary = try TemporaryFolder()
         try FileManager.default.copyItem(atPath: Steptrace.lessons + "/momentum", toPath: temporary.path("lessons/momentum"))

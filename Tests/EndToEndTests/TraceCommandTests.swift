@@ -11,6 +11,9 @@ struct TraceCommandTests {
         try! folder.write("x,y\n0,0\n1,1\n1,2\n2,1\n", to: "seed.csv")
         try! folder.write("x,y\n0,0\n1\n", to: "ragged.csv")
         try! folder.write("x,y\n0,0\n1,abc\n", to: "letters.csv")
+        try! folder.write("x;y\n0;0\n1,5;2\n", to: "semicolons.csv")
+        mkfifo(folder.path("pipe.csv"), 0o644)
+        try! FileManager.default.createDirectory(atPath: folder.path("folder.csv"), withIntermediateDirectories: false)
         return folder
     }()
 
@@ -173,9 +176,23 @@ struct TraceCommandTests {
             BadCall(name: "empty expression", arguments: with("--objective", ""), status: 65,
                     message: "--objective: empty expression"),
             BadCall(name: "missing CSV", arguments: fit + ["\(folder)/missing.csv"], status: 65,
-                    message: "\(folder)/missing.csv: cannot open (No such file or directory)"),
+                    message: "\(folder)/missing.csv: no such file"),
+            BadCall(name: "a named pipe as data", arguments: fit + ["\(folder)/pipe.csv"], status: 65,
+                    message: "\(folder)/pipe.csv: is a named pipe, not a regular file"),
+            BadCall(name: "a folder as data", arguments: fit + ["\(folder)/folder.csv"], status: 65,
+                    message: "\(folder)/folder.csv: is a folder, not a regular file"),
+            BadCall(name: "a device as data", arguments: fit + ["/dev/zero"], status: 65,
+                    message: "/dev/zero: is a device, not a regular file"),
+            BadCall(name: "decimal commas in a semicolon CSV", arguments: fit + ["\(folder)/semicolons.csv"], status: 65,
+                    message: "\(folder)/semicolons.csv line 3, column 'x': '1,5' is not a number (fields are separated by ';'; write decimals with a point)"),
+            BadCall(name: "the same box twice", arguments: base + ["--box", "x=0:1", "--box", "x=-1:2"], status: 64,
+                    message: "--box: 'x' is boxed twice ('x=0:1' and 'x=-1:2'); give each parameter one box"),
+            BadCall(name: "a flag given twice", arguments: base + ["--lr", "0.1", "--lr=0.2"], status: 64,
+                    message: "--lr is given twice; give it once"),
+            BadCall(name: "a switch given twice", arguments: base + ["--momentum", "0.5", "--nesterov", "--nesterov"], status: 64,
+                    message: "--nesterov is given twice; give it once"),
             BadCall(name: "ragged CSV", arguments: fit + ["\(folder)/ragged.csv"], status: 65,
-                    message: "\(folder)/ragged.csv line 3: expected 2 fields, found 1"),
+                    message: "\(folder)/ragged.csv line 3: expected 2 fields separated by ',', found 1"),
             BadCall(name: "non-numeric CSV", arguments: fit + ["\(folder)/letters.csv"], status: 65,
                     message: "\(folder)/letters.csv line 3, column 'y': 'abc' is not a number"),
             BadCall(name: "start without =", arguments: with("--start", "x1"), status: 64,
