@@ -67,7 +67,7 @@ extension FigureFactory {
             default:
                 let p = t.parameterNames.firstIndex(of: spec.parameter!)!
                 rows = Array(0..<t.count); ys = t.stateColumn(spec.state!, parameter: p) ?? []
-                yLabel = "\(Notes.escape(spec.state!)) \(StepTable.stateSymbol(spec.state!))<sub>\(Notes.escape(spec.parameter!))</sub>"
+                yLabel = Symbols.indexed(Notes.escape(spec.state!), by: spec.parameter!)
             }
             if logX, rows.first == 0 { rows.removeFirst(); ys.removeFirst() }
             let style = SeriesStyle.cycle(k)

@@ -62,7 +62,7 @@ struct HandoutComposer {
 
     private func addTable(_ id: String, to h: inout HandoutBuilder) {
         guard let spec = lesson.tables.first(where: { $0.id == id }), let result = results.result(spec.run) else { return }
-        h.table(StepTable.make(spec, trace: result.trace), caption: Notes.inline(spec.caption))
+        h.table(StepTable.make(spec, trace: result.trace), caption: StepTable.caption(spec, run: result.run))
     }
 
     private func addRule(_ runID: String, to h: inout HandoutBuilder) {
