@@ -46,5 +46,6 @@ struct StartsFactTests {
         let all = texts(of: try #require(backend.log.pdfs.first).document).joined(separator: " ")
             .replacingOccurrences(of: "\n", with: " ")
         #expect(all.contains("<tt>wells</tt>: 4 of 4 end at its best f = −2 (equal to within a millionth of |f|, or 10⁻⁶ when |f| &lt; 1), 2 different end points to three digits"), "\(all)")
+        #expect(all.contains("4 runs from 4 starts; none diverged; lowest final loss −2 from x₀ = "), "\(all)")
     }
 }
