@@ -28,6 +28,7 @@ struct HandoutComposer {
             case .heading(let text): h.heading(text)
             case .paragraph(let text): h.paragraph(text)
             case .bullets(let items): h.bullets(items)
+            case .numbered(let items, let start): h.numbered(items, start: start)
             case .formula(let text): h.formula(text)
             case .insert("figure", let id?):
                 addFigure(id, to: &h); placedFigures.insert(id)
