@@ -8,7 +8,9 @@ import Trace
 /// `steptrace compare`: one run of a lesson at several learning rates, one panel per rate on shared
 /// axes and one color scale, above a chart of final loss against rate, on one page of the chosen paper.
 public struct RateComparison {
+    /// The lesson whose run is compared.
     public var lesson: Lesson
+    /// The learning rates, one panel each, in the order given.
     public var rates: [Double]
     /// The run compared: a run of the lesson whose problem has a `[problem.view]`.
     public var base: LessonRun
