@@ -248,16 +248,44 @@ struct ReportCommandTests {
         let temporary = try TemporaryFolder()
         let outcome = try Steptrace.run(["compare", "lr-overshoot", "--lr", "0.02,0.1,0.18,0.21", "--output", temporary.folder])
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
-        #expect(temporary.files() == ["lr-overshoot/compare-lr.pdf", "lr-overshoot/compare-lr.png"])
-        let png = temporary.path("lr-overshoot/compare-lr.png")
+        let stem = "lr-overshoot/compare-valley-base-lr-0.02-0.1-0.18-0.21"
+        #expect(temporary.files() == [stem + ".pdf", stem + ".png"])
+        #expect(outcome.stdout == "lr-overshoot: run 'valley-base' at 4 rates → \(temporary.path(stem + ".png")), \(temporary.path(stem + ".pdf"))\n")
+        let png = temporary.path(stem + ".png")
         #expect(Files.isPNG(png))
         #expect(Files.pngSize(png)?.width == 1600)
-        let pdf = temporary.path("lr-overshoot/compare-lr.pdf")
+        let pdf = temporary.path(stem + ".pdf")
         #expect(try Files.pdfPages(pdf) == 1)
+        #expect(try Files.pdfInfo(pdf)["Page size"]?.hasPrefix("595.276 x 841.89 pts") == true, "A4 by default")
+        #expect(try Files.pdfInfo(pdf)["Title"] == "Learning-rate overshoot: run ‘valley-base’ at 4 learning rates")
         let text = try Files.pdfText(pdf)
+        #expect(text.contains("run ‘valley-base’ at 4 learning rates"), "the page says which run")
         #expect(text.contains("η = 0.02"))
         for rate in ["0.1", "0.18", "0.21"] { #expect(text.contains("η = \(rate)"), "panel for \(rate)") }
         #expect(text.contains("2/λ"), "the stability limit is drawn")
+    }
+
+    @Test func compareTakesTheRunAndPaperAskedForAndKeepsEarlierComparisons() throws {
+        let temporary = try TemporaryFolder()
+        let first = try Steptrace.run(["compare", "lr-overshoot", "--lr", "0.1,0.2", "--output", temporary.folder])
+        #expect(first.status == 0, "stderr: \(first.stderr)")
+        let second = try Steptrace.run(["compare", "lr-overshoot", "--lr", "0.3", "--run", "bowl-base", "--paper", "letter",
+                                        "--output", temporary.folder])
+        #expect(second.status == 0, "stderr: \(second.stderr)")
+        let stem = "lr-overshoot/compare-bowl-base-lr-0.3"
+        #expect(second.stdout == "lr-overshoot: run 'bowl-base' at 1 rate → \(temporary.path(stem + ".png")), \(temporary.path(stem + ".pdf"))\n")
+        #expect(temporary.files() == [stem + ".pdf", stem + ".png",
+                                      "lr-overshoot/compare-valley-base-lr-0.1-0.2.pdf", "lr-overshoot/compare-valley-base-lr-0.1-0.2.png"])
+        #expect(try Files.pdfInfo(temporary.path(stem + ".pdf"))["Page size"]?.hasPrefix("612 x 792 pts") == true)
+        #expect(try Files.pdfText(temporary.path(stem + ".pdf")).contains("the one-parameter bowl"))
+    }
+
+    @Test func compareRefusesAnUnknownRun() throws {
+        let temporary = try TemporaryFolder()
+        let outcome = try Steptrace.run(["compare", "lr-overshoot", "--lr", "0.1", "--run", "nope", "--output", temporary.folder])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr == "steptrace: --run: no run has the id 'nope' in lr-overshoot (runs: bowl-base, valley-base)\n")
+        #expect(temporary.entries(under: "").isEmpty)
     }
 
     @Test(arguments: [

@@ -178,6 +178,21 @@ struct DocumentHandoutTests {
         #expect(blocks == ["Result", "verdict", "converged", "distance to answer", "3.2×10<sup>−5</sup>"])
     }
 
+    @Test func numberedListsCountFromTheirStartAndAlignTheirNumbersAndText() {
+        var h = HandoutBuilder(paper: .a4, header: "h", footer: "f")
+        h.numbered(["Compute the gradient.", "Take a step.", "Repeat."], start: 8)
+        let texts = RecordedText.all(in: dump(h.build(canvasForMeasuring: RecordingCanvas(), title: "t")))
+        let markers = texts.filter { ["8.", "9.", "10."].contains($0.markup) }
+        let items = texts.filter { $0.markup.hasSuffix("gradient.") || $0.markup == "Take a step." || $0.markup == "Repeat." }
+        #expect(markers.map(\.markup) == ["8.", "9.", "10."])
+        #expect(items.count == 3)
+        // Every item starts at one hanging indent, right of every number.
+        #expect(Set(items.map(\.x)).count == 1)
+        #expect(markers.allSatisfy { $0.x < items[0].x })
+        // The numbers' right edges line up: "10." starts left of "9.".
+        #expect(markers[2].x < markers[1].x)
+    }
+
     @Test func snapshot() {
         var h = HandoutBuilder(paper: .a4, header: "Momentum", footer: "momentum · steptrace 0.1.0")
         h.title("Momentum", subtitle: "A heavy ball in a narrow valley", meta: "lesson momentum · Keras convention · 40 steps")

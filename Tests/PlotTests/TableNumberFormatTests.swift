@@ -44,9 +44,20 @@ struct TableNumberFormatTests {
         #expect(markup([0.001]) == ["0.00100000"])
     }
 
-    @Test func valuesLeftWithTooFewDigitsGoScientific() {
-        #expect(markup([100, 0.0123]) == ["100.000", "1.23000×10<sup>\u{2212}2</sup>"])
+    @Test func oneValueNeedingScientificTakesTheWholeColumnWithIt() {
+        #expect(markup([1_234_567, 25]) == ["1.23457×10<sup>6</sup>", "2.50000×10<sup>1</sup>"])
+        #expect(markup([12, 0.00001234]) == ["1.20000×10<sup>1</sup>", "1.23400×10<sup>\u{2212}5</sup>"])
+        #expect(markup([100, 0.0123]) == ["1.00000×10<sup>2</sup>", "1.23000×10<sup>\u{2212}2</sup>"])
         #expect(markup([1, 0.0123]) == ["1.00000", "0.01230"])
+        // custom-loss's diverging run: loss and a gradient that no shared decimals can hold.
+        #expect(markup([121, 113434, 3.12507e8]) == ["1.21000×10<sup>2</sup>", "1.13434×10<sup>5</sup>", "3.12507×10<sup>8</sup>"])
+        #expect(markup([-1.26354, -447.8, 39069.9]) == ["\u{2212}1.26354", "\u{2212}4.47800×10<sup>2</sup>", "3.90699×10<sup>4</sup>"])
+    }
+
+    @Test func neverTimesTenToTheZero() {
+        let values: [Double] = [-3.995, 47.9507, 1e-9, 8e7, 0, .nan]
+        #expect(markup(values).allSatisfy { !$0.contains("10<sup>0</sup>") })
+        #expect(six.format([-3.995, 1e9])[0] == .init(lead: "\u{2212}3", rest: ".99500"))
     }
 
     @Test func roundingThatCarriesIntoANewDigitWidensTheIntegerPart() {
@@ -55,7 +66,7 @@ struct TableNumberFormatTests {
 
     @Test func cellsSplitAtTheDecimalPoint() {
         let cells = six.format([-12.5, 0.00001234])
-        #expect(cells[0] == .init(lead: "\u{2212}12", rest: ".5000"))
+        #expect(cells[0] == .init(lead: "\u{2212}1", rest: ".25000×10<sup>1</sup>"))
         #expect(cells[1] == .init(lead: "1", rest: ".23400×10<sup>\u{2212}5</sup>"))
     }
 }

@@ -121,15 +121,24 @@ struct AnalysisTests {
     }
 
     @Test func rateComparisonShowsEveryRate() throws {
-        var comparison = RateComparison(lesson: try SmallLessons.bowl(), rates: [0.02, 0.1, 0.18, 0.21])
+        var comparison = try RateComparison(lesson: try SmallLessons.bowl(), rates: [0.02, 0.1, 0.18, 0.21])
         comparison.resolution = 40
-        #expect(comparison.baseRun?.id == "keras")
-        let page = try comparison.page()
-        #expect(page.size.width == 540)
+        #expect(comparison.base.id == "keras")
+        #expect(comparison.fileStem == "compare-keras-lr-0.02-0.1-0.18-0.21")
+        let page = try comparison.page(paper: HandoutBuilder.Paper.letter.size, canvas: RecordingCanvas())
+        #expect(page.size == HandoutBuilder.Paper.letter.size)
         let canvas = RecordingCanvas()
         page.draw(in: canvas)
         let text = canvas.dump
+        #expect(text.contains("A small bowl: run ‘keras’ at 4 learning rates"))
         #expect(text.contains("η = 0.02"))
         for rate in ["0.1", "0.18", "0.21"] { #expect(text.contains("η = \(rate)"), "no panel for η = \(rate)") }
+    }
+
+    @Test func rateComparisonComparesTheRunAskedFor() throws {
+        let comparison = try RateComparison(lesson: try SmallLessons.bowl(), rates: [0.1], run: "plain")
+        #expect(comparison.base.id == "plain")
+        #expect(comparison.title == "A small bowl: run ‘plain’ at 1 learning rate")
+        #expect(comparison.fileStem == "compare-plain-lr-0.1")
     }
 }

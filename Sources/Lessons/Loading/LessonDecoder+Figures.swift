@@ -35,6 +35,13 @@ extension LessonDecoder {
         }
         let state = try r.string("state")
         let logY = try r.bool("log_y")
+        let logX = try r.bool("log_x")
+        if logX != nil && kind != .finalLoss {
+            throw r.error("log_x", "only a 'final-loss' figure has swept values on its x axis; use log_y for the loss")
+        }
+        if logX == true, let run = named.first(where: { ($0.sweep?.value ?? 1) <= 0 }) {
+            throw r.error("log_x", "a log axis cannot show \(run.sweep!.value) (run '\(run.id)'); remove log_x to choose the axis from the values")
+        }
         let arrows = try r.string("arrows")
         let aspect = try r.double("aspect") ?? 0.62
         guard aspect >= 0.2 && aspect <= 1.4 else { throw r.error("aspect", "must be between 0.2 and 1.4 (height / width), got \(aspect)") }
@@ -90,7 +97,7 @@ extension LessonDecoder {
             throw r.error("arrows", "expected \"gradient\" or \"state\", got \"\(a)\"")
         }
         var spec = FigureSpec(id: id, kind: kind, title: title, caption: caption, runs: names, steps: steps,
-                              parameter: parameter, state: state, logY: logY, arrows: arrows, aspect: aspect,
+                              parameter: parameter, state: state, logY: logY, logX: logX, arrows: arrows, aspect: aspect,
                               xColumn: xColumn, yColumn: yColumn, classColumn: classColumn)
         extra(&spec)
         return spec

@@ -138,7 +138,7 @@ extension LessonDecoder {
         return constraints
     }
 
-    func decodeSweep(_ r: TableReader, runs: [LessonRun], problems: [Problem], takenIDs: [String]) throws -> (Sweep, [LessonRun]) {
+    func decodeSweep(_ r: TableReader, problems: [Problem], runs: [LessonRun], takenIDs: [String]) throws -> (Sweep, [LessonRun]) {
         let id = try r.requiredString("id")
         try checkIdentifier(r, "id", id)
         guard !takenIDs.contains(id) else { throw r.error("id", "'\(id)' is already the id of a run or sweep") }
@@ -149,7 +149,7 @@ extension LessonDecoder {
         let parameter = try r.requiredString("parameter")
         if parameter == "start" {
             let names = problems.first { $0.id == base.problemID }?.parameters ?? []
-            return try decodeStartSweep(r, id: id, base: base, parameters: names)
+            return try decodeStartSweep(r, id: id, base: base, parameterNames: names)
         }
         guard Self.sweepable.contains(parameter) else {
             throw r.error("parameter", "cannot sweep '\(parameter)' (expected start or one of: \(Self.sweepable.joined(separator: ", ")))")

@@ -8,7 +8,7 @@ extension LessonDecoder {
     /// Spread starts are uniform over each simplex group (flat Dirichlet: −log u normalised) and over
     /// each boxed parameter's box; other parameters keep the base run's start. One seeded generator,
     /// parameters in order, so the same seed gives the same starts everywhere.
-    func decodeStartSweep(_ r: TableReader, id: String, base: LessonRun, parameters: [String]) throws -> (Sweep, [LessonRun]) {
+    func decodeStartSweep(_ r: TableReader, id: String, base: LessonRun, parameterNames: [String]) throws -> (Sweep, [LessonRun]) {
         let dimension = base.spec.start.count
         var starts: [[Double]] = []
         if let listed = try r.table("spread") {
@@ -21,7 +21,7 @@ extension LessonDecoder {
             let groups = base.spec.constraints.simplexGroups
             for box in base.spec.constraints.boxes where !groups.contains(where: { $0.contains(box.index) }) {
                 guard (box.upper - box.lower).isFinite else {
-                    let name = parameters[box.index]
+                    let name = parameterNames[box.index]
                     throw r.error("spread", "cannot spread starts over the box of '\(name)' in run '\(base.id)': its width \(box.upper) − (\(box.lower)) is too large to draw from; narrow the box or list 'starts'")
                 }
             }
@@ -38,9 +38,12 @@ extension LessonDecoder {
         }
         guard !starts.isEmpty else { throw r.error("starts", "a start sweep needs 'starts = [[…], …]' or 'spread = { count = N, seed = S }'") }
         guard starts.count <= 200 else { throw r.error("starts", "at most 200 starts per sweep, got \(starts.count)") }
-        let labelPattern = try r.string("label") ?? "start {value}"
+        let labelPattern = try r.string("label")
         try r.finish()
         let spread = try r.table("spread") != nil
+        // Name only the parameters the starts differ in (all of them for a single start).
+        let varying = starts.count == 1 ? Array(0..<dimension)
+            : (0..<dimension).filter { k in starts.contains { $0[k] != starts[0][k] } }
         var generated: [LessonRun] = []
         for (i, start) in starts.enumerated() {
             var spec = base.spec
@@ -50,12 +53,25 @@ extension LessonDecoder {
             } catch let error as RunSpecError {
                 throw spread ? r.error("spread", "start \(i + 1) of the spread: \(error.message)") : r.error("starts[\(i)]", error.message)
             }
-            let label = labelPattern.replacingOccurrences(of: "{value}", with: "\(i + 1)")
+            let label = labelPattern?.replacingOccurrences(of: "{value}", with: "\(i + 1)")
+                ?? Self.startLabel(start, names: parameterNames, varying: varying)
             generated.append(LessonRun(id: "\(id)-\(i + 1)", label: label, problemID: base.problemID, spec: spec,
                                        sweep: (id, Double(i + 1))))
         }
         let sweep = Sweep(id: id, parameter: "start", values: starts.indices.map { Double($0 + 1) }, runIDs: generated.map(\.id))
         return (sweep, generated)
+    }
+
+    /// A start sweep's default run label: the start in the parameters that vary, `x₀ = −2` or
+    /// `(x₀, y₀) = (−2, 1)`; with more than three varying, `θ₀ = (…)` with every parameter.
+    static func startLabel(_ start: [Double], names: [String], varying: [Int]) -> String {
+        func number(_ v: Double) -> String { shortNumber(v).replacingOccurrences(of: "-", with: "−") }
+        guard varying.count <= 3, varying.allSatisfy(names.indices.contains) else {
+            return "θ₀ = (" + start.map(number).joined(separator: ", ") + ")"
+        }
+        let symbols = varying.map { names[$0] + "₀" }, values = varying.map { number(start[$0]) }
+        if varying.count == 1 { return "\(symbols[0]) = \(values[0])" }
+        return "(" + symbols.joined(separator: ", ") + ") = (" + values.joined(separator: ", ") + ")"
     }
 
     /// `count` starts spread over the base run's simplex groups and boxes (see `decodeStartSweep`).

@@ -20,7 +20,7 @@ struct LessonDecoder {
         var sweeps: [Sweep] = []
         var sweepBases: [String: String] = [:]
         for reader in try root.tables("sweeps") {
-            let (sweep, generated) = try decodeSweep(reader, runs: runs, problems: problems, takenIDs: runs.map(\.id) + sweeps.map(\.id))
+            let (sweep, generated) = try decodeSweep(reader, problems: problems, runs: runs, takenIDs: runs.map(\.id) + sweeps.map(\.id))
             sweeps.append(sweep)
             sweepBases[sweep.id] = try reader.requiredString("run")
             runs += generated

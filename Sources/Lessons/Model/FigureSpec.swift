@@ -54,6 +54,9 @@ public struct FigureSpec {
     public var state: String?
     /// Force a logarithmic y axis (default: chosen from the data's range).
     public var logY: Bool?
+    /// `final-loss`: force (true) or refuse (false) a logarithmic axis for the swept values; nil chooses
+    /// from the values (log only when all are positive and span more than a decade).
+    public var logX: Bool?
     /// Arrows at `steps` on a surface: `gradient`, `velocity`/`buffer`, or none.
     public var arrows: String?
     /// Height on the handout page as a fraction of the text width (default 0.62).
@@ -79,10 +82,10 @@ public struct FigureSpec {
     public var range: ClosedRange<Double>?
 
     public init(id: String, kind: Kind, title: String? = nil, caption: String, runs: [String], steps: [Int] = [],
-                parameter: String? = nil, state: String? = nil, logY: Bool? = nil, arrows: String? = nil,
+                parameter: String? = nil, state: String? = nil, logY: Bool? = nil, logX: Bool? = nil, arrows: String? = nil,
                 aspect: Double = 0.62, xColumn: String? = nil, yColumn: String? = nil, classColumn: String? = nil) {
         self.id = id; self.kind = kind; self.title = title; self.caption = caption; self.runs = runs
-        self.steps = steps; self.parameter = parameter; self.state = state; self.logY = logY; self.arrows = arrows
+        self.steps = steps; self.parameter = parameter; self.state = state; self.logY = logY; self.logX = logX; self.arrows = arrows
         self.aspect = aspect; self.xColumn = xColumn; self.yColumn = yColumn; self.classColumn = classColumn
         self.showsExpected = false
     }

@@ -6,7 +6,10 @@ public enum NoteBlock: Equatable {
     case paragraph(String)
     /// `- item` lines.
     case bullets([String])
-    /// A display line: `    v ← μv − ηg` (indented four spaces), set centered in a monospace font.
+    /// `1. item` lines, numbered from `start` (the first item's number).
+    case numbered([String], start: Int)
+    /// Display lines: `    v ← μv − ηg` (indented four spaces), as Pango markup, consecutive lines joined by `\n`
+    /// with their indentation relative to the least indented; set as one centered block in a monospace font.
     case formula(String)
     /// `{{figure ID}}`, `{{table ID}}`, `{{results}}`, `{{check ID}}`, `{{rule RUN}}`: generated content.
     case insert(kind: String, id: String?)

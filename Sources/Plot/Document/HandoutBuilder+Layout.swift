@@ -74,13 +74,22 @@ extension HandoutBuilder {
                               spaceAfter: i == lines.count - 1 ? s.blockSpacing : 0, keepWithNext: keep))
                 }
 
-            case .bullets(let items):
-                let indent = s.body.size * 1.6
+            case .bullets(let items), .numbered(let items, _):
+                var start: Int?
+                if case .numbered(_, let first) = block { start = first }
+                // Numbers are right-aligned before a hanging indent wide enough for the longest one.
+                var markerStyle = s.body
+                markerStyle.alignment = start == nil ? .left : .right
+                let widest = start.map { canvas.measureText("\($0 + items.count - 1).", style: s.body).width } ?? 0
+                let indent = max(s.body.size * 1.6, widest + s.body.size * 0.9)
                 for (i, item) in items.enumerated() {
                     let t = TextBlock.wrapping(item, width: width - indent, style: s.body, lineHeight: s.bodyLineHeight,
                                                canvas: canvas)
-                    let bullet = TextBlock(lines: ["•"], style: s.body, lineHeight: s.bodyLineHeight)
-                    add(Piece(content: .items([(Rect(x: indent * 0.35, y: 0, width: indent * 0.65, height: t.height), bullet),
+                    let marker = TextBlock(lines: [start.map { "\($0 + i)." } ?? "•"], style: markerStyle,
+                                           lineHeight: s.bodyLineHeight)
+                    let markerFrame = start == nil ? Rect(x: indent * 0.35, y: 0, width: indent * 0.65, height: t.height)
+                        : Rect(x: 0, y: 0, width: indent - s.body.size * 0.45, height: t.height)
+                    add(Piece(content: .items([(markerFrame, marker),
                                                (Rect(x: indent, y: 0, width: width - indent, height: t.height), t)]),
                               height: t.height, spaceBefore: i == 0 ? s.blockSpacing : 2,
                               spaceAfter: i == items.count - 1 ? s.blockSpacing : 2,

@@ -62,6 +62,7 @@ public struct HandoutBuilder {
         case heading(String)
         case paragraph(String)
         case bullets([String])
+        case numbered([String], start: Int)
         case formula(String)
         case figure(any Drawable, width: Double?, height: FigureHeight, caption: String?, number: Int)
         case table(Table, caption: String?, number: Int)
@@ -119,6 +120,11 @@ public struct HandoutBuilder {
     /// Adds a bulleted list; each item is markup and wraps with a hanging indent.
     public mutating func bullets(_ items: [String]) {
         blocks.append(.bullets(items))
+    }
+
+    /// Adds a numbered list counting from `start`; each item is markup and wraps with a hanging indent.
+    public mutating func numbered(_ items: [String], start: Int = 1) {
+        blocks.append(.numbered(items, start: start))
     }
 
     /// Adds a centered monospace formula or code line (markup), e.g. `v ← μv − η g`; `\n` separates lines, which share a left edge.

@@ -2,19 +2,23 @@ import Foundation
 
 /// How one numeric table column turns numbers into aligned, printable markup.
 ///
-/// A column shares one number of decimals so its decimal points and right
-/// edges line up. The decimals are chosen so the largest value shows exactly
-/// `significantDigits` significant digits:
+/// A column uses one notation for all its numbers, as a textbook table does,
+/// and aligns on the decimal point. Fixed notation shares one number of
+/// decimals, chosen so the largest value shows exactly `significantDigits`
+/// significant digits:
 ///
 /// ```
-/// e_max    = max over fixed-notation values of ⌊log10 |x|⌋ (after rounding)
+/// e_max    = max over values of ⌊log10 |x|⌋ (after rounding)
 /// decimals = max(0, significantDigits − 1 − e_max)
 /// ```
 ///
-/// A value switches to scientific notation (`1.23457×10<sup>−5</sup>`) only
-/// when its magnitude needs it: `|x| ≥ 10^significantDigits`,
-/// `|x| < 10^smallestFixedExponent`, or the column's decimals would leave it
-/// with fewer than `minimumSignificantDigits` digits. Exact zeros print as
+/// The whole column is written in scientific notation instead
+/// (`1.23457×10<sup>−5</sup>`, every mantissa with `significantDigits`
+/// digits) as soon as one value would need it in fixed notation:
+/// `|x| ≥ 10^significantDigits`, `|x| < 10^smallestFixedExponent`, or the
+/// shared decimals would leave it with fewer than `minimumSignificantDigits`
+/// digits. A scientific value whose exponent is 0 is written as its mantissa
+/// alone (never `×10⁰`), still aligned on its point. Exact zeros print as
 /// `0`, NaN as `NaN`, infinities as `∞` and `−∞`, and every minus sign is a
 /// true minus (U+2212).
 public struct ColumnNumberFormat: Equatable, Sendable {
@@ -47,19 +51,15 @@ public struct ColumnNumberFormat: Equatable, Sendable {
         public init(lead: String, rest: String = "") { self.lead = lead; self.rest = rest }
     }
 
-    /// Formats a whole column at once, so all fixed-notation values share their decimals.
+    /// Formats a whole column at once, in one notation, so all values share their decimals or their style.
     public func format(_ values: [Double]) -> [Cell] {
-        let exponents = values.map(roundedExponent)
-        var eMax: Int?
-        for e in exponents.compactMap({ $0 }) where fitsFixedRange(e) { eMax = max(eMax ?? e, e) }
-        let decimals = max(0, significantDigits - 1 - (eMax ?? 0))
-        return zip(values, exponents).map { x, e in
+        let exponents = values.map(roundedExponent).compactMap { $0 }
+        let decimals = max(0, significantDigits - 1 - (exponents.max() ?? 0))
+        let fixed = exponents.allSatisfy { fitsFixedRange($0) && $0 + 1 + decimals >= minimumSignificantDigits }
+        return values.map { x in
             guard x.isFinite else { return special(x) }
-            guard let e else { return Cell(lead: "0") }
-            if fitsFixedRange(e) && e + 1 + decimals >= minimumSignificantDigits {
-                return fixed(x, decimals: decimals)
-            }
-            return scientific(x)
+            guard x != 0 else { return Cell(lead: "0") }
+            return fixed ? self.fixed(x, decimals: decimals) : scientific(x)
         }
     }
 
@@ -98,7 +98,7 @@ public struct ColumnNumberFormat: Equatable, Sendable {
         }
         let mantissa = s[..<eIndex]
         let sign = x < 0 ? Self.minus : ""
-        let power = "×10<sup>" + (e < 0 ? Self.minus + String(-e) : String(e)) + "</sup>"
+        let power = e == 0 ? "" : "×10<sup>" + (e < 0 ? Self.minus + String(-e) : String(e)) + "</sup>"
         guard let dot = mantissa.firstIndex(of: ".") else { return Cell(lead: sign + mantissa, rest: power) }
         return Cell(lead: sign + mantissa[..<dot], rest: String(mantissa[dot...]) + power)
     }

@@ -67,7 +67,7 @@ extension FigureFactory {
             default:
                 let p = t.parameterNames.firstIndex(of: spec.parameter!)!
                 rows = Array(0..<t.count); ys = t.stateColumn(spec.state!, parameter: p) ?? []
-                yLabel = "\(Notes.escape(spec.state!)) \(StepTable.stateSymbol(spec.state!))<sub>\(Notes.escape(spec.parameter!))</sub>"
+                yLabel = Symbols.indexed(Notes.escape(spec.state!), by: spec.parameter!)
             }
             if logX, rows.first == 0 { rows.removeFirst(); ys.removeFirst() }
             let style = SeriesStyle.cycle(k)
@@ -192,10 +192,15 @@ extension FigureFactory {
         let parameter = lesson.sweeps.first { $0.id == swept.first?.run.sweep?.id }?.parameter ?? "lr"
         let xs = swept.map { $0.run.sweep!.value }
         let ys = swept.map { $0.trace.verdict.isDivergence ? Double.nan : $0.trace.finalLoss }
+        let xSpacing = ValueAxis.spacing(of: xs, override: spec.logX)
+        let ySpacing = ValueAxis.spacing(of: ys, override: spec.logY)
         var marks: [any Mark] = [LineSeries(xs: xs, ys: ys, label: "final loss", style: .cycle(0), showsMarkers: true)]
         let diverged = swept.filter { $0.trace.verdict.isDivergence }
         if !diverged.isEmpty {
-            let top = (ys.filter(\.isFinite).max() ?? 1) * 3
+            // Above the highest finite loss: three times it on a log axis, a quarter of the range on a linear one.
+            let finite = ys.filter(\.isFinite)
+            let high = finite.max() ?? 1, low = finite.min() ?? 0
+            let top = ySpacing == .log ? high * 3 : high + max(0.25 * (high - low), 0.1 * abs(high), 1e-3)
             marks.append(Scatter(diverged.map { DataPoint($0.run.sweep!.value, top) }, label: "diverged",
                                  style: SeriesStyle(color: Color(hex: 0xD55E00), marker: .cross, markerSize: 7)))
         }
@@ -204,8 +209,8 @@ extension FigureFactory {
         }
         let symbol = parameter == "lr" ? "learning rate η" : Notes.escape(parameter)
         let steps = swept.map(\.trace.stepCount).max() ?? 0
-        let panel = Panel(x: Axis("\(symbol) (log scale)", spacing: .log),
-                          y: Axis("loss after \(steps) steps (log scale)", spacing: .log), marks: marks)
+        let panel = Panel(x: Axis(ValueAxis.label(symbol, xSpacing), spacing: xSpacing),
+                          y: Axis(ValueAxis.label("loss after \(steps) steps", ySpacing), spacing: ySpacing), marks: marks)
         return Figure(panel)
     }
 }

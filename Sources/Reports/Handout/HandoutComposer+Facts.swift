@@ -97,13 +97,27 @@ extension HandoutComposer {
                 columns.append(.text("end, <tt>\(sweep.id)</tt>", group.map { Self.vector($0.trace.finalParameters, 4) }))
                 columns.append(.number("f", group.map(\.trace.finalLoss)))
                 let ends = Set(group.map { Self.vector($0.trace.finalParameters, 3) }).count
-                let best = group.map(\.trace.finalLoss).filter(\.isFinite).min() ?? .nan
-                let near = group.filter { $0.trace.finalLoss <= best * (1 + 1e-6) }.count
-                notes.append("<tt>\(sweep.id)</tt>: \(near) of \(group.count) within 10⁻⁶ of its best f = \(NumberFormat.significant(best, 6)), \(ends) different end point\(ends == 1 ? "" : "s") to three digits")
+                let losses = group.map(\.trace.finalLoss)
+                let best = losses.filter(\.isFinite).min() ?? .nan
+                let near = Self.nearBest(losses).count
+                notes.append("<tt>\(sweep.id)</tt>: \(near) of \(group.count) end at its best f = \(NumberFormat.significant(best, 6)) (equal to within a millionth of |f|, or 10⁻⁶ when |f| &lt; 1), \(ends) different end point\(ends == 1 ? "" : "s") to three digits")
             }
             let table = Table(columns: columns, numberFormat: ColumnNumberFormat(significantDigits: 5), elision: nil, fontSize: 8)
             h.table(table, caption: "Where each start went (\(runs.count) starts, \(group(members.count)) run by run, after its whole budget). \(notes.joined(separator: "; ")).")
         }
+    }
+
+    /// The finite losses within `relativeTolerance` of the smallest, for any sign and scale:
+    ///
+    /// ```
+    /// |f − f_best| ≤ relativeTolerance · max(1, |f_best|)
+    /// ```
+    ///
+    /// so a best of −3.5 counts values down to 3.5×10⁻⁶ away, and a best near 0 counts values within 10⁻⁶.
+    static func nearBest(_ losses: [Double], relativeTolerance: Double = 1e-6) -> [Double] {
+        guard let best = losses.filter(\.isFinite).min() else { return [] }
+        let tolerance = relativeTolerance * max(1, abs(best))
+        return losses.filter { $0.isFinite && abs($0 - best) <= tolerance }
     }
 
     private func group(_ count: Int) -> String { count == 1 ? "one sweep" : "\(count) sweeps" }

@@ -28,6 +28,7 @@ struct HandoutComposer {
             case .heading(let text): h.heading(text)
             case .paragraph(let text): h.paragraph(text)
             case .bullets(let items): h.bullets(items)
+            case .numbered(let items, let start): h.numbered(items, start: start)
             case .formula(let text): h.formula(text)
             case .insert("figure", let id?):
                 addFigure(id, to: &h); placedFigures.insert(id)
@@ -62,7 +63,7 @@ struct HandoutComposer {
 
     private func addTable(_ id: String, to h: inout HandoutBuilder) {
         guard let spec = lesson.tables.first(where: { $0.id == id }), let result = results.result(spec.run) else { return }
-        h.table(StepTable.make(spec, trace: result.trace), caption: Notes.inline(spec.caption))
+        h.table(StepTable.make(spec, trace: result.trace), caption: StepTable.caption(spec, run: result.run))
     }
 
     private func addRule(_ runID: String, to h: inout HandoutBuilder) {

@@ -50,6 +50,7 @@ enum ResultsSummary {
 
     static func describeSweep(_ sweep: Sweep, _ runs: [RunResult]) -> String {
         let diverged = runs.filter { $0.trace.verdict.isDivergence }
+        if sweep.parameter == "start" { return describeStartSweep(runs, diverged: diverged) }
         let symbol = sweep.parameter == "lr" ? "η" : Notes.escape(sweep.parameter)
         var text = "\(runs.count) runs, \(symbol) from \(NumberFormat.short(sweep.values.min()!)) to \(NumberFormat.short(sweep.values.max()!)); "
         text += diverged.isEmpty ? "none diverged" : "\(diverged.count) diverged"
@@ -59,6 +60,17 @@ enum ResultsSummary {
         let finite = runs.filter { $0.trace.finalLoss.isFinite }
         if let best = finite.min(by: { $0.trace.finalLoss < $1.trace.finalLoss }), let v = best.run.sweep?.value {
             text += "; lowest final loss \(NumberFormat.significant(best.trace.finalLoss, 3)) at \(symbol) = \(NumberFormat.short(v))"
+        }
+        return text
+    }
+
+    /// A start sweep in words, each start named by its run's label (`x₀ = −2` unless the teacher wrote one).
+    private static func describeStartSweep(_ runs: [RunResult], diverged: [RunResult]) -> String {
+        var text = "\(runs.count) runs from \(runs.count) starts; "
+        text += diverged.isEmpty ? "none diverged" : "\(diverged.count) diverged (the first from \(Notes.escape(diverged[0].run.label)))"
+        let finite = runs.filter { $0.trace.finalLoss.isFinite }
+        if let best = finite.min(by: { $0.trace.finalLoss < $1.trace.finalLoss }) {
+            text += "; lowest final loss \(NumberFormat.significant(best.trace.finalLoss, 3)) from \(Notes.escape(best.run.label))"
         }
         return text
     }

@@ -1,3 +1,4 @@
+import Engine
 import Lessons
 import Plot
 import Trace
@@ -11,16 +12,30 @@ enum StepTable {
                      elision: Table.Elision(head: spec.head, tail: spec.tail))
     }
 
+    /// The teacher's caption (inline Markdown), then the optimizer, its convention and settings,
+    /// and what each state buffer in the table holds.
+    static func caption(_ spec: TableSpec, run: LessonRun) -> String {
+        let settings = UpdateRule.lines(for: run.spec.optimizer, schedule: run.spec.schedule).settings
+        var states: [String] = []
+        for name in spec.columns {
+            let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+            if parts.count == 2, !["grad", "update"].contains(parts[0]), !states.contains(parts[0]) { states.append(parts[0]) }
+        }
+        let meanings = states.map(Symbols.stateMeaning).joined(separator: "; ")
+        return Notes.inline(spec.caption) + " <i>Optimizer: \(settings)" + (meanings.isEmpty ? "" : "; \(meanings)") + ".</i>"
+    }
+
     private static func column(named name: String, trace: Trace) -> Table.Column {
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
         if parts.count == 2, let p = trace.parameterNames.firstIndex(of: parts[1]) {
-            let sub = "<sub>\(Notes.escape(parts[1]))</sub>"
             switch parts[0] {
-            case "grad": return Table.Column(header: "g\(sub)", content: .numbers(trace.gradientColumn(p)))
-            case "update": return Table.Column(header: "Δ\(Notes.escape(parts[1]))", content: .numbers(trace.updateColumn(p)))
+            case "grad":
+                return Table.Column(header: Symbols.indexed("g", by: parts[1]), content: .numbers(trace.gradientColumn(p)))
+            case "update":
+                return Table.Column(header: "Δ" + Symbols.parameter(parts[1]), content: .numbers(trace.updateColumn(p)))
             default:
                 let values = trace.stateColumn(parts[0], parameter: p) ?? []
-                return Table.Column(header: "\(stateSymbol(parts[0]))\(sub)", content: .numbers(values))
+                return Table.Column(header: Symbols.indexed(Notes.escape(parts[0]), by: parts[1]), content: .numbers(values))
             }
         }
         switch name {
@@ -31,18 +46,7 @@ enum StepTable {
         case "loss": return Table.Column(header: "loss", content: .numbers(trace.losses))
         default:
             let p = trace.parameterNames.firstIndex(of: name)!
-            return Table.Column(header: Notes.escape(name), content: .numbers(trace.parameterColumn(p)))
-        }
-    }
-
-    /// The letter a handout uses for a state buffer.
-    static func stateSymbol(_ name: String) -> String {
-        switch name {
-        case "velocity": return "v"
-        case "buffer": return "b"
-        case "accumulator": return "a"
-        case "mean_square": return "s"
-        default: return Notes.escape(name)
+            return Table.Column(header: Symbols.parameter(name), content: .numbers(trace.parameterColumn(p)))
         }
     }
 }
