@@ -118,7 +118,7 @@ struct BadLessonFileTests {
         Case(name: "notes with an unknown formula command", toml: good, notes: "Text.\n\n    x = \\foo y\n",
              message: "{dir}/notes.md line 3: unknown command \\foo in a formula (the subset is listed in lessons/README.md)"),
         Case(name: "notes with an unknown insert", toml: good, notes: "Text.\n\n{{chart loss}}\n",
-             message: "{dir}/notes.md line 3: unknown insert '{{chart loss}}' (expected {{figure ID}}, {{table ID}}, {{check ID}}, {{rule RUN}}, {{fact NAME}} or {{results}})"),
+             message: "{dir}/notes.md line 3: unknown insert '{{chart loss}}' (expected {{figure ID}}, {{table ID}}, {{check ID}}, {{analysis ID}}, {{rule RUN}}, {{fact NAME}} or {{results}})"),
         Case(name: "no title", toml: good.replacingOccurrences(of: "title = \"Fit a line\"", with: ""),
              message: "{dir}/lesson.toml, key 'title': is required (a string)"),
     ]

@@ -183,6 +183,23 @@ struct ReportCommandTests {
         #expect(text.contains("diverged"))
     }
 
+    /// The analyses the three lessons place keep the handouts' numbers.
+    @Test func analysesPrintTheLessonsNumbers() throws {
+        let shared = try SharedReports.get()
+        let fit = try Files.pdfText(shared.path("constrained-fit/handout.pdf"))
+        #expect(fit.contains("chord at m:"))
+        #expect(fit.contains("f is not convex"))
+        #expect(fit.contains("1373701 points"))
+        #expect(fit.contains("3.6501490") && fit.contains("0.069543915"))
+        let loss = try Files.pdfText(shared.path("custom-loss/handout.pdf"))
+        #expect(loss.contains("192.000000"))
+        #expect(loss.contains("is 192 times that of"))
+        #expect(loss.contains("5.1892") && loss.contains("0.0270"))
+        let diagonal = try Files.pdfText(shared.path("zero-diagonal/handout.pdf"))
+        #expect(diagonal.contains("0.01023"))
+        #expect(diagonal.contains("zero columns, step 0"))
+    }
+
     @Test func allTwiceGivesIdenticalBytes() throws {
         let shared = try SharedReports.get()
         let second = try TemporaryFolder(prefix: "steptrace-e2e-all-again")

@@ -43,7 +43,7 @@ struct BrokenLessonTests {
     ]
 
     static let unknownKeys: [BrokenLesson] = [
-        BrokenLesson(name: "unknown root key", toml: "titel = \"U\"\n" + withRun, message: "lessons/t/lesson.toml line 1, key 'titel': unknown key (known keys here: title, subtitle, question, problem, problems, runs, sweeps, figures, tables, checks)"),
+        BrokenLesson(name: "unknown root key", toml: "titel = \"U\"\n" + withRun, message: "lessons/t/lesson.toml line 1, key 'titel': unknown key (known keys here: title, subtitle, question, problem, problems, runs, sweeps, figures, tables, checks, analyses)"),
         BrokenLesson(name: "unknown problem key", toml: head + "\nlabels = \"p\"\n", message: "lessons/t/lesson.toml line 7, key 'problem.labels': unknown key (known keys here: label, objective, builtin, curvatures, parameters, start, data, model, expected, expected_loss, expected_label, view)"),
         BrokenLesson(name: "unknown view key", toml: head + """
 
@@ -338,7 +338,7 @@ struct BrokenLessonTests {
     static let notes: [BrokenLesson] = [
         BrokenLesson(name: "notes insert names no figure", toml: withRun, notes: "## A\n\nText.\n\n{{figure nope}}\n", message: "lessons/t/notes.md line 5: {{figure nope}} names no figure in lesson.toml (it has no figures)"),
         BrokenLesson(name: "notes rule names no run", toml: withRun, notes: "{{rule b}}\n", message: "lessons/t/notes.md line 1: {{rule b}} names no run in lesson.toml (known: a)"),
-        BrokenLesson(name: "notes unknown insert kind", toml: withRun, notes: "Text.\n\n{{chart a}}\n", message: "lessons/t/notes.md line 3: unknown insert '{{chart a}}' (expected {{figure ID}}, {{table ID}}, {{check ID}}, {{rule RUN}}, {{fact NAME}} or {{results}})"),
+        BrokenLesson(name: "notes unknown insert kind", toml: withRun, notes: "Text.\n\n{{chart a}}\n", message: "lessons/t/notes.md line 3: unknown insert '{{chart a}}' (expected {{figure ID}}, {{table ID}}, {{check ID}}, {{analysis ID}}, {{rule RUN}}, {{fact NAME}} or {{results}})"),
         BrokenLesson(name: "notes insert without an id", toml: withRun, notes: "{{figure}}\n", message: "lessons/t/notes.md line 1: '{{figure}}' needs one id, as in {{figure ID}}"),
         BrokenLesson(name: "notes results with an id", toml: withRun, notes: "{{results a}}\n", message: "lessons/t/notes.md line 1: '{{results}}' takes no id"),
         BrokenLesson(name: "notes insert not closed", toml: withRun, notes: "One.\n\n{{figure a\n", message: "lessons/t/notes.md line 3: '{{' without a closing '}}'"),
@@ -393,7 +393,31 @@ struct BrokenLessonTests {
                      message: "lessons/t/lesson.toml line 12, key 'runs[0].steps': steps (40000000 steps × 9 values each) exceed the trace limit of 200 million values (about 1.6 GB); use fewer"),
     ]
 
-    static let all = syntax + unknownKeys + types + missing + ids + names + ranges + shapes + problems + data + notes + limits
+    /// `[[analyses]]`: each kind's keys, checked when the lesson loads.
+    static let analyses: [BrokenLesson] = [
+        BrokenLesson(name: "analysis of an unknown kind", toml: withRun + "\n\n[[analyses]]\nid = \"z\"\nkind = \"magic\"\n",
+                     message: "lessons/t/lesson.toml line 16, key 'analyses[0].kind': unknown analysis 'magic' (known: convexity, grid-search, gradient-ratio, hessian, zeros)"),
+        BrokenLesson(name: "convexity over an unconstrained run", toml: withRun + "\n\n[[analyses]]\nid = \"c\"\nkind = \"convexity\"\nrun = \"a\"\n",
+                     message: "lessons/t/lesson.toml line 14, key 'analyses[0].ranges': run 'a' constrains no parameter; give ranges = { name = [low, high], … } to draw points from"),
+        BrokenLesson(name: "convexity range on no parameter", toml: withRun + "\n\n[[analyses]]\nid = \"c\"\nkind = \"convexity\"\nrun = \"a\"\nranges = { q = [0, 1] }\n",
+                     message: "lessons/t/lesson.toml line 18, key 'analyses[0].ranges.q': 'q' is not a parameter (parameters: x, y)"),
+        BrokenLesson(name: "grid over an unboxed parameter", toml: withRun + "\n\n[[analyses]]\nid = \"g\"\nkind = \"grid-search\"\nrun = \"a\"\nover = [\"x\"]\nresolution = 10\n",
+                     message: "lessons/t/lesson.toml line 18, key 'analyses[0].over': 'x' is neither in a simplex group of run 'a' nor in a finite box of it"),
+        BrokenLesson(name: "grid of too many points", toml: withRun + "\nbox = { x = [-1, 1], y = [-1, 1] }\n\n[[analyses]]\nid = \"g\"\nkind = \"grid-search\"\nrun = \"a\"\nover = [\"x\", \"y\"]\nresolution = 10000\n",
+                     message: "lessons/t/lesson.toml line 20, key 'analyses[0].resolution': the grid would have 100020001 points; at most 20 million"),
+        BrokenLesson(name: "gradient ratio of one problem", toml: withRun + "\n\n[[analyses]]\nid = \"r\"\nkind = \"gradient-ratio\"\n",
+                     message: "lessons/t/lesson.toml line 14, key 'analyses[0].problems': a gradient ratio needs at least two problems"),
+        BrokenLesson(name: "hessian at a point of the wrong size", toml: withRun + "\n\n[[analyses]]\nid = \"h\"\nkind = \"hessian\"\nat = [1, 2, 3]\n",
+                     message: "lessons/t/lesson.toml line 17, key 'analyses[0].at': has 3 numbers for 2 parameters"),
+        BrokenLesson(name: "hessian at the end of no run", toml: withRun + "\n\n[[analyses]]\nid = \"h\"\nkind = \"hessian\"\nat = \"end:b\"\n",
+                     message: "lessons/t/lesson.toml line 17, key 'analyses[0].at': no run has the id 'b' (runs: a)"),
+        BrokenLesson(name: "zeros of an unknown block", toml: withRun + "\n\n[[analyses]]\nid = \"z\"\nkind = \"zeros\"\nblock = \"C\"\n",
+                     message: "lessons/t/lesson.toml line 17, key 'analyses[0].block': no parameters form the block 'C': name them C_ROW_COLUMN, or give 'rows' and 'columns'"),
+        BrokenLesson(name: "notes naming no analysis", toml: withRun, notes: "{{analysis nope}}\n",
+                     message: "lessons/t/notes.md line 1: {{analysis nope}} names no analysis in lesson.toml (it has no analyses)"),
+    ]
+
+    static let all = syntax + unknownKeys + types + missing + ids + names + ranges + shapes + problems + data + notes + limits + analyses
 
     @Test func theCorpusIsLargeAndNamesAreUnique() {
         #expect(Self.all.count >= 30)

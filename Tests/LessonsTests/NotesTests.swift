@@ -103,12 +103,12 @@ struct NotesTests {
     }
 
     @Test(arguments: [
-        ("{{chart a}}", "notes.md line 1: unknown insert '{{chart a}}' (expected {{figure ID}}, {{table ID}}, {{check ID}}, {{rule RUN}}, {{fact NAME}} or {{results}})"),
+        ("{{chart a}}", "notes.md line 1: unknown insert '{{chart a}}' (expected {{figure ID}}, {{table ID}}, {{check ID}}, {{analysis ID}}, {{rule RUN}}, {{fact NAME}} or {{results}})"),
         ("x\n\n{{figure}}", "notes.md line 3: '{{figure}}' needs one id, as in {{figure ID}}"),
         ("{{table a b}}", "notes.md line 1: '{{table}}' needs one id, as in {{table ID}}"),
         ("{{results all}}", "notes.md line 1: '{{results}}' takes no id"),
         ("a\nb\n{{figure a", "notes.md line 3: '{{' without a closing '}}'"),
-        ("{{}}", "notes.md line 1: unknown insert '{{}}' (expected {{figure ID}}, {{table ID}}, {{check ID}}, {{rule RUN}}, {{fact NAME}} or {{results}})"),
+        ("{{}}", "notes.md line 1: unknown insert '{{}}' (expected {{figure ID}}, {{table ID}}, {{check ID}}, {{analysis ID}}, {{rule RUN}}, {{fact NAME}} or {{results}})"),
     ])
     func malformedInserts(text: String, message: String) {
         #expect(throws: LessonError.self) { try Self.parse(text) }

@@ -25,7 +25,7 @@ extension LessonDecoder {
                     throw r.error("spread", "cannot spread starts over the box of '\(name)' in run '\(base.id)': its width \(box.upper) − (\(box.lower)) is too large to draw from; narrow the box or list 'starts'")
                 }
             }
-            starts = Self.spreadStarts(count: count, seed: UInt64(seed), base: base.spec)
+            starts = base.spec.constraints.samples(count: count, seed: UInt64(seed), base: base.spec.start)
         }
         if let rows = try r.numberRows("starts") {
             guard starts.isEmpty else { throw r.error("starts", "give 'starts' or 'spread', not both") }
@@ -72,25 +72,5 @@ extension LessonDecoder {
         let symbols = varying.map { names[$0] + "₀" }, values = varying.map { number(start[$0]) }
         if varying.count == 1 { return "\(symbols[0]) = \(values[0])" }
         return "(" + symbols.joined(separator: ", ") + ") = (" + values.joined(separator: ", ") + ")"
-    }
-
-    /// `count` starts spread over the base run's simplex groups and boxes (see `decodeStartSweep`).
-    static func spreadStarts(count: Int, seed: UInt64, base: RunSpec) -> [[Double]] {
-        var generator = SeededGenerator(seed: seed)
-        let groups = base.constraints.simplexGroups
-        var starts: [[Double]] = []
-        for _ in 0..<count {
-            var start = base.start
-            for group in groups {
-                let draws = group.map { _ in -log(1 - generator.unit()) }
-                let total = draws.reduce(0, +)
-                for (k, i) in group.enumerated() { start[i] = draws[k] / total }
-            }
-            for box in base.constraints.boxes where !groups.contains(where: { $0.contains(box.index) }) {
-                start[box.index] = box.lower + (box.upper - box.lower) * generator.unit()
-            }
-            starts.append(start)
-        }
-        return starts
     }
 }

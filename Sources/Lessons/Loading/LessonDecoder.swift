@@ -35,6 +35,10 @@ struct LessonDecoder {
         try checkUnique(tables.map(\.id), key: "tables", what: "table id")
         let checks = try root.tables("checks").map { try decodeCheck($0, problems: problems) }
         try checkUnique(checks.map(\.id), key: "checks", what: "check id")
+        let analyses = try root.tables("analyses").map {
+            try decodeAnalysis($0, problems: problems, runs: runs, sweepIDs: sweepIDs)
+        }
+        try checkUnique(analyses.map(\.id), key: "analyses", what: "analysis id")
         try root.finish()
 
         let notes = try notesText.map { try Notes.parse($0, file: notesFile) } ?? []
@@ -44,12 +48,13 @@ struct LessonDecoder {
             case "figure": known = figures.map(\.id)
             case "table": known = tables.map(\.id)
             case "check": known = checks.map(\.id)
-            case "fact": try checkFact(ref, problems: problems, sweeps: sweeps, notesFile: notesFile); continue
+            case "analysis": known = analyses.map(\.id)
+            case "fact": try checkFact(ref, sweeps: sweeps, notesFile: notesFile); continue
             default: known = runs.map(\.id)
             }
             guard known.contains(ref) else {
                 let noun = kind == "rule" ? "run" : kind
-                let choices = known.isEmpty ? "it has no \(noun)s" : "known: \(known.joined(separator: ", "))"
+                let choices = known.isEmpty ? "it has no \(noun == "analysis" ? "analyses" : noun + "s")" : "known: \(known.joined(separator: ", "))"
                 let line = notesText.flatMap { Notes.line(of: "{{\(kind) \(ref)}}", in: $0) }
                 throw LessonError(file: notesFile, line: line,
                                   problem: "{{\(kind) \(ref)}} names no \(noun) in \(LessonLoader.fileName) (\(choices))")
@@ -57,17 +62,13 @@ struct LessonDecoder {
         }
         return Lesson(id: id, title: title, subtitle: subtitle, question: question, folder: folder, file: file,
                       problems: problems, runs: runs, sweeps: sweeps, figures: figures, tables: tables,
-                      checks: checks, notes: notes)
+                      checks: checks, analyses: analyses, notes: notes)
     }
 
-    /// A `{{fact NAME}}` must name a known fact whose builtin the lesson uses.
-    private func checkFact(_ name: String, problems: [Problem], sweeps: [Sweep], notesFile: String) throws {
-        guard let fact = Notes.facts.first(where: { $0.name == name }) else {
+    /// A `{{fact NAME}}` must name a known fact, and `starts` needs a start sweep.
+    private func checkFact(_ name: String, sweeps: [Sweep], notesFile: String) throws {
+        guard Notes.facts.contains(where: { $0.name == name }) else {
             throw LessonError(file: notesFile, problem: "{{fact \(name)}} is not a known fact (known: \(Notes.facts.map(\.name).joined(separator: ", ")))")
-        }
-        let builtins = problems.compactMap { p -> String? in if case .builtin(let n, _) = p.source { return n }; return nil }
-        if !fact.builtins.isEmpty && !builtins.contains(where: fact.builtins.contains) {
-            throw LessonError(file: notesFile, problem: "{{fact \(name)}} needs a problem with builtin \(fact.builtins.map { "'\($0)'" }.joined(separator: " or "))")
         }
         if name == "starts" && !sweeps.contains(where: { $0.parameter == "start" }) {
             throw LessonError(file: notesFile, problem: "{{fact starts}} needs a [[sweeps]] with parameter = \"start\"")

@@ -21,6 +21,8 @@ public struct Lesson {
     public var figures: [FigureSpec]
     public var tables: [TableSpec]
     public var checks: [GradientCheckSpec]
+    /// Computations the notes place with `{{analysis ID}}`.
+    public var analyses: [AnalysisSpec]
     /// The handout's prose, in order (from `notes.md`).
     public var notes: [NoteBlock]
 

@@ -5,13 +5,13 @@ import Engine
 /// Block syntax: `#`/`##` headings, blank-line separated paragraphs, `- ` bullets, `1. `
 /// numbered lists, runs of lines indented by four spaces as one centered formula (in the
 /// TeX-like subset of `FormulaMarkup`), and a line holding only `{{figure ID}}`,
-/// `{{table ID}}`, `{{check ID}}`, `{{rule RUN}}`, `{{fact NAME}}` or `{{results}}` to place
+/// `{{table ID}}`, `{{check ID}}`, `{{analysis ID}}`, `{{rule RUN}}`, `{{fact NAME}}` or `{{results}}` to place
 /// generated content. Inline: `**bold**`, `*italic*`, `` `code` ``, `~subscript~`,
 /// `^superscript^` (so `θ~k~` and `x^2^`). What would print wrongly is refused with the line:
 /// a `{{…}}` inside a sentence, a Markdown table, a formula outside the subset.
 public enum Notes {
     /// The kinds `{{…}}` may name.
-    public static let insertKinds = ["figure", "table", "check", "rule", "results", "fact"]
+    public static let insertKinds = ["figure", "table", "check", "rule", "results", "fact", "analysis"]
 
     /// Splits `text` into blocks; `file` names the file in errors (an unknown or malformed `{{…}}`,
     /// a placeholder inside a sentence, a Markdown table, a formula outside the subset).
@@ -56,7 +56,7 @@ public enum Notes {
                 let words = trimmed.dropFirst(2).dropLast(2).split(separator: " ").map(String.init)
                 guard let kind = words.first, insertKinds.contains(kind) else {
                     throw LessonError(file: file, line: number,
-                                      problem: "unknown insert \(ErrorText.quoted(trimmed)) (expected {{figure ID}}, {{table ID}}, {{check ID}}, {{rule RUN}}, {{fact NAME}} or {{results}})")
+                                      problem: "unknown insert \(ErrorText.quoted(trimmed)) (expected {{figure ID}}, {{table ID}}, {{check ID}}, {{analysis ID}}, {{rule RUN}}, {{fact NAME}} or {{results}})")
                 }
                 let needsID = kind != "results"
                 guard words.count == (needsID ? 2 : 1) else {

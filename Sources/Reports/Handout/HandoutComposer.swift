@@ -40,6 +40,8 @@ struct HandoutComposer {
                 addRule(id, to: &h)
             case .insert("fact", let name?):
                 addFact(name, to: &h)
+            case .insert("analysis", let id?):
+                addAnalysis(id, to: &h)
             case .insert("results", _):
                 addResults(to: &h); placedResults = true
             case .insert: break
