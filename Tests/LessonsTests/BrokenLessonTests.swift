@@ -170,6 +170,9 @@ struct BrokenLessonTests {
     ]
 
     static let shapes: [BrokenLesson] = [
+        BrokenLesson(name: "problem start outside the domain", toml: withRun.replacingOccurrences(of: "x^2 + 10*y^2", with: "log(x) + y^2").replacingOccurrences(of: "start = [1, 2]", with: "start = [0, 2]"), message: "lessons/t/lesson.toml line 8, key 'runs[0]': loss is not finite at the start (x = 0, y = 2) (the start of problem 'main')"),
+        BrokenLesson(name: "run start outside the domain", toml: withRun.replacingOccurrences(of: "x^2 + 10*y^2", with: "log(x) + y^2") + "\nstart = [-1, 2]", message: "lessons/t/lesson.toml line 13, key 'runs[0].start': loss is not finite at the start (x = -1, y = 2)"),
+        BrokenLesson(name: "swept start where the gradient is infinite", toml: withRun.replacingOccurrences(of: "x^2 + 10*y^2", with: "sqrt(x) + y^2") + "\n\n[[sweeps]]\nid = \"s\"\nrun = \"a\"\nparameter = \"start\"\nstarts = [[1, 1], [0, 1]]", message: "lessons/t/lesson.toml line 18, key 'sweeps[0].starts[1]': gradient of x is not finite at the start (x = 0, y = 1)"),
         BrokenLesson(name: "run start has one number", toml: withRun + "\nstart = [1]", message: "lessons/t/lesson.toml line 13, key 'runs[0].start': has 1 number for 2 parameters (x, y)"),
         BrokenLesson(name: "problem start has three numbers", toml: withRun.replacingOccurrences(of: "start = [1, 2]", with: "start = [1, 2, 3]"), message: "lessons/t/lesson.toml line 6, key 'problem.start': has 3 numbers for 2 parameters (x, y)"),
         BrokenLesson(name: "steps and epochs", toml: withRun + "\nepochs = 3", message: "lessons/t/lesson.toml line 13, key 'runs[0].epochs': give 'steps' or 'epochs', not both"),

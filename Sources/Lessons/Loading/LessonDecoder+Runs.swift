@@ -48,7 +48,8 @@ extension LessonDecoder {
             batching.shuffleSeed = UInt64(seed)
         }
         let constraints = try decodeConstraints(r, parameters: problem.parameters)
-        let start = try r.doubles("start") ?? problem.start
+        let ownStart = try r.doubles("start")
+        let start = ownStart ?? problem.start
         guard start.count == problem.parameters.count else {
             throw r.error("start", "has \(counted(start.count, "number")) for \(counted(problem.parameters.count, "parameter")) (\(problem.parameters.joined(separator: ", ")))")
         }
@@ -56,6 +57,10 @@ extension LessonDecoder {
         let spec = RunSpec(start: start, optimizer: optimizer, schedule: schedule, constraints: constraints,
                            stop: stop, batching: batching)
         try validate(spec, problem: problem, reader: r)
+        if let bad = problem.firstBadStart([start]) {
+            // A start taken from the problem is named by the run (its key would not be in the run's table).
+            throw ownStart == nil ? r.error(nil, "\(bad.error) (the start of problem '\(problem.id)')") : r.error("start", bad.error.description)
+        }
         return LessonRun(id: id, label: label, problemID: problem.id, spec: spec, sweep: nil)
     }
 
@@ -138,7 +143,7 @@ extension LessonDecoder {
         return constraints
     }
 
-    func decodeSweep(_ r: TableReader, runs: [LessonRun], takenIDs: [String]) throws -> (Sweep, [LessonRun]) {
+    func decodeSweep(_ r: TableReader, runs: [LessonRun], problems: [Problem], takenIDs: [String]) throws -> (Sweep, [LessonRun]) {
         let id = try r.requiredString("id")
         try checkIdentifier(r, "id", id)
         guard !takenIDs.contains(id) else { throw r.error("id", "'\(id)' is already the id of a run or sweep") }
@@ -147,7 +152,7 @@ extension LessonDecoder {
             throw r.error("run", "no run has the id '\(baseID)' (runs: \(runs.map(\.id).joined(separator: ", ")))")
         }
         let parameter = try r.requiredString("parameter")
-        if parameter == "start" { return try decodeStartSweep(r, id: id, base: base) }
+        if parameter == "start" { return try decodeStartSweep(r, id: id, base: base, problems: problems) }
         guard Self.sweepable.contains(parameter) else {
             throw r.error("parameter", "cannot sweep '\(parameter)' (expected start or one of: \(Self.sweepable.joined(separator: ", ")))")
         }

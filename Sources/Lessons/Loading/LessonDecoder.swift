@@ -18,7 +18,7 @@ struct LessonDecoder {
         try checkUnique(runs.map(\.id), key: "runs", what: "run id")
         var sweeps: [Sweep] = []
         for reader in try root.tables("sweeps") {
-            let (sweep, generated) = try decodeSweep(reader, runs: runs, takenIDs: runs.map(\.id) + sweeps.map(\.id))
+            let (sweep, generated) = try decodeSweep(reader, runs: runs, problems: problems, takenIDs: runs.map(\.id) + sweeps.map(\.id))
             sweeps.append(sweep)
             runs += generated
         }
