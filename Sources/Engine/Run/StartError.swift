@@ -20,8 +20,11 @@ public struct StartError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// `loss is not finite at the start (x = 0): 1/x divides by zero`.
-    public var description: String {
-        "\(quantity) is not finite at the start (\(start))" + (reason.map { ": \($0)" } ?? "")
+    public var description: String { description(naming: "the start") }
+
+    /// The description with the start named otherwise: `… at the start of problem 'main' (x = 0): …`.
+    public func description(naming which: String) -> String {
+        "\(quantity) is not finite at \(which) (\(start))" + (reason.map { ": \($0)" } ?? "")
     }
 }
 
@@ -37,5 +40,5 @@ public func checkStart<O: Objective>(_ objective: O, start: [Double]) throws(Sta
         return
     }
     let values = zip(objective.parameterNames, start).map { "\($0) = \(NumberText.general($1, digits: 6))" }
-    throw StartError(quantity: quantity, start: values.joined(separator: ", "), reason: nil)
+    throw StartError(quantity: quantity, start: values.joined(separator: ", "), reason: objective.explainNonFinite(at: start))
 }

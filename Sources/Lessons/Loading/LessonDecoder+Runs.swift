@@ -59,7 +59,8 @@ extension LessonDecoder {
         try validate(spec, problem: problem, reader: r)
         if let bad = problem.firstBadStart([start]) {
             // A start taken from the problem is named by the run (its key would not be in the run's table).
-            throw ownStart == nil ? r.error(nil, "\(bad.error) (the start of problem '\(problem.id)')") : r.error("start", bad.error.description)
+            throw ownStart == nil ? r.error(nil, bad.error.description(naming: "the start of problem '\(problem.id)'"))
+                : r.error("start", bad.error.description)
         }
         return LessonRun(id: id, label: label, problemID: problem.id, spec: spec, sweep: nil)
     }
