@@ -61,6 +61,8 @@ struct BadLessonFileTests {
     }
 
     static let cases: [Case] = [
+        Case(name: "a start outside the objective's domain", toml: good.replacingOccurrences(of: "objective = \"(y - (a*x + b))^2\"", with: "objective = \"(y - (a*x + b))^2 + log(a)\""),
+             message: "{dir}/lesson.toml line 10, key 'runs[0]': loss is not finite at the start of problem 'main' (a = 0, b = 0): log(a) of zero on data row 1"),
         Case(name: "TOML syntax error", toml: good.replacingOccurrences(of: "steps = 20", with: "steps = = 20"),
              message: "{dir}/lesson.toml line 14: TOML syntax error: expected a value (a string, number, true, false, array or table), found '=' (column 9)"),
         Case(name: "unknown key", toml: good.replacingOccurrences(of: "lr = 0.1", with: "lr = 0.1\nlearning_rat = 0.1"),

@@ -54,9 +54,9 @@ struct ReportCommandTests {
         for p in ["x", "y"] {
             #expect(csv.value("velocity.\(p)", row: 0) == 0, "velocity.\(p) at step 0")
             let p0 = try #require(csv.value(p, row: 0)), p1 = try #require(csv.value(p, row: 1))
-            let v1 = try #require(csv.value("velocity.\(p)", row: 1)), u1 = try #require(csv.value("update.\(p)", row: 1))
+            let v1 = try #require(csv.value("velocity.\(p)", row: 1)), u1 = try #require(csv.value("update.\(p)", row: 0))
             let g0 = try #require(csv.value("grad.\(p)", row: 0))
-            // v₁ = μ·0 − η g₀ exactly; the step moves θ by v₁ (up to the rounding of θ₀ + v₁).
+            // v₁ = μ·0 − η g₀ exactly; the step from row 0 (its update) moves θ by v₁ (up to the rounding of θ₀ + v₁).
             #expect(v1 == -0.02 * g0)
             #expect(u1 == p1 - p0)
             #expect(abs(v1 - u1) <= 1e-15 * max(1, abs(p0)), "velocity \(v1) vs update \(u1)")

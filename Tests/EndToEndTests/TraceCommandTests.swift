@@ -34,7 +34,55 @@ struct TraceCommandTests {
         #expect(close(final, [-1.0002, 2.5003, 0.00015], within: 1e-3), "ended at \(final)")
         // Tighter than the acceptance criterion: the run is deterministic.
         #expect(close(final, [-1.0001817, 2.5003131, 0.0001534], within: 1e-6), "ended at \(final)")
-        #expect((summary.number("loss") ?? .nan) < 1e-6)
+        // The loss is over all four rows: the least-squares residual ½·(0.5² + 0.5²)/4 = 0.0625 (rows 2 and 3 share x = 1).
+        #expect(abs((summary.number("loss") ?? .nan) - 0.0625) < 1e-6)
+    }
+
+    /// Per-sample rows: `loss` over all four points, `batch_loss` on the row's own point.
+    @Test func perSampleCSVHasTheLossOverAllDataAndTheBatchLoss() throws {
+        let outcome = try Steptrace.run([
+            "trace", "--objective", "0.5*(y - \(Self.fitModel))^2", "--data", Self.data.path("seed.csv"),
+            "--batch", "1", "--lr", "0.0005", "--steps", "8", "--optimizer", "sgd",
+        ] + Self.seedStart)
+        #expect(outcome.status == 0)
+        let csv = TraceCSV(text: outcome.stdout)
+        #expect(csv.header.joined(separator: ",")
+            == "step,loss,batch_loss,a2,a1,a0,grad.a2,grad.a1,grad.a0,epoch,batch,lr,update.a2,update.a1,update.a0")
+        // At θ₀ = (1, 1, 1) the residuals are −1, −2, −1, −6: ½·(1 + 4 + 1 + 36)/4 over all data, ½·1 on point 0.
+        #expect(csv.value("loss", row: 0) == 5.25)
+        #expect(csv.value("batch_loss", row: 0) == 0.5)
+        #expect(csv.value("batch", row: 5) == 1)
+    }
+
+    @Test func summarySaysSaddlePoint() throws {
+        let outcome = try Steptrace.run([
+            "trace", "--objective", "x^2 - y^2", "--start", "x=1,y=0", "--optimizer", "sgd", "--lr", "0.1",
+            "--steps", "1000", "--tolerance-grad", "1e-6", "--format", "summary",
+        ])
+        #expect(outcome.status == 0)
+        #expect(TraceSummary(outcome.stdout).fields["verdict"] == "stopped at a saddle point: Hessian eigenvalue −2 along y")
+    }
+
+    @Test func summarySaysUnboundedBelow() throws {
+        let outcome = try Steptrace.run([
+            "trace", "--objective", "x^2 - y^2", "--start", "x=1,y=0.1", "--optimizer", "sgd", "--lr", "0.1",
+            "--steps", "1000", "--format", "summary",
+        ])
+        #expect(outcome.status == 0)
+        #expect(TraceSummary(outcome.stdout).fields["verdict"] == "unbounded below (loss −1.19e+06 at step 51)")
+    }
+
+    /// A summary keeps only what it prints: a million steps peak far below the ~90 MB their rows would take.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time")))
+    func summaryMemoryDoesNotGrowWithTheSteps() throws {
+        let outcome = try Steptrace.tool("time", [
+            "-f", "peak %M", Steptrace.binary, "trace", "--objective", "0.5*(x^2 + 10*y^2)", "--start", "x=1,y=1",
+            "--optimizer", "sgd", "--lr", "0.01", "--steps", "1000000", "--format", "summary",
+        ])
+        #expect(outcome.status == 0)
+        let line = try #require(outcome.stderrLines.last { $0.hasPrefix("peak ") })
+        let kilobytes = try #require(Int(line.dropFirst(5)))
+        #expect(kilobytes < 60_000, "peak RSS \(kilobytes) KB")
     }
 
     @Test func fullBatchDescentConvergesToLeastSquares() throws {
@@ -62,13 +110,14 @@ struct TraceCommandTests {
         #expect(csv.rows.count == 26)
         #expect(csv.rows.allSatisfy { $0.count == csv.header.count })
         #expect(csv.column("step") == (0...25).map(Double.init))
-        // Row 0 is the start with a zero update; the first step moves by −η∇f(θ0).
+        // Row 0 is the start and the step from it: update₀ = θ₁ − θ₀ = −η∇f(θ₀); the last row's update is 0.
         #expect(csv.rows[0][2...4] == [1, 1, 1])
         #expect(csv.value("loss", row: 0) == 10.5)
-        #expect(csv.value("update.a2", row: 0) == 0)
         let g0 = try #require(csv.value("grad.a2", row: 0)), a2_1 = try #require(csv.value("a2", row: 1))
         #expect(abs(a2_1 - (1 - 0.1 * g0)) < 1e-15)
-        #expect(csv.value("update.a2", row: 1) == a2_1 - 1)
+        #expect(csv.value("update.a2", row: 0) == a2_1 - 1)
+        #expect(csv.value("lr", row: 0) == 0.1)
+        #expect(csv.value("update.a2", row: 25) == 0)
     }
 
     @Test(arguments: [
@@ -231,6 +280,16 @@ struct TraceCommandTests {
                     message: "--batch needs --data"),
             BadCall(name: "rho on sgd", arguments: with("--rho", "0.9"), status: 64,
                     message: "--rho: rho does not apply to sgd"),
+            BadCall(name: "a start where the loss divides by zero",
+                    arguments: ["trace", "--objective", "1/x", "--start", "x=0", "--optimizer", "sgd", "--steps", "5"], status: 65,
+                    message: "loss is not finite at the start (x = 0): 1/x divides by zero"),
+            BadCall(name: "a start outside the logarithm's domain",
+                    arguments: ["trace", "--objective", "log(x)", "--start", "x=-4", "--optimizer", "sgd", "--steps", "5"], status: 65,
+                    message: "loss is not finite at the start (x = -4): log(x) of a negative number"),
+            BadCall(name: "a start where the gradient is infinite",
+                    arguments: ["trace", "--objective", "sqrt(x) + y^2", "--start", "x=0,y=1", "--optimizer", "sgd", "--steps", "5",
+                                "--format", "jsonl"], status: 65,
+                    message: "gradient of x is not finite at the start (x = 0, y = 1): sqrt(x) has an infinite slope at 0"),
             BadCall(name: "unknown format", arguments: with("--format", "xml"), status: 64,
                     message: "The value 'xml' is invalid for '--format <format>'. Please provide one of 'csv', 'jsonl' or 'summary'."),
         ]

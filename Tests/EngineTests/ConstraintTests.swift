@@ -52,7 +52,7 @@ import Trace
             #expect(close(theta[2] + theta[3], 1, relative: 1e-15))
             #expect(theta[2] >= 0 && theta[3] >= 0)
             let before = trace.parameters(row: k - 1)
-            for i in 0..<5 { #expect(trace.update(i, at: k) == theta[i] - before[i], "the update is the projected step") }
+            for i in 0..<5 { #expect(trace.update(i, at: k - 1) == theta[i] - before[i], "the update is the projected step") }
         }
         // Step 1: a = 1 − 0.8 = 0.2 → clipped to 0.5; (p, q) = (0.18, 0.02) → +0.4 each → (0.58, 0.42).
         #expect(trace.parameter(0, at: 1) == 0.5)

@@ -32,18 +32,18 @@ import Trace
         for k in 0...10 {
             #expect(close(keras.parameter(0, at: k), pytorch.parameter(0, at: k), relative: 1e-12, floor: 1e-12))
         }
-        // Update 11 uses η/10: Keras keeps the old velocity at full size, PyTorch shrinks the whole buffer.
+        // Step 11 (row 10's update) uses η/10: Keras keeps the old velocity at full size, PyTorch shrinks the whole buffer.
         let v10 = keras.state(0, row: 10)
         let b10 = pytorch.state(0, row: 10)
         let g10 = keras.gradient(row: 10)
         let kerasStep = (0..<2).map { 0.9 * v10[$0] - 0.001 * g10[$0] }
         let pytorchStep = (0..<2).map { -0.001 * (0.9 * b10[$0] + g10[$0]) }
         for i in 0..<2 {
-            #expect(close(keras.update(i, at: 11), kerasStep[i], relative: 1e-12, floor: 1e-12))
-            #expect(close(pytorch.update(i, at: 11), pytorchStep[i], relative: 1e-12, floor: 1e-12))
+            #expect(close(keras.update(i, at: 10), kerasStep[i], relative: 1e-12, floor: 1e-12))
+            #expect(close(pytorch.update(i, at: 10), pytorchStep[i], relative: 1e-12, floor: 1e-12))
         }
         #expect((keras.parameter(0, at: 40) - pytorch.parameter(0, at: 40)).magnitude > 1e-3)
-        #expect(keras.learningRates[10] == 0.01)
-        #expect(close(keras.learningRates[11], 0.001, relative: 1e-15))
+        #expect(keras.learningRates[9] == 0.01)
+        #expect(close(keras.learningRates[10], 0.001, relative: 1e-15))
     }
 }

@@ -45,8 +45,8 @@ import Trace
             expectClose(t.state(0, row: k), ms, "mean_square_\(k)")
         }
         // Step 1: ms = 0.01·g², so θ moves by η·g/(0.1|g| + ε) = 0.1 per coordinate up to ε/(0.1|g|) ≈ 2.5e-8.
-        #expect(close(t.update(0, at: 1), 0.1, relative: 1e-7))
-        #expect(close(t.update(1, at: 1), -0.1, relative: 1e-7))
+        #expect(close(t.update(0, at: 0), 0.1, relative: 1e-7))
+        #expect(close(t.update(1, at: 0), -0.1, relative: 1e-7))
     }
 
     @Test func adam() throws {
@@ -69,8 +69,8 @@ import Trace
             }
         }
         // Step 1: m̂ = g, v̂ = g², so each coordinate moves by η against the sign of g.
-        #expect(close(t.update(0, at: 1), 1e-3, relative: 1e-8))
-        #expect(close(t.update(1, at: 1), -1e-3, relative: 1e-8))
+        #expect(close(t.update(0, at: 0), 1e-3, relative: 1e-8))
+        #expect(close(t.update(1, at: 0), -1e-3, relative: 1e-8))
     }
 
     @Test func sgdNesterov() throws {

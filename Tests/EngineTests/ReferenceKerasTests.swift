@@ -37,7 +37,11 @@ import Trace
         #expect(reference.learningRate == c.spec.learningRate)
         let spec = RunSpec(start: [-4, 2], optimizer: c.spec, stop: StopRules(maxSteps: 50))
         let trace = try run(TestQuadratic(), spec: spec)
-        #expect(trace.verdict == .maxSteps)
+        // 50 steps stop some of these runs mid-descent, so the budget verdict may say the loss was still falling.
+        switch trace.verdict {
+        case .maxSteps, .stillFalling: break
+        default: Issue.record("expected the budget verdict, got \(trace.verdict)")
+        }
         #expect(trace.count == 51)
         #expect(Set(trace.stateNames) == Set(c.states.values))
         for k in 0...50 {
@@ -46,8 +50,10 @@ import Trace
             for i in 0..<2 {
                 #expect(close(trace.value(.parameter(i), row: k), reference.params[k][i]), "param \(i) at step \(k)")
                 #expect(close(trace.value(.gradient(i), row: k), reference.grad[k][i]), "grad \(i) at step \(k)")
+                // Row k's update is the step from θ_k (the reference's update k+1; the last row's is 0).
                 // An update is a difference of parameters, so its error is measured against the parameter's size.
-                #expect(close(trace.value(.update(i), row: k), reference.update[k][i], floor: reference.params[k][i].magnitude),
+                let update = k < 50 ? reference.update[k + 1][i] : 0
+                #expect(close(trace.value(.update(i), row: k), update, floor: reference.params[k][i].magnitude),
                         "update \(i) at step \(k)")
                 for (key, name) in c.states {
                     let ours = try #require(trace.stateColumn(name, parameter: i))

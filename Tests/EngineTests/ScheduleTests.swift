@@ -19,14 +19,21 @@ import Testing
         #expect(close(inverse.learningRate(base: 0.1, step: 6), 0.025, relative: 1e-15))
     }
 
-    /// Row 0 carries the first update's rate; row k the rate update k used.
-    @Test func traceRecordsTheRateEachUpdateUsed() throws {
+    /// Row k carries η_k, the rate of the step from θ_k; the last row the rate a next step would use.
+    @Test func traceRecordsTheRateEachStepApplies() throws {
         let spec = RunSpec(start: [1, 1], optimizer: OptimizerSpec(kind: .sgd, learningRate: 0.1),
                            schedule: .step(every: 2, factor: 0.5), stop: StopRules(maxSteps: 5))
         let trace = try run(TestQuadratic(), spec: spec)
-        #expect(trace.learningRates == [0.1, 0.1, 0.1, 0.05, 0.05, 0.025])
-        // Update 3 (row 3) used 0.05: x₃ = x₂ − 0.05·x₂.
-        #expect(close(trace.parameter(0, at: 3), trace.parameter(0, at: 2) * 0.95, relative: 1e-15))
+        #expect(trace.learningRates == [0.1, 0.1, 0.05, 0.05, 0.025, 0.025])
+        // One row explains the next: θ_{k+1} = θ_k − η_k·g_k = θ_k + update_k, exactly.
+        for k in 0..<5 {
+            for i in 0..<2 {
+                let step = -trace.learningRate(at: k) * trace.gradient(i, at: k)
+                #expect(trace.update(i, at: k) == trace.parameter(i, at: k + 1) - trace.parameter(i, at: k))
+                #expect(trace.parameter(i, at: k + 1) == trace.parameter(i, at: k) + step)
+            }
+        }
+        #expect(trace.update(row: 5) == [0, 0])
     }
 
     @Test func badSchedulesAreRefused() {

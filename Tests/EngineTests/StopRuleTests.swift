@@ -108,3 +108,54 @@ import Trace
         #expect(reports.last == RunProgress(step: 1000, totalSteps: 1000, loss: reports.last!.loss))
     }
 }
+
+/// Verdicts that say what happened: a saddle point, a loss without bound below, a budget spent mid-descent.
+@Suite struct VerdictWordsTests {
+    func saddleRun(start: [Double], lr: Double, steps: Int, gradientTolerance: Double? = nil) throws -> Trace {
+        let objective = try ExpressionObjective(expression: "x^2 - y^2", parameters: ["x", "y"])
+        return try run(objective, spec: RunSpec(start: start, optimizer: OptimizerSpec(kind: .sgd, learningRate: lr),
+                                                stop: StopRules(maxSteps: steps, gradientTolerance: gradientTolerance)))
+    }
+
+    @Test func gradientRuleAtASaddleSaysSaddle() throws {
+        let trace = try saddleRun(start: [1, 0], lr: 0.1, steps: 1000, gradientTolerance: 1e-6)
+        #expect(trace.verdict.description == "stopped at a saddle point: Hessian eigenvalue −2 along y")
+        #expect(trace.metadata("verdict") == trace.verdict.description)
+        #expect(trace.stepCount == 66)
+    }
+
+    @Test func gradientRuleAtAMinimumStaysConverged() throws {
+        let trace = try run(TestQuadratic(), spec: RunSpec(start: [-4, 2], optimizer: OptimizerSpec(kind: .sgd, learningRate: 0.1),
+                                                            stop: StopRules(maxSteps: 10_000, gradientTolerance: 1e-8)))
+        guard case .converged = trace.verdict else {
+            Issue.record("expected converged, got \(trace.verdict)")
+            return
+        }
+    }
+
+    @Test func aLossFallingWithoutBoundIsUnboundedBelow() throws {
+        let trace = try saddleRun(start: [1, 0.1], lr: 0.1, steps: 1000)
+        #expect(trace.verdict == .unboundedBelow(step: 51, loss: trace.finalLoss))
+        #expect(trace.verdict.description == "unbounded below (loss −1.19e+06 at step 51)")
+        #expect(trace.finalLoss < -1e6)
+    }
+
+    @Test func aBudgetSpentMidDescentSaysTheLossWasStillFalling() throws {
+        let objective = try ExpressionObjective(expression: "x^2 + y^2", parameters: ["x", "y"])
+        let slow = try run(objective, spec: RunSpec(start: [1, 1], optimizer: OptimizerSpec(kind: .sgd, learningRate: 0.001),
+                                                    stop: StopRules(maxSteps: 100)))
+        #expect(slow.verdict.description
+            == "ran its whole budget while the loss was still falling (the last 10% of steps made 8.3% of its decrease)")
+        let settled = try run(objective, spec: RunSpec(start: [1, 1], optimizer: OptimizerSpec(kind: .sgd, learningRate: 0.1),
+                                                       stop: StopRules(maxSteps: 100)))
+        #expect(settled.verdict == .maxSteps)
+    }
+
+    @Test func stillFallingRule() {
+        #expect(StillFalling.markRow(steps: 100) == 90)
+        #expect(StillFalling.verdict(steps: 100, initial: 10, atMark: 5, final: 0) == .stillFalling(share: 0.5))
+        #expect(StillFalling.verdict(steps: 100, initial: 10, atMark: 0.05, final: 0) == .maxSteps)
+        #expect(StillFalling.verdict(steps: 9, initial: 10, atMark: 5, final: 0) == .maxSteps)
+        #expect(StillFalling.verdict(steps: 100, initial: 0, atMark: 5, final: 10) == .maxSteps)
+    }
+}

@@ -18,8 +18,8 @@ import Testing
                 g.withUnsafeBufferPointer { g in
                     u.withUnsafeBufferPointer { u in
                         s.withUnsafeBufferPointer { s in
-                            recorder.append(epoch: Int32(k / 3), batch: Int32(k % 3), learningRate: 0.1 * v, loss: v * v,
-                                            parameters: p, gradient: g, update: u, state: s)
+                            recorder.append(TraceRow(epoch: Int32(k / 3), batch: Int32(k % 3), learningRate: 0.1 * v,
+                                                     loss: v * v, parameters: p, gradient: g, update: u, state: s))
                         }
                     }
                 }
@@ -40,10 +40,10 @@ import Testing
         var recorder = TraceRecorder(Trace(parameterNames: ["x"], reservingRows: 2), blockRows: 4)
         let one: [Double] = [1]
         one.withUnsafeBufferPointer { p in
-            recorder.append(epoch: 0, batch: 0, learningRate: 0.1, loss: 1, parameters: p, gradient: p, update: p,
-                            state: UnsafeBufferPointer(start: nil, count: 0))
+            recorder.append(TraceRow(epoch: 0, batch: 0, learningRate: 0.1, loss: 1, parameters: p, gradient: p, update: p,
+                                     state: UnsafeBufferPointer(start: nil, count: 0)))
         }
-        var trace = recorder.finish()
+        var trace = recorder.finish(verdict: .maxSteps)
         let copy = trace
         trace.append(learningRate: 0.1, loss: 2, parameters: [2], gradient: [2], update: [2])
         #expect(copy.losses == [1])

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Curvature of an objective at a point, from its exact gradient.
 public enum Hessian {
     /// The Hessian by central differences of the exact gradient, symmetrised:
@@ -22,8 +20,17 @@ public enum Hessian {
 
     /// Eigenvalues of a symmetric matrix by cyclic Jacobi rotations, ascending.
     public static func eigenvalues(_ matrix: [[Double]]) -> [Double] {
+        eigen(matrix).map(\.value)
+    }
+
+    /// Eigenvalues with unit eigenvectors of a symmetric matrix by cyclic Jacobi rotations, ascending by value:
+    /// ```
+    /// A = V diag(λ) Vᵀ,   Vᵀ A V → diagonal by rotations in the (p, q) planes
+    /// ```
+    public static func eigen(_ matrix: [[Double]]) -> [(value: Double, vector: [Double])] {
         var a = matrix
         let n = a.count
+        var v = (0..<n).map { i in (0..<n).map { j in i == j ? 1.0 : 0.0 } }
         for _ in 0..<100 {
             var off = 0.0
             for i in 0..<n { for j in 0..<n where i != j { off += a[i][j] * a[i][j] } }
@@ -43,10 +50,15 @@ public enum Hessian {
                         a[p][k] = c * apk - s * aqk
                         a[q][k] = s * apk + c * aqk
                     }
+                    for k in 0..<n {
+                        let vkp = v[k][p], vkq = v[k][q]
+                        v[k][p] = c * vkp - s * vkq
+                        v[k][q] = s * vkp + c * vkq
+                    }
                 }
             }
         }
-        return (0..<n).map { a[$0][$0] }.sorted()
+        return (0..<n).map { j in (value: a[j][j], vector: (0..<n).map { v[$0][j] }) }.sorted { $0.value < $1.value }
     }
 
     /// The most parameters for which `extremeEigenvalues` builds the whole Hessian.

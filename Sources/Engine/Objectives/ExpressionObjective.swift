@@ -47,6 +47,20 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
             data: data?.values ?? [], dataColumnCount: data?.columnCount ?? 0)
     }
 
+    /// The innermost operation of the expression that is not finite at θ (on the first data row where one is),
+    /// e.g. `1/x divides by zero` or `log(a) of zero on data row 2`.
+    public func explainNonFinite(at theta: [Double]) -> String? {
+        guard let data, data.columnCount > 0 else { return expression.root.undefinedOperation(parameters: theta) }
+        let width = data.columnCount
+        for r in 0..<rowCount {
+            let row = Array(data.values[r * width..<(r + 1) * width])
+            if let reason = expression.root.undefinedOperation(parameters: theta, columns: row) {
+                return "\(reason) on data row \(r + 1)"
+            }
+        }
+        return nil
+    }
+
     private init(copying other: ExpressionObjective) {
         expressionText = other.expressionText
         expression = other.expression

@@ -23,4 +23,13 @@ public protocol Objective {
     ) -> Double
     /// Returns L(θ; rows) without the gradient.
     func loss(at theta: UnsafeBufferPointer<Double>, rows: UnsafeBufferPointer<Int>) -> Double
+
+    /// Why the loss or its gradient over all data is not finite at θ, in words (`1/x divides by zero`),
+    /// when the objective can tell; nil otherwise. For error messages only (see `checkStart`).
+    func explainNonFinite(at theta: [Double]) -> String?
+}
+
+extension Objective {
+    /// Objectives that cannot tell say nothing.
+    public func explainNonFinite(at theta: [Double]) -> String? { nil }
 }

@@ -6,7 +6,7 @@ public struct RunProgress: Sendable, Equatable {
     public let step: Int
     /// The step budget.
     public let totalSteps: Int
-    /// f(θ_step) on its batch.
+    /// The loss of the row the last step started from (over all data where evaluated, else on its batch).
     public let loss: Double
 
     /// Creates a progress report.
@@ -17,122 +17,155 @@ public struct RunProgress: Sendable, Equatable {
     }
 }
 
-/// Runs `spec` on `objective` and returns the trace: one row per step, row 0 the start.
+/// Runs `spec` on `objective` and returns the trace in memory: one row per step, row 0 the start.
 ///
-/// Validates first (a bad spec throws a `RunSpecError` and nothing runs).
-/// Then, with row k as documented on `Trace`:
-/// ```
-/// for k = 0, 1, …:   η_k = schedule(η, t: k)
-///                    θ_{k+1} = constrain(optimizer(θ_k, ∇f(θ_k; batch k), η_k))
-/// ```
-/// until a stop rule fires or the budget is spent. Divergence is a verdict,
-/// never an error: the trace keeps every row up to and including the bad one.
-/// The optimizer is chosen once here; the loop itself is generic, so both
-/// objective and optimizer are specialised into it.
+/// The same as `run(_:spec:progress:into:)` with a `TraceRecorder` as the sink.
 @inlinable
 public func run<O: Objective>(
     _ objective: O, spec: RunSpec, progress: ((RunProgress) -> Void)? = nil
 ) throws -> Trace {
-    let plan = try RunPlan(spec: spec, parameterNames: objective.parameterNames, rowCount: objective.rowCount)
-    let n = plan.parameterCount
-    let settings = plan.settings
-    switch (settings.kind, settings.convention) {
-    case (.sgd, .keras):
-        return runLoop(objective, KerasSGD(parameterCount: n, settings: settings), plan, progress)
-    case (.sgd, .pytorch):
-        return runLoop(objective, PyTorchSGD(parameterCount: n, settings: settings), plan, progress)
-    case (.adagrad, .keras):
-        return runLoop(objective, KerasAdagrad(parameterCount: n, settings: settings), plan, progress)
-    case (.adagrad, .pytorch):
-        return runLoop(objective, PyTorchAdagrad(parameterCount: n, settings: settings), plan, progress)
-    case (.rmsprop, .keras):
-        return runLoop(objective, KerasRMSprop(parameterCount: n, settings: settings), plan, progress)
-    case (.rmsprop, .pytorch):
-        return runLoop(objective, PyTorchRMSprop(parameterCount: n, settings: settings), plan, progress)
-    case (.adam, .keras):
-        return runLoop(objective, KerasAdam(parameterCount: n, settings: settings), plan, progress)
-    case (.adam, .pytorch):
-        return runLoop(objective, PyTorchAdam(parameterCount: n, settings: settings), plan, progress)
-    }
+    try run(objective, spec: spec, progress: progress) { TraceRecorder(Trace(layout: $0)) }
 }
 
-/// The loop, specialised per objective and optimizer type. Allocates nothing per step
-/// (the trace grows only past its reservation): rows go to the trace through a
-/// `TraceRecorder`, epochs and batches are counted rather than divided out,
-/// and the stop rules build their words only when one fires.
+/// Runs `spec` on `objective`, handing every row to the sink `makeSink` builds from the run's layout,
+/// and returns what the sink makes of it (a `Trace`, a `TraceSummary`, nothing for a stream).
+///
+/// Validates first (a bad spec throws a `RunSpecError`), then checks the start
+/// (a loss or gradient that is not finite there throws a `StartError`);
+/// either way nothing runs and no sink is made. Then, with row k as documented on `Trace`:
+/// ```
+/// for k = 0, 1, …:   g_k = ∇f(θ_k; batch k),  η_k = schedule(η, t: k)
+///                    row k: θ_k, f(θ_k) over all data, f(θ_k; batch k), g_k, η_k, state after k steps,
+///                           update_k = θ_{k+1} − θ_k   where θ_{k+1} = constrain(optimizer(θ_k, g_k, η_k))
+/// ```
+/// until a stop rule fires on row k or k reaches the budget; that last row gets
+/// update 0 and the rate a next step would use. Divergence is a verdict,
+/// never an error: the trace keeps every row up to and including the bad one.
+/// The optimizer is chosen once here; the loop itself is generic, so objective,
+/// optimizer and sink are specialised into it.
 @inlinable
-func runLoop<O: Objective, Opt: Optimizer>(
-    _ objective: O, _ initial: Opt, _ plan: RunPlan, _ progress: ((RunProgress) -> Void)?
-) -> Trace {
+public func run<O: Objective, S: TraceSink & ~Copyable>(
+    _ objective: O, spec: RunSpec, progress: ((RunProgress) -> Void)? = nil,
+    into makeSink: (TraceLayout) -> S
+) throws -> S.Output {
+    let plan = try RunPlan(spec: spec, parameterNames: objective.parameterNames, rowCount: objective.rowCount)
+    try checkStart(objective, start: plan.start)
+    let n = plan.parameterCount
+    let settings = plan.settings
+    var sink = makeSink(plan.layout(stateNames: settings.stateNames))
+    let verdict: Verdict
+    switch (settings.kind, settings.convention) {
+    case (.sgd, .keras):
+        verdict = runLoop(objective, KerasSGD(parameterCount: n, settings: settings), plan, progress, &sink)
+    case (.sgd, .pytorch):
+        verdict = runLoop(objective, PyTorchSGD(parameterCount: n, settings: settings), plan, progress, &sink)
+    case (.adagrad, .keras):
+        verdict = runLoop(objective, KerasAdagrad(parameterCount: n, settings: settings), plan, progress, &sink)
+    case (.adagrad, .pytorch):
+        verdict = runLoop(objective, PyTorchAdagrad(parameterCount: n, settings: settings), plan, progress, &sink)
+    case (.rmsprop, .keras):
+        verdict = runLoop(objective, KerasRMSprop(parameterCount: n, settings: settings), plan, progress, &sink)
+    case (.rmsprop, .pytorch):
+        verdict = runLoop(objective, PyTorchRMSprop(parameterCount: n, settings: settings), plan, progress, &sink)
+    case (.adam, .keras):
+        verdict = runLoop(objective, KerasAdam(parameterCount: n, settings: settings), plan, progress, &sink)
+    case (.adam, .pytorch):
+        verdict = runLoop(objective, PyTorchAdam(parameterCount: n, settings: settings), plan, progress, &sink)
+    }
+    return sink.finish(verdict: verdict)
+}
+
+/// The loop, specialised per objective, optimizer and sink type. Allocates nothing per step
+/// (what the sink keeps aside): epochs and batches are counted rather than divided out, the
+/// loss over all data is evaluated every `lossStride` rows, and the stop rules build their
+/// words only when one fires. Each row is handed over once its step is known, so row k
+/// carries θ_k, the state before the step, and the step's gradient, rate and update.
+@inlinable
+func runLoop<O: Objective, Opt: Optimizer, S: TraceSink & ~Copyable>(
+    _ objective: O, _ initial: Opt, _ plan: RunPlan, _ progress: ((RunProgress) -> Void)?, _ sink: inout S
+) -> Verdict {
     var optimizer = initial
     let n = plan.parameterCount
-    let stateNames = optimizer.stateNames
-    var recorder = TraceRecorder(Trace(
-        parameterNames: plan.parameterNames, stateNames: stateNames,
-        reservingRows: plan.reservedRows(stateCount: stateNames.count),
-        shuffleSeed: plan.shuffleSeed, metadata: plan.metadata))
+    let stateWidth = n * optimizer.stateNames.count
     var projector = ConstraintProjector(plan.constraints, start: plan.start)
     var batcher = Batcher(plan: plan)
-    var monitor = StopMonitor(rules: plan.stop, names: plan.parameterNames)
+    var monitor = StopMonitor(rules: plan.stop, names: plan.parameterNames, totalSteps: plan.totalSteps)
     let theta = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
     let previous = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
     let gradient = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
     let update = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+    let state = UnsafeMutableBufferPointer<Double>.allocate(capacity: stateWidth)
+    let full = plan.hasBatchLoss
+    let allRows = UnsafeMutableBufferPointer<Int>.allocate(capacity: full ? plan.rowCount : 0)
     defer {
         theta.deallocate()
         previous.deallocate()
         gradient.deallocate()
         update.deallocate()
+        state.deallocate()
+        allRows.deallocate()
         batcher.deallocate()
     }
     _ = theta.initialize(from: plan.start)
     previous.initialize(repeating: 0)
     gradient.initialize(repeating: 0)
     update.initialize(repeating: 0)
-    let thetaIn = UnsafeBufferPointer(theta)
+    state.initialize(repeating: 0)
+    for i in 0..<allRows.count { allRows.initializeElement(at: i, to: i) }
     let gradientIn = UnsafeBufferPointer(gradient)
     let updateIn = UnsafeBufferPointer(update)
+    let stateIn = UnsafeBufferPointer(state)
+    let allRowsIn = UnsafeBufferPointer(allRows)
 
     let eta = plan.settings.learningRate
     let schedule = plan.schedule
     let total = plan.totalSteps
+    let stride = plan.lossStride
     let progressEvery = max(1, total / 100)
     var untilProgress = progressEvery
-
-    var loss = objective.lossAndGradient(at: thetaIn, rows: batcher.rows, gradient: gradient)
-    optimizer.withState { state in
-        recorder.append(
-            epoch: 0, batch: 0, learningRate: schedule.learningRate(base: eta, step: 0), loss: loss,
-            parameters: thetaIn, gradient: gradientIn, update: updateIn, state: state)
-    }
-    if let verdict = monitor.check(row: 0, loss: loss, theta: theta, gradient: gradient) {
-        return recorder.finish(verdict: verdict)
-    }
+    var untilExact = 0
     var k = 0
-    while k < total {
+    while true {
+        let batchLoss = objective.lossAndGradient(at: UnsafeBufferPointer(theta), rows: batcher.rows, gradient: gradient)
+        let last = k == total
+        var exact = true
+        var loss = batchLoss
+        if full {
+            exact = untilExact == 0 || last
+            loss = exact ? objective.loss(at: UnsafeBufferPointer(theta), rows: allRowsIn) : .nan
+            untilExact = untilExact == 0 ? stride - 1 : untilExact - 1
+        }
         let rate = schedule.learningRate(base: eta, step: k)
+        optimizer.withState { current in
+            for j in 0..<stateWidth { state[j] = current[j] }
+        }
+        var verdict = monitor.check(row: k, loss: loss, exact: exact, batchLoss: batchLoss, theta: theta, gradient: gradient)
+        if verdict == nil && last { verdict = monitor.budgetSpent(steps: total, finalLoss: loss) }
+        if let stop = verdict {
+            if !exact { loss = objective.loss(at: UnsafeBufferPointer(theta), rows: allRowsIn) }
+            for i in 0..<n { update[i] = 0 }
+            sink.append(TraceRow(
+                epoch: batcher.epoch, batch: batcher.batch, learningRate: rate, loss: loss, batchLoss: batchLoss,
+                parameters: UnsafeBufferPointer(theta), gradient: gradientIn, update: updateIn, state: stateIn))
+            if monitor.stoppedByGradient, let saddle = SaddleCheck.verdict(objective, at: theta) { return saddle }
+            return stop
+        }
         for i in 0..<n { previous[i] = theta[i] }
         optimizer.update(theta: theta, gradient: gradientIn, learningRate: rate, step: k)
         projector.apply(to: theta)
-        k += 1
         for i in 0..<n { update[i] = theta[i] - previous[i] }
+        sink.append(TraceRow(
+            epoch: batcher.epoch, batch: batcher.batch, learningRate: rate, loss: loss, lossIsExact: exact,
+            batchLoss: batchLoss, parameters: UnsafeBufferPointer(previous), gradient: gradientIn, update: updateIn,
+            state: stateIn))
         batcher.advance()
-        loss = objective.lossAndGradient(at: thetaIn, rows: batcher.rows, gradient: gradient)
-        optimizer.withState { state in
-            recorder.append(
-                epoch: batcher.epoch, batch: batcher.batch, learningRate: rate, loss: loss,
-                parameters: thetaIn, gradient: gradientIn, update: updateIn, state: state)
-        }
-        if let verdict = monitor.check(row: k, loss: loss, theta: theta, gradient: gradient) {
-            return recorder.finish(verdict: verdict)
-        }
+        k += 1
         if let progress {
             untilProgress -= 1
             if untilProgress == 0 {
                 untilProgress = progressEvery
-                progress(RunProgress(step: k, totalSteps: total, loss: loss))
+                progress(RunProgress(step: k, totalSteps: total, loss: exact ? loss : batchLoss))
             }
         }
     }
-    return recorder.finish(verdict: .maxSteps)
 }

@@ -17,6 +17,10 @@ struct RunPlan {
     @usableFromInline let batchesPerEpoch: Int
     /// The step budget.
     @usableFromInline let totalSteps: Int
+    /// Whether steps see part of the data, so rows record a batch loss beside the loss over all data.
+    @usableFromInline let hasBatchLoss: Bool
+    /// The loss over all data is evaluated on rows 0, s, 2s, … and the last row (see `lossStride(rows:steps:)`).
+    @usableFromInline let lossStride: Int
     /// The seed rows are shuffled with, when they are shuffled at all.
     @usableFromInline let shuffleSeed: UInt64?
     @usableFromInline let metadata: [MetadataEntry]
@@ -48,7 +52,10 @@ struct RunPlan {
         } else {
             totalSteps = spec.stop.maxSteps ?? 0
         }
-        let valuesPerRow = RunPlan.valuesPerRow(parameterCount: parameterNames.count, stateCount: settings.stateNames.count)
+        hasBatchLoss = batchesPerEpoch > 1
+        lossStride = hasBatchLoss ? RunPlan.lossStride(rows: self.rowCount, steps: totalSteps) : 1
+        let valuesPerRow = RunPlan.valuesPerRow(parameterCount: parameterNames.count, stateCount: settings.stateNames.count,
+                                                batchLoss: hasBatchLoss)
         let (values, tooMany) = (totalSteps + 1).multipliedReportingOverflow(by: valuesPerRow)
         if tooMany || values > RunPlan.traceValueLimit {
             let setting = spec.stop.maxEpochs == nil ? "steps" : "epochs"
@@ -62,6 +69,11 @@ struct RunPlan {
             let rows = self.rowCount
             entries.append(MetadataEntry("batch_size", spec.batching.batchSize.map { "\(min($0, rows))" } ?? "full"))
             entries.append(MetadataEntry("shuffle_seed", shuffleSeed.map { "\($0)" } ?? "none"))
+        }
+        if hasBatchLoss {
+            entries.append(MetadataEntry("loss", lossStride == 1
+                ? "over all data at every step; batch_loss on the step's batch"
+                : "over all data every \(lossStride) steps and at the last step (other rows leave it empty); batch_loss on the step's batch at every step"))
         }
         if let epochs = spec.stop.maxEpochs {
             entries.append(MetadataEntry("max_epochs", "\(epochs)"))
@@ -78,23 +90,39 @@ struct RunPlan {
     /// The most values one trace may hold (steps × values per step), checked before any memory is spent.
     static let traceValueLimit = 200_000_000
 
-    /// Values in one trace row: epoch, batch, learning rate, loss, then each parameter's value,
-    /// gradient, update and state buffers (epoch and batch count as one: two 4-byte columns).
-    static func valuesPerRow(parameterCount: Int, stateCount: Int) -> Int {
-        3 + parameterCount * (3 + stateCount)
+    /// Values in one trace row: epoch, batch, learning rate, loss (and the batch loss when steps see
+    /// part of the data), then each parameter's value, gradient, update and state buffers (epoch and
+    /// batch count as one: two 4-byte columns).
+    static func valuesPerRow(parameterCount: Int, stateCount: Int, batchLoss: Bool) -> Int {
+        (batchLoss ? 4 : 3) + parameterCount * (3 + stateCount)
     }
 
     /// The most values the trace can hold: every row of the budget.
     var traceValueCount: Int {
-        (totalSteps + 1) * RunPlan.valuesPerRow(parameterCount: parameterCount, stateCount: settings.stateNames.count)
+        (totalSteps + 1) * RunPlan.valuesPerRow(parameterCount: parameterCount, stateCount: settings.stateNames.count,
+                                                batchLoss: hasBatchLoss)
     }
 
-    /// Rows to reserve: the whole budget, capped at about 50 million doubles (the trace grows beyond).
+    /// The most data-row evaluations a run spends on the loss over all data.
+    static let fullLossBudget = 100_000_000
+
+    /// Every how many rows the loss over all data is evaluated: 1 while rows × (steps + 1) stays within
+    /// `fullLossBudget`, else ⌈rows × (steps + 1) / budget⌉, so the cost stays about 10⁸ row evaluations.
+    static func lossStride(rows: Int, steps: Int) -> Int {
+        let (cost, overflow) = rows.multipliedReportingOverflow(by: steps + 1)
+        if overflow { return Int.max / fullLossBudget }
+        return cost <= fullLossBudget ? 1 : (cost + fullLossBudget - 1) / fullLossBudget
+    }
+
+    /// What the run's rows hold, for its sink; reserving the whole budget, capped at about 50 million
+    /// doubles (an in-memory trace grows beyond).
     @usableFromInline
-    func reservedRows(stateCount: Int) -> Int {
-        let doublesPerRow = 3 + parameterCount * (3 + stateCount)
+    func layout(stateNames: [String]) -> TraceLayout {
+        let doublesPerRow = (hasBatchLoss ? 4 : 3) + parameterCount * (3 + stateNames.count)
         let cap = max(1, 50_000_000 / doublesPerRow)
-        return min(totalSteps + 1, cap)
+        return TraceLayout(parameterNames: parameterNames, stateNames: stateNames, hasBatchLoss: hasBatchLoss,
+                           lossStride: lossStride, shuffleSeed: shuffleSeed, metadata: metadata,
+                           reservedRows: min(totalSteps + 1, cap))
     }
 }
 

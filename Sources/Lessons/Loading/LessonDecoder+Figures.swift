@@ -122,13 +122,13 @@ extension LessonDecoder {
             let parts = column.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let ok: Bool
             if parts.count == 1 {
-                ok = ["step", "epoch", "batch", "lr", "loss"].contains(column) || problem.parameters.contains(column)
+                ok = ["step", "epoch", "batch", "lr", "loss", "batch_loss"].contains(column) || problem.parameters.contains(column)
             } else {
                 ok = (["grad", "update"].contains(parts[0]) || states.contains(parts[0])) && problem.parameters.contains(parts[1])
             }
             guard ok else {
                 let prefixes = (["grad", "update"] + states).map { $0 + "." }.joined(separator: ", ")
-                throw r.error("columns[\(i)]", "unknown column '\(column)' for run '\(runID)' (expected step, epoch, batch, lr, loss, a parameter, or \(prefixes) followed by a parameter)")
+                throw r.error("columns[\(i)]", "unknown column '\(column)' for run '\(runID)' (expected step, epoch, batch, lr, loss, batch_loss, a parameter, or \(prefixes) followed by a parameter)")
             }
         }
         let head = try r.int("head") ?? 8, tail = try r.int("tail") ?? 3

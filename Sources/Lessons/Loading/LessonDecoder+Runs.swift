@@ -48,7 +48,8 @@ extension LessonDecoder {
             batching.shuffleSeed = UInt64(seed)
         }
         let constraints = try decodeConstraints(r, parameters: problem.parameters)
-        let start = try r.doubles("start") ?? problem.start
+        let ownStart = try r.doubles("start")
+        let start = ownStart ?? problem.start
         guard start.count == problem.parameters.count else {
             throw r.error("start", "has \(counted(start.count, "number")) for \(counted(problem.parameters.count, "parameter")) (\(problem.parameters.joined(separator: ", ")))")
         }
@@ -56,6 +57,11 @@ extension LessonDecoder {
         let spec = RunSpec(start: start, optimizer: optimizer, schedule: schedule, constraints: constraints,
                            stop: stop, batching: batching)
         try validate(spec, problem: problem, reader: r)
+        if let bad = problem.firstBadStart([start]) {
+            // A start taken from the problem is named by the run (its key would not be in the run's table).
+            throw ownStart == nil ? r.error(nil, bad.error.description(naming: "the start of problem '\(problem.id)'"))
+                : r.error("start", bad.error.description)
+        }
         return LessonRun(id: id, label: label, problemID: problem.id, spec: spec, sweep: nil)
     }
 
@@ -147,10 +153,7 @@ extension LessonDecoder {
             throw r.error("run", "no run has the id '\(baseID)' (runs: \(runs.map(\.id).joined(separator: ", ")))")
         }
         let parameter = try r.requiredString("parameter")
-        if parameter == "start" {
-            let names = problems.first { $0.id == base.problemID }?.parameters ?? []
-            return try decodeStartSweep(r, id: id, base: base, parameterNames: names)
-        }
+        if parameter == "start" { return try decodeStartSweep(r, id: id, base: base, problems: problems) }
         guard Self.sweepable.contains(parameter) else {
             throw r.error("parameter", "cannot sweep '\(parameter)' (expected start or one of: \(Self.sweepable.joined(separator: ", ")))")
         }

@@ -8,8 +8,9 @@ extension LessonDecoder {
     /// Spread starts are uniform over each simplex group (flat Dirichlet: −log u normalised) and over
     /// each boxed parameter's box; other parameters keep the base run's start. One seeded generator,
     /// parameters in order, so the same seed gives the same starts everywhere.
-    func decodeStartSweep(_ r: TableReader, id: String, base: LessonRun, parameterNames: [String]) throws -> (Sweep, [LessonRun]) {
+    func decodeStartSweep(_ r: TableReader, id: String, base: LessonRun, problems: [Problem]) throws -> (Sweep, [LessonRun]) {
         let dimension = base.spec.start.count
+        let parameterNames = problems.first { $0.id == base.problemID }?.parameters ?? []
         var starts: [[Double]] = []
         if let listed = try r.table("spread") {
             guard let count = try listed.int("count"), (1...200).contains(count) else {
@@ -27,7 +28,9 @@ extension LessonDecoder {
             }
             starts = base.spec.constraints.samples(count: count, seed: UInt64(seed), base: base.spec.start)
         }
-        if let rows = try r.numberRows("starts") {
+        let rows = try r.numberRows("starts")
+        let listedStarts = rows != nil
+        if let rows {
             guard starts.isEmpty else { throw r.error("starts", "give 'starts' or 'spread', not both") }
             for (i, row) in rows.enumerated() {
                 guard row.count == dimension else {
@@ -38,6 +41,9 @@ extension LessonDecoder {
         }
         guard !starts.isEmpty else { throw r.error("starts", "a start sweep needs 'starts = [[…], …]' or 'spread = { count = N, seed = S }'") }
         guard starts.count <= 200 else { throw r.error("starts", "at most 200 starts per sweep, got \(starts.count)") }
+        if let problem = problems.first(where: { $0.id == base.problemID }), let bad = problem.firstBadStart(starts) {
+            throw r.error(listedStarts ? "starts[\(bad.index)]" : "spread", bad.error.description)
+        }
         let labelPattern = try r.string("label")
         try r.finish()
         let spread = try r.table("spread") != nil

@@ -220,12 +220,14 @@ extension FigureFactory {
         let bold = SeriesStyle(color: Color(hex: 0xD55E00), lineWidth: 1.8)
         let longest = runs.map(\.trace.count).max() ?? 1
         let logX = longest >= 100
-        func rows(_ t: Trace) -> [Int] {
+        func baseRows(_ t: Trace) -> [Int] {
             var r = FigureFactory.sampledRows(t.count, limit: 600, logarithmic: logX)
             if logX, r.first == 0 { r.removeFirst() }
             return r
         }
-        func series(_ value: (Trace, Int) -> Double) -> [any Mark] {
+        // The loss panel draws only rows whose loss over all data was evaluated (see `Trace.lossStride`).
+        func series(lossRowsOnly: Bool = false, _ value: (Trace, Int) -> Double) -> [any Mark] {
+            func rows(_ t: Trace) -> [Int] { lossRowsOnly ? baseRows(t).filter { t.isLossExact(row: $0) } : baseRows(t) }
             var marks: [any Mark] = []
             for (k, r) in runs.enumerated() where r.run.id != best?.run.id {
                 let rs = rows(r.trace)
@@ -242,7 +244,10 @@ extension FigureFactory {
         }
         let xAxis = Axis(logX ? "step k (log scale)" : "step k", spacing: logX ? .log : .linear)
         let spacing: Axis.Spacing = spec.logY.map { $0 ? .log : .linear } ?? .automatic
-        var panels = [Panel(title: "loss", x: xAxis, y: Axis("loss f(θ)", spacing: spacing), marks: series { $0.losses[$1] })]
+        let stride = runs.map(\.trace.lossStride).max() ?? 1
+        let lossLabel = stride > 1 ? Notes.escape(runs.first { $0.trace.lossStride == stride }!.trace.lossLabel) : "loss f(θ)"
+        var panels = [Panel(title: "loss", x: xAxis, y: Axis(lossLabel, spacing: spacing),
+                            marks: series(lossRowsOnly: true) { $0.losses[$1] })]
         if let name = spec.parameter, let i = problem.parameters.firstIndex(of: name) {
             panels.append(Panel(title: "parameter \(Notes.escape(name))", x: xAxis, y: Axis("parameter \(Notes.escape(name))"),
                                 marks: series { $0.parameter(i, at: $1) }, legend: .hidden))

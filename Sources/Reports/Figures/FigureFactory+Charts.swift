@@ -41,17 +41,14 @@ extension FigureFactory {
             var rows: [Int]
             var ys: [Double]
             switch spec.kind {
-            case .loss where FigureFactory.isMiniBatch(r, problem):
-                rows = FigureFactory.sampledRows(t.count, logarithmic: logX)
-                ys = rows.map { objective.loss(at: t.parameters(row: $0)) }
-                yLabel = "loss over all data"
             case .gradientNorm where FigureFactory.isMiniBatch(r, problem):
                 rows = FigureFactory.sampledRows(t.count, logarithmic: logX)
                 ys = rows.map { row in objective.evaluate(at: t.parameters(row: row)).gradient.map { $0 * $0 }.reduce(0, +).squareRoot() }
                 yLabel = "gradient norm ‖∇f‖ over all data"
             case .loss:
-                rows = Array(0..<t.count); ys = t.losses
-                yLabel = problem.data == nil ? "loss f(θ)" : "loss over all data"
+                // The trace's loss is over all data; with a stride only its evaluated rows are drawn.
+                rows = t.exactLossRows; ys = rows.map(t.loss(at:))
+                yLabel = problem.data == nil ? "loss f(θ)" : t.lossLabel
             case .gradientNorm:
                 rows = Array(0..<t.count)
                 let columns = (0..<t.parameterCount).map(t.gradientColumn)

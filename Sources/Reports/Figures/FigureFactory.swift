@@ -107,7 +107,7 @@ struct FigureFactory {
         guard let kind = spec.arrows else { return [] }
         return spec.steps.filter { $0 < trace.count }.compactMap { step -> Trajectory.StepArrow? in
             if kind == "gradient" {
-                let lr = trace.learningRate(at: min(step + 1, trace.count - 1))
+                let lr = trace.learningRate(at: step)
                 return .init(step: step, vector: DataPoint(-trace.gradient(xi, at: step), -trace.gradient(yi, at: step)), scale: lr)
             }
             guard let name = trace.stateNames.first, let sx = trace.stateColumn(name, parameter: xi),

@@ -45,6 +45,7 @@ enum ResultsSummary {
         case .converged(let rule): return "<b>converged</b> (\(Notes.escape(rule)))"
         case .maxSteps: return "<b>ran its whole budget</b>"
         case .diverged(let step, let reason): return "<b>diverged at step \(step)</b> (\(Notes.escape(reason)))"
+        case .saddle, .stillFalling, .unboundedBelow: return "<b>\(Notes.escape(v.description))</b>"
         }
     }
 
@@ -73,13 +74,5 @@ enum ResultsSummary {
             text += "; lowest final loss \(NumberFormat.significant(best.trace.finalLoss, 3)) from \(Notes.escape(best.run.label))"
         }
         return text
-    }
-}
-
-extension Verdict {
-    /// Whether the run diverged.
-    var isDivergence: Bool {
-        if case .diverged = self { return true }
-        return false
     }
 }

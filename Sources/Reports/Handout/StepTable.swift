@@ -43,7 +43,9 @@ enum StepTable {
         case "epoch": return Table.Column(header: "epoch", content: .integers(trace.epochs.map(Int.init)))
         case "batch": return Table.Column(header: "batch", content: .integers(trace.batches.map(Int.init)))
         case "lr": return Table.Column(header: "η", content: .numbers(trace.learningRates))
-        case "loss": return Table.Column(header: "loss", content: .numbers(trace.losses))
+        case "loss":
+            return Table.Column(header: trace.lossStride > 1 ? Notes.escape(trace.lossLabel) : "loss", content: .numbers(trace.losses))
+        case "batch_loss": return Table.Column(header: "batch loss", content: .numbers(trace.batchLosses ?? trace.losses))
         default:
             let p = trace.parameterNames.firstIndex(of: name)!
             return Table.Column(header: Symbols.parameter(name), content: .numbers(trace.parameterColumn(p)))

@@ -103,12 +103,12 @@ enum TraceArguments {
     }
 
     /// The `summary` format: verdict, steps, final parameters and loss.
-    static func summary(_ trace: Trace) -> String {
-        var text = "verdict: \(trace.verdict)\nsteps: \(trace.stepCount)\n"
-        for (name, value) in zip(trace.parameterNames, trace.finalParameters) {
+    static func summary(_ summary: TraceSummary) -> String {
+        var text = "verdict: \(summary.verdict)\nsteps: \(summary.stepCount)\n"
+        for (name, value) in zip(summary.parameterNames, summary.finalParameters) {
             text += "\(name): \(value)\n"
         }
-        return text + "loss: \(trace.finalLoss)\n"
+        return text + "loss: \(summary.finalLoss)\n"
     }
 
     private static func isIdentifier(_ s: String) -> Bool {

@@ -8,21 +8,21 @@
 /// stay ordinary arrays that its readers share without copying.
 ///
 /// ```
-/// var recorder = TraceRecorder(Trace(parameterNames: names, reservingRows: rows))
-/// recorder.append(…)            // per step
-/// let trace = recorder.finish() // moves the last rows over and hands the trace back
+/// var recorder = TraceRecorder(Trace(layout: layout))
+/// recorder.append(row)                           // per step
+/// let trace = recorder.finish(verdict: verdict)  // moves the last rows over and hands the trace back
 /// ```
 /// Rows still in the block are not in the trace until `finish()`; the
 /// recorder is noncopyable so the trace cannot be read half-filled by
 /// mistake, and it frees its block when it goes away.
-public struct TraceRecorder: ~Copyable {
+public struct TraceRecorder: TraceSink, ~Copyable {
     @usableFromInline var trace: Trace
     @usableFromInline let parameterCount: Int
     /// Values of the optimizer state per row: `stateNames.count × parameterCount`.
     @usableFromInline let stateWidth: Int
     /// Rows the staging block holds.
     @usableFromInline let blockRows: Int
-    /// Column-major, `blockRows` per column: learning rate, loss, then the
+    /// Column-major, `blockRows` per column: learning rate, loss, batch loss, then the
     /// trace's value columns in their order (parameters, gradient, state, update).
     @usableFromInline let doubles: UnsafeMutablePointer<Double>
     /// Column-major, `blockRows` per column: epoch, then batch.
@@ -36,7 +36,7 @@ public struct TraceRecorder: ~Copyable {
         self.blockRows = max(blockRows, 1)
         parameterCount = self.trace.parameterNames.count
         stateWidth = parameterCount * self.trace.stateNames.count
-        let columns = 2 + self.trace.valueColumns.count
+        let columns = 3 + self.trace.valueColumns.count
         doubles = .allocate(capacity: columns * self.blockRows)
         integers = .allocate(capacity: 2 * self.blockRows)
     }
@@ -54,22 +54,20 @@ public struct TraceRecorder: ~Copyable {
     /// Allocates nothing while the trace's reservation lasts; beyond it the
     /// columns grow geometrically, once per block.
     @inlinable @inline(__always)
-    public mutating func append(
-        epoch: Int32, batch: Int32, learningRate: Double, loss: Double,
-        parameters: UnsafeBufferPointer<Double>, gradient: UnsafeBufferPointer<Double>,
-        update: UnsafeBufferPointer<Double>, state: UnsafeBufferPointer<Double>
-    ) {
+    public mutating func append(_ row: TraceRow) {
+        let (parameters, gradient, update, state) = (row.parameters, row.gradient, row.update, row.state)
         let n = parameterCount
         precondition(parameters.count == n && gradient.count == n && update.count == n,
                      "row width does not match the trace's parameters")
         precondition(state.count == stateWidth, "state width does not match the trace's state buffers")
         let b = blockRows
         let r = pending
-        integers[r] = epoch
-        integers[b + r] = batch
-        doubles[r] = learningRate
-        doubles[b + r] = loss
-        var column = doubles + (2 * b + r)
+        integers[r] = row.epoch
+        integers[b + r] = row.batch
+        doubles[r] = row.learningRate
+        doubles[b + r] = row.lossIsExact ? row.loss : .nan
+        doubles[2 * b + r] = row.batchLoss
+        var column = doubles + (3 * b + r)
         for i in 0..<n { column[i * b] = parameters[i] }
         column += n * b
         for i in 0..<n { column[i * b] = gradient[i] }
@@ -91,7 +89,10 @@ public struct TraceRecorder: ~Copyable {
         trace.batchColumn.append(contentsOf: UnsafeBufferPointer(start: integers + b, count: rows))
         trace.learningRateColumn.append(contentsOf: UnsafeBufferPointer(start: doubles, count: rows))
         trace.lossColumn.append(contentsOf: UnsafeBufferPointer(start: doubles + b, count: rows))
-        let staged = doubles + 2 * b
+        if trace.hasBatchLoss {
+            trace.batchLossColumn.append(contentsOf: UnsafeBufferPointer(start: doubles + 2 * b, count: rows))
+        }
+        let staged = doubles + 3 * b
         trace.valueColumns.withUnsafeMutableBufferPointer { columns in
             for c in 0..<columns.count {
                 columns[c].append(contentsOf: UnsafeBufferPointer(start: staged + c * b, count: rows))
@@ -100,16 +101,12 @@ public struct TraceRecorder: ~Copyable {
         pending = 0
     }
 
-    /// Moves the last staged rows over and returns the trace with `verdict`.
+    /// Moves the last staged rows over and returns the trace with `verdict`, also recorded as
+    /// the metadata entry `verdict` (the same words `trace --format summary` and the handouts print).
     public consuming func finish(verdict: Verdict) -> Trace {
         flush()
         trace.verdict = verdict
-        return trace
-    }
-
-    /// Moves the last staged rows over and returns the trace, verdict unchanged.
-    public consuming func finish() -> Trace {
-        flush()
+        trace.metadata.append(MetadataEntry("verdict", verdict.description))
         return trace
     }
 }

@@ -1,0 +1,29 @@
+import Engine
+@testable import Lessons
+import Testing
+import Trace
+@testable import Reports
+
+/// The results box says what happened in the same words as the trace's metadata and `trace --format summary`.
+@Suite struct ResultsSummaryTests {
+    func result(_ expression: String, start: [Double], lr: Double, steps: Int, gradientTolerance: Double? = nil) throws -> RunResult {
+        let objective = try ExpressionObjective(expression: expression, parameters: ["x", "y"])
+        let spec = RunSpec(start: start, optimizer: OptimizerSpec(kind: .sgd, learningRate: lr),
+                           stop: StopRules(maxSteps: steps, gradientTolerance: gradientTolerance))
+        let run = LessonRun(id: "a", label: "a", problemID: "main", spec: spec, sweep: nil)
+        return RunResult(run: run, trace: try Engine.run(objective, spec: spec))
+    }
+
+    @Test(arguments: [
+        ("x^2 - y^2", [1.0, 0.0], 0.1, 1e-6, "<b>stopped at a saddle point: Hessian eigenvalue −2 along y</b> after 66 steps; "),
+        ("x^2 - y^2", [1.0, 0.1], 0.1, nil, "<b>unbounded below (loss −1.19e+06 at step 51)</b> after 51 steps; "),
+        ("x^2 + y^2", [1.0, 1.0], 0.001, nil,
+         "<b>ran its whole budget while the loss was still falling (the last 10% of steps made 8.3% of its decrease)</b> after 100 steps; "),
+    ] as [(String, [Double], Double, Double?, String)])
+    func verdictLeadsTheLine(expression: String, start: [Double], lr: Double, tolerance: Double?, prefix: String) throws {
+        let r = try result(expression, start: start, lr: lr, steps: expression.contains("-") ? 1000 : 100, gradientTolerance: tolerance)
+        let line = ResultsSummary.describe(r, expected: nil)
+        #expect(line.hasPrefix(prefix), "got \(line)")
+        #expect(r.trace.metadata("verdict") == r.trace.verdict.description)
+    }
+}
