@@ -4,13 +4,32 @@ import Testing
 /// Files land whole: `steptrace all` killed with SIGKILL at several moments leaves no
 /// truncated PDF, PNG or CSV under a final name (only hidden `.tmp` files and hidden
 /// staging folders, which the next run clears), and a rerun then completes normally.
+///
+/// The moments follow the run's own progress, not the clock, so a loaded machine moves them
+/// no later in the work: early (lessons loading), the first staging folder, the first and the
+/// third finished lesson.
 @Suite("Killed runs", .serialized)
 struct KillTests {
-    /// Delays before the kill, in seconds: early (lessons loading, first runs) to late (writing).
-    static let delays: [Double] = [0.5, 2, 6, 12]
+    enum Moment: String, CaseIterable, Sendable {
+        case early, firstStaging, firstLesson, thirdLesson
 
-    @Test("SIGKILL at any moment leaves only whole files under final names", arguments: delays)
-    func killAt(_ delay: Double) throws {
+        /// Whether the run in `output` has reached this moment.
+        func reached(_ entries: [String]) -> Bool {
+            let finished = entries.filter { !$0.hasPrefix(".") && $0 != "index.md" }.count
+            switch self {
+            case .early: return true
+            case .firstStaging: return entries.contains { $0.hasPrefix(".") && $0.contains(".partial-") }
+            case .firstLesson: return finished >= 1
+            case .thirdLesson: return finished >= 3
+            }
+        }
+
+        /// Whether some files must have landed by then.
+        var filesLanded: Bool { self == .firstLesson || self == .thirdLesson }
+    }
+
+    @Test("SIGKILL at any moment leaves only whole files under final names", arguments: Moment.allCases)
+    func killAt(_ moment: Moment) throws {
         let temporary = try TemporaryFolder()
         let output = temporary.path("out")
         let process = Process()
@@ -20,9 +39,15 @@ struct KillTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: delay)
+        Thread.sleep(forTimeInterval: moment == .early ? 0.5 : 0.02)
+        let deadline = Date().addingTimeInterval(300)
+        while process.isRunning && !moment.reached(temporary.entries(under: "out")) && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        let killedMidway = process.isRunning
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        #expect(killedMidway || moment == .early, "the run ended before the moment \(moment.rawValue)")
 
         var checked = 0
         for file in temporary.files(under: "out") {
@@ -48,14 +73,14 @@ struct KillTests {
             }
             checked += 1
         }
-        if delay >= 6 {
+        if moment.filesLanded {
             // By then some files must have landed, or the test checks nothing.
             #expect(checked > 0)
         }
 
         // A rerun into the same folder finishes and leaves no hidden leftovers of the killed run
         // (once: a whole `all` is the slow part).
-        guard delay == 6 else { return }
+        guard moment == .firstLesson else { return }
         let rerun = try Steptrace.run(["all", "--output", output])
         #expect(rerun.status == 0, "\(rerun.stderr)")
         let hidden = temporary.entries(under: "out").filter { $0.hasPrefix(".") }

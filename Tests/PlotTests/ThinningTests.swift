@@ -32,7 +32,9 @@ import Testing
         #expect(keep.count <= 16)
     }
 
-    @Test func aLongSeriesDrawsWellUnderASecond() {
+    /// Drawing cost follows the thinned points, not the series: a 400,000-step series draws as at
+    /// most 20,000 points per path. (Speed itself is measured by `make bench`, not by a timed test.)
+    @Test func aLongSeriesDrawsAsAThinnedPath() {
         let n = 400_000
         let loss = (0..<n).map { 100 * exp(-Double($0) / 50_000) * (1.2 + sin(Double($0))) }
         let path = (0..<n).map { k in DataPoint(cos(Double(k) * 5e-5) * Double(n - k) / Double(n), sin(Double(k) * 5e-5) * Double(n - k) / Double(n)) }
@@ -41,10 +43,7 @@ import Testing
             Panel(x: Axis("x"), y: Axis("y"), marks: [Trajectory(path)]),
         ])
         let canvas = RecordingCanvas()
-        let start = ContinuousClock.now
         figure.draw(in: canvas, frame: Rect(x: 0, y: 0, width: 600, height: 300))
-        let elapsed = ContinuousClock.now - start
-        #expect(elapsed < .seconds(1))
         let longest = canvas.lines.map { $0.split(separator: " ").count }.max() ?? 0
         #expect(longest < 20_000)
     }

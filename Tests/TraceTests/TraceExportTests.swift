@@ -84,8 +84,8 @@ import Trace
         #expect(trace.csv().hasPrefix("step,loss,\"a,b\",\"c\"\"d\",\"grad.a,b\""))
     }
 
-    /// 400,000 rows export in well under a second in release builds; debug builds get a looser bound.
-    @Test func largeExportIsFast() {
+    /// 400,000 rows export whole: every row, every column (speed is `make bench`'s to measure, not a timed test's).
+    @Test func largeExportKeepsEveryRow() {
         let rows = 400_001
         var trace = Trace(parameterNames: ["a2", "a1", "a0"], reservingRows: rows)
         var x = 0.3
@@ -93,10 +93,11 @@ import Trace
             x = 3.99 * x * (1 - x)
             trace.append(learningRate: 0.0005, loss: x, parameters: [x, 1 - x, x / 7], gradient: [x * 3, x, -x], update: [1e-4 * x, -x, x])
         }
-        let clock = ContinuousClock()
-        var bytes = 0
-        let elapsed = clock.measure { bytes = trace.csvBytes().count }
-        #expect(bytes > rows * 11 * 10)
-        #expect(elapsed < .seconds(5))
+        let text = String(decoding: trace.csvBytes(), as: UTF8.self)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == rows + 1)
+        #expect(text.utf8.count > rows * 11 * 10)
+        let width = lines[0].split(separator: ",").count
+        #expect(lines.last!.split(separator: ",", omittingEmptySubsequences: false).count == width)
     }
 }
