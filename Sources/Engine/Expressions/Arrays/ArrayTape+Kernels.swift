@@ -1,0 +1,362 @@
+/// The loops of every array operation: its value and the adjoints it sends back.
+/// (Formulas and the choices at kinks: `ArrayFunction`, `Opcode.adjoint`.)
+extension ArrayTape {
+    /// Computes node `n`'s value from its inputs' values.
+    @inline(__always)
+    static func forward(
+        _ n: ArrayNode, nodes: UnsafePointer<ArrayNode>, operands: UnsafePointer<Int>?, values v: UnsafeMutablePointer<Double>
+    ) {
+        let y = v + n.value
+        let count = n.count
+        switch n.operation {
+        case .leaf:
+            return
+        case .map(let op, let c):
+            let x = v + nodes[n.a].value
+            switch op {
+            case .square: for i in 0..<count { y[i] = x[i] * x[i] }
+            case .addConstant: for i in 0..<count { y[i] = x[i] + c }
+            case .multiplyConstant: for i in 0..<count { y[i] = x[i] * c }
+            case .negate: for i in 0..<count { y[i] = -x[i] }
+            default: for i in 0..<count { y[i] = Opcode.value(op, x[i], 0, 0, c) }
+            }
+        case .zip(let op, let walk):
+            let a = v + nodes[n.a].value, b = v + nodes[n.b].value
+            if walk.isPlain {
+                switch op {
+                case .add: for i in 0..<count { y[i] = a[i] + b[i] }
+                case .subtract: for i in 0..<count { y[i] = a[i] - b[i] }
+                case .multiply: for i in 0..<count { y[i] = a[i] * b[i] }
+                default: for i in 0..<count { y[i] = Opcode.value(op, a[i], b[i], 0, 0) }
+                }
+                return
+            }
+            var k = 0
+            for i in 0..<walk.rows {
+                for j in 0..<walk.columns {
+                    y[k] = Opcode.value(op, a[i * walk.a.row + j * walk.a.column], b[i * walk.b.row + j * walk.b.column], 0, 0)
+                    k += 1
+                }
+            }
+        case .product(let rows, let inner, let columns):
+            let a = v + nodes[n.a].value, b = v + nodes[n.b].value
+            if columns == 1 {
+                for i in 0..<rows {
+                    var s = 0.0
+                    for q in 0..<inner { s += a[i * inner + q] * b[q] }
+                    y[i] = s
+                }
+                return
+            }
+            for i in 0..<rows {
+                let row = y + i * columns
+                row.update(repeating: 0, count: columns)
+                for q in 0..<inner {
+                    let x = a[i * inner + q], source = b + q * columns
+                    for j in 0..<columns { row[j] += x * source[j] }
+                }
+            }
+        case .transpose(let rows, let columns):
+            let x = v + nodes[n.a].value
+            for i in 0..<rows { for j in 0..<columns { y[j * rows + i] = x[i * columns + j] } }
+        case .total(let scale):
+            let x = v + nodes[n.a].value
+            var s = 0.0
+            for i in 0..<nodes[n.a].count { s += x[i] }
+            y[0] = scale == 1 ? s : s * scale
+        case .totalAlong(let r):
+            let x = v + nodes[n.a].value
+            sumAlong(r, x, y, squares: false)
+            if r.scale != 1 { for i in 0..<count { y[i] *= r.scale } }
+        case .dot:
+            let a = v + nodes[n.a].value, b = v + nodes[n.b].value
+            var s = 0.0
+            for i in 0..<nodes[n.a].count { s += a[i] * b[i] }
+            y[0] = s
+        case .norm, .sumOfSquares:
+            let x = v + nodes[n.a].value
+            var s = 0.0
+            for i in 0..<nodes[n.a].count { s += x[i] * x[i] }
+            if case .norm = n.operation { s = s.squareRoot() }
+            y[0] = s
+        case .normAlong(let r):
+            let x = v + nodes[n.a].value
+            sumAlong(r, x, y, squares: true)
+            for i in 0..<count { y[i] = y[i].squareRoot() }
+        case .diagonal(let stride):
+            let x = v + nodes[n.a].value
+            for i in 0..<count { y[i] = x[i * stride] }
+        case .trace(let stride, let length):
+            let x = v + nodes[n.a].value
+            var s = 0.0
+            for i in 0..<length { s += x[i * stride] }
+            y[0] = s
+        case .softmax:
+            let x = v + nodes[n.a].value
+            let m = maximum(x, count)
+            var s = 0.0
+            for i in 0..<count {
+                y[i] = Libm.exponential(x[i] - m)
+                s += y[i]
+            }
+            for i in 0..<count { y[i] /= s }
+        case .logSumExp:
+            let x = v + nodes[n.a].value, length = nodes[n.a].count
+            let m = maximum(x, length)
+            var s = 0.0
+            for i in 0..<length { s += Libm.exponential(x[i] - m) }
+            y[0] = m + Libm.logarithm(s)
+        case .slice(let slice):
+            let x = v + nodes[n.a].value
+            guard let start = start(of: slice, n, nodes, v) else {
+                y.update(repeating: .nan, count: count)
+                return
+            }
+            for i in 0..<slice.rows {
+                (y + i * slice.columns).update(from: x + start + i * slice.sourceColumns, count: slice.columns)
+            }
+        case .oneHot:
+            y.update(repeating: 0, count: count)
+            let k = v[nodes[n.a].value]
+            if k == k.rounded(), k >= 0, k < Double(count) {
+                y[Int(k)] = 1
+            } else {
+                y.update(repeating: .nan, count: count)
+            }
+        case .correlate(let c):
+            let image = v + nodes[n.a].value, kernel = v + nodes[n.b].value
+            for i in 0..<c.rows {
+                for j in 0..<c.columns {
+                    var s = 0.0
+                    for p in 0..<c.kernelRows {
+                        let line = image + (i + p) * c.imageColumns + j, weights = kernel + p * c.kernelColumns
+                        for q in 0..<c.kernelColumns { s += weights[q] * line[q] }
+                    }
+                    y[i * c.columns + j] = s
+                }
+            }
+        case .pad(let p):
+            let x = v + nodes[n.a].value
+            let width = p.columns + 2 * p.width
+            for i in 0..<(p.rows + 2 * p.width) {
+                let source = x + Swift.min(Swift.max(i - p.width, 0), p.rows - 1) * p.columns
+                for j in 0..<width { y[i * width + j] = source[Swift.min(Swift.max(j - p.width, 0), p.columns - 1)] }
+            }
+        case .stack(let first, let parts):
+            var offset = 0
+            for t in 0..<parts {
+                let part = nodes[operands![first + t]]
+                (y + offset).update(from: v + part.value, count: part.count)
+                offset += part.count
+            }
+        }
+    }
+
+    /// Adds node `n`'s adjoint, through its operation, into the adjoints of the inputs a parameter reaches.
+    @inline(__always)
+    static func backward(
+        _ n: ArrayNode, nodes: UnsafePointer<ArrayNode>, operands: UnsafePointer<Int>,
+        values v: UnsafeMutablePointer<Double>, adjoints d: UnsafeMutablePointer<Double>
+    ) {
+        let g = d + n.adjoint, y = v + n.value
+        let count = n.count
+        let first = n.a >= 0 ? nodes[n.a] : n
+        let x = v + first.value
+        // Where input a's adjoint lives, if a parameter reaches it.
+        let ga: UnsafeMutablePointer<Double>? = first.adjoint >= 0 ? d + first.adjoint : nil
+        switch n.operation {
+        case .leaf, .oneHot:
+            return
+        case .map(let op, let c):
+            guard let ga else { return }
+            switch op {
+            case .square: for i in 0..<count { ga[i] += 2 * g[i] * x[i] }
+            case .addConstant: for i in 0..<count { ga[i] += g[i] }
+            case .multiplyConstant: for i in 0..<count { ga[i] += g[i] * c }
+            case .negate: for i in 0..<count { ga[i] -= g[i] }
+            default: for i in 0..<count { ga[i] += Opcode.adjoint(op, g[i], x: x[i], y: y[i], c: c) }
+            }
+        case .zip(let op, let walk):
+            let second = nodes[n.b]
+            let b = v + second.value
+            let gb: UnsafeMutablePointer<Double>? = second.adjoint >= 0 ? d + second.adjoint : nil
+            if walk.isPlain, let ga, let gb {
+                switch op {
+                case .add:
+                    for i in 0..<count { ga[i] += g[i]; gb[i] += g[i] }
+                    return
+                case .subtract:
+                    for i in 0..<count { ga[i] += g[i]; gb[i] -= g[i] }
+                    return
+                case .multiply:
+                    for i in 0..<count { ga[i] += g[i] * b[i]; gb[i] += g[i] * x[i] }
+                    return
+                default: break
+                }
+            }
+            var k = 0
+            for i in 0..<walk.rows {
+                for j in 0..<walk.columns {
+                    let ia = i * walk.a.row + j * walk.a.column, ib = i * walk.b.row + j * walk.b.column
+                    let (da, db) = Opcode.adjoints(op, g[k], a: x[ia], b: b[ib], y: y[k])
+                    ga?[ia] += da
+                    gb?[ib] += db
+                    k += 1
+                }
+            }
+        case .product(let rows, let inner, let columns):
+            let second = nodes[n.b]
+            let b = v + second.value
+            if let ga {
+                // Ā += Ȳ Bᵀ
+                for i in 0..<rows {
+                    let gRow = g + i * columns
+                    for q in 0..<inner {
+                        let source = b + q * columns
+                        var s = 0.0
+                        for j in 0..<columns { s += gRow[j] * source[j] }
+                        ga[i * inner + q] += s
+                    }
+                }
+            }
+            if second.adjoint >= 0 {
+                // B̄ += Aᵀ Ȳ
+                let gb = d + second.adjoint
+                for i in 0..<rows {
+                    let gRow = g + i * columns
+                    for q in 0..<inner {
+                        let a = x[i * inner + q], target = gb + q * columns
+                        for j in 0..<columns { target[j] += a * gRow[j] }
+                    }
+                }
+            }
+        case .transpose(let rows, let columns):
+            guard let ga else { return }
+            for i in 0..<rows { for j in 0..<columns { ga[i * columns + j] += g[j * rows + i] } }
+        case .total(let scale):
+            guard let ga else { return }
+            let s = scale == 1 ? g[0] : g[0] * scale
+            for i in 0..<first.count { ga[i] += s }
+        case .totalAlong(let r):
+            guard let ga else { return }
+            for i in 0..<r.rows {
+                for j in 0..<r.columns {
+                    let s = g[r.axis == 0 ? j : i]
+                    ga[i * r.columns + j] += r.scale == 1 ? s : s * r.scale
+                }
+            }
+        case .dot:
+            let second = nodes[n.b]
+            let b = v + second.value
+            let s = g[0]
+            if let ga { for i in 0..<first.count { ga[i] += s * b[i] } }
+            if second.adjoint >= 0 {
+                let gb = d + second.adjoint
+                for i in 0..<first.count { gb[i] += s * x[i] }
+            }
+        case .norm:
+            // Subgradient 0 at x = 0.
+            guard let ga, y[0] > 0 else { return }
+            let s = g[0] / y[0]
+            for i in 0..<first.count { ga[i] += s * x[i] }
+        case .normAlong(let r):
+            guard let ga else { return }
+            for i in 0..<r.rows {
+                for j in 0..<r.columns {
+                    let k = r.axis == 0 ? j : i
+                    if y[k] > 0 { ga[i * r.columns + j] += g[k] / y[k] * x[i * r.columns + j] }
+                }
+            }
+        case .sumOfSquares:
+            guard let ga else { return }
+            let s = 2 * g[0]
+            for i in 0..<first.count { ga[i] += s * x[i] }
+        case .diagonal(let stride):
+            guard let ga else { return }
+            for i in 0..<count { ga[i * stride] += g[i] }
+        case .trace(let stride, let length):
+            guard let ga else { return }
+            for i in 0..<length { ga[i * stride] += g[0] }
+        case .softmax:
+            guard let ga else { return }
+            var s = 0.0
+            for i in 0..<count { s += g[i] * y[i] }
+            for i in 0..<count { ga[i] += y[i] * (g[i] - s) }
+        case .logSumExp:
+            guard let ga else { return }
+            for i in 0..<first.count { ga[i] += g[0] * Libm.exponential(x[i] - y[0]) }
+        case .slice(let slice):
+            guard let ga, let start = start(of: slice, n, nodes, v) else { return }
+            for i in 0..<slice.rows {
+                let target = ga + start + i * slice.sourceColumns, source = g + i * slice.columns
+                for j in 0..<slice.columns { target[j] += source[j] }
+            }
+        case .correlate(let c):
+            let second = nodes[n.b]
+            let kernel = v + second.value
+            let gk: UnsafeMutablePointer<Double>? = second.adjoint >= 0 ? d + second.adjoint : nil
+            for i in 0..<c.rows {
+                for j in 0..<c.columns {
+                    let s = g[i * c.columns + j]
+                    for p in 0..<c.kernelRows {
+                        let offset = (i + p) * c.imageColumns + j
+                        for q in 0..<c.kernelColumns {
+                            ga?[offset + q] += s * kernel[p * c.kernelColumns + q]
+                            gk?[p * c.kernelColumns + q] += s * x[offset + q]
+                        }
+                    }
+                }
+            }
+        case .pad(let p):
+            guard let ga else { return }
+            let width = p.columns + 2 * p.width
+            for i in 0..<(p.rows + 2 * p.width) {
+                let target = ga + Swift.min(Swift.max(i - p.width, 0), p.rows - 1) * p.columns
+                for j in 0..<width { target[Swift.min(Swift.max(j - p.width, 0), p.columns - 1)] += g[i * width + j] }
+            }
+        case .stack(let start, let parts):
+            var offset = 0
+            for t in 0..<parts {
+                let part = nodes[operands[start + t]]
+                if part.adjoint >= 0 {
+                    let target = d + part.adjoint
+                    for e in 0..<part.count { target[e] += g[offset + e] }
+                }
+                offset += part.count
+            }
+        }
+    }
+
+    /// Σ (of squares, if asked) along a reduction's axis into `y`.
+    @inline(__always)
+    private static func sumAlong(_ r: Reduction, _ x: UnsafeMutablePointer<Double>, _ y: UnsafeMutablePointer<Double>, squares: Bool) {
+        y.update(repeating: 0, count: r.axis == 0 ? r.columns : r.rows)
+        for i in 0..<r.rows {
+            for j in 0..<r.columns {
+                let e = x[i * r.columns + j]
+                y[r.axis == 0 ? j : i] += squares ? e * e : e
+            }
+        }
+    }
+
+    /// The largest element (−∞ for none; NaN elements are skipped, and propagate through the exponentials).
+    @inline(__always)
+    private static func maximum(_ x: UnsafeMutablePointer<Double>, _ count: Int) -> Double {
+        var m = -Double.infinity
+        for i in 0..<count where x[i] > m { m = x[i] }
+        return m
+    }
+
+    /// The flat offset of a slice's first element, or nil when its data-column
+    /// index is not a whole number in 0..<limit.
+    @inline(__always)
+    private static func start(of slice: Slice, _ n: ArrayNode, _ nodes: UnsafePointer<ArrayNode>, _ v: UnsafeMutablePointer<Double>) -> Int? {
+        var row = slice.rowStart, column = slice.columnStart
+        if slice.dynamicRow || slice.dynamicColumn {
+            let k = v[nodes[n.b].value]
+            guard k == k.rounded(), k >= 0, k < Double(slice.limit) else { return nil }
+            if slice.dynamicRow { row = Int(k) } else { column = Int(k) }
+        }
+        return row * slice.sourceColumns + column
+    }
+}
