@@ -67,8 +67,20 @@ struct Broadcast {
     var columns: Int
     var a: (row: Int, column: Int)
     var b: (row: Int, column: Int)
-    /// Both operands have as many elements as the result (one contiguous walk).
-    var isPlain: Bool
+    /// The walks with loops of their own.
+    var kind: Kind
+
+    /// Walks that need no strides.
+    enum Kind {
+        /// Both operands have as many elements as the result: one contiguous walk.
+        case plain
+        /// a is one number, b has the result's elements.
+        case scalarFirst
+        /// b is one number, a has the result's elements.
+        case scalarSecond
+        /// Anything else: strides.
+        case general
+    }
 }
 
 /// A sum (scaled) or norm along one axis of a rows × columns matrix: axis 0 gives one

@@ -160,8 +160,10 @@ struct ArrayProgram {
         func strides(_ operand: ArrayShape) -> (row: Int, column: Int) {
             (operand.rows == 1 ? 0 : operand.columns, operand.columns == 1 ? 0 : 1)
         }
-        let walk = Broadcast(rows: shape.rows, columns: shape.columns, a: strides(shapes[a]), b: strides(shapes[b]),
-                             isPlain: shapes[a].count == shape.count && shapes[b].count == shape.count)
+        let (m, n, size) = (shapes[a].count, shapes[b].count, shape.count)
+        let kind: Broadcast.Kind = m == size && n == size ? .plain
+            : (m == 1 && n == size ? .scalarFirst : (n == 1 && m == size ? .scalarSecond : .general))
+        let walk = Broadcast(rows: shape.rows, columns: shape.columns, a: strides(shapes[a]), b: strides(shapes[b]), kind: kind)
         return add(.zip(op, walk), a, b, shape: shape)
     }
 

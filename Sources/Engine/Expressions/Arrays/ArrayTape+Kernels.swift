@@ -22,20 +22,37 @@ extension ArrayTape {
             }
         case .zip(let op, let walk):
             let a = v + nodes[n.a].value, b = v + nodes[n.b].value
-            if walk.isPlain {
+            switch walk.kind {
+            case .plain:
                 switch op {
                 case .add: for i in 0..<count { y[i] = a[i] + b[i] }
                 case .subtract: for i in 0..<count { y[i] = a[i] - b[i] }
                 case .multiply: for i in 0..<count { y[i] = a[i] * b[i] }
                 default: for i in 0..<count { y[i] = Opcode.value(op, a[i], b[i], 0, 0) }
                 }
-                return
-            }
-            var k = 0
-            for i in 0..<walk.rows {
-                for j in 0..<walk.columns {
-                    y[k] = Opcode.value(op, a[i * walk.a.row + j * walk.a.column], b[i * walk.b.row + j * walk.b.column], 0, 0)
-                    k += 1
+            case .scalarFirst:
+                let s = a[0]
+                switch op {
+                case .add: for i in 0..<count { y[i] = s + b[i] }
+                case .subtract: for i in 0..<count { y[i] = s - b[i] }
+                case .multiply: for i in 0..<count { y[i] = s * b[i] }
+                default: for i in 0..<count { y[i] = Opcode.value(op, s, b[i], 0, 0) }
+                }
+            case .scalarSecond:
+                let s = b[0]
+                switch op {
+                case .add: for i in 0..<count { y[i] = a[i] + s }
+                case .subtract: for i in 0..<count { y[i] = a[i] - s }
+                case .multiply: for i in 0..<count { y[i] = a[i] * s }
+                default: for i in 0..<count { y[i] = Opcode.value(op, a[i], s, 0, 0) }
+                }
+            case .general:
+                var k = 0
+                for i in 0..<walk.rows {
+                    for j in 0..<walk.columns {
+                        y[k] = Opcode.value(op, a[i * walk.a.row + j * walk.a.column], b[i * walk.b.row + j * walk.b.column], 0, 0)
+                        k += 1
+                    }
                 }
             }
         case .product(let rows, let inner, let columns):
@@ -124,15 +141,16 @@ extension ArrayTape {
                 y.update(repeating: .nan, count: count)
             }
         case .correlate(let c):
+            // One kernel weight at a time, so the innermost loop runs along a row.
             let image = v + nodes[n.a].value, kernel = v + nodes[n.b].value
-            for i in 0..<c.rows {
-                for j in 0..<c.columns {
-                    var s = 0.0
-                    for p in 0..<c.kernelRows {
-                        let line = image + (i + p) * c.imageColumns + j, weights = kernel + p * c.kernelColumns
-                        for q in 0..<c.kernelColumns { s += weights[q] * line[q] }
+            y.update(repeating: 0, count: count)
+            for p in 0..<c.kernelRows {
+                for q in 0..<c.kernelColumns {
+                    let w = kernel[p * c.kernelColumns + q]
+                    for i in 0..<c.rows {
+                        let line = image + (i + p) * c.imageColumns + q, target = y + i * c.columns
+                        for j in 0..<c.columns { target[j] += w * line[j] }
                     }
-                    y[i * c.columns + j] = s
                 }
             }
         case .pad(let p):
@@ -180,19 +198,48 @@ extension ArrayTape {
             let second = nodes[n.b]
             let b = v + second.value
             let gb: UnsafeMutablePointer<Double>? = second.adjoint >= 0 ? d + second.adjoint : nil
-            if walk.isPlain, let ga, let gb {
-                switch op {
-                case .add:
-                    for i in 0..<count { ga[i] += g[i]; gb[i] += g[i] }
-                    return
-                case .subtract:
-                    for i in 0..<count { ga[i] += g[i]; gb[i] -= g[i] }
-                    return
-                case .multiply:
-                    for i in 0..<count { ga[i] += g[i] * b[i]; gb[i] += g[i] * x[i] }
-                    return
-                default: break
+            switch (walk.kind, op) {
+            case (.plain, .add):
+                if let ga { for i in 0..<count { ga[i] += g[i] } }
+                if let gb { for i in 0..<count { gb[i] += g[i] } }
+                return
+            case (.plain, .subtract):
+                if let ga { for i in 0..<count { ga[i] += g[i] } }
+                if let gb { for i in 0..<count { gb[i] -= g[i] } }
+                return
+            case (.plain, .multiply):
+                if let ga { for i in 0..<count { ga[i] += g[i] * b[i] } }
+                if let gb { for i in 0..<count { gb[i] += g[i] * x[i] } }
+                return
+            case (.scalarFirst, .add), (.scalarFirst, .subtract), (.scalarFirst, .multiply):
+                // a is one number: its adjoint is a sum over the result.
+                let s = x[0]
+                var total = 0.0
+                for i in 0..<count { total += op == .multiply ? g[i] * b[i] : g[i] }
+                ga?[0] += total
+                if let gb {
+                    switch op {
+                    case .add: for i in 0..<count { gb[i] += g[i] }
+                    case .subtract: for i in 0..<count { gb[i] -= g[i] }
+                    default: for i in 0..<count { gb[i] += g[i] * s }
+                    }
                 }
+                return
+            case (.scalarSecond, .add), (.scalarSecond, .subtract), (.scalarSecond, .multiply):
+                let s = b[0]
+                var total = 0.0
+                for i in 0..<count { total += op == .multiply ? g[i] * x[i] : g[i] }
+                gb?[0] += op == .subtract ? -total : total
+                if let ga {
+                    if op == .multiply {
+                        for i in 0..<count { ga[i] += g[i] * s }
+                    } else {
+                        for i in 0..<count { ga[i] += g[i] }
+                    }
+                }
+                return
+            default:
+                break
             }
             var k = 0
             for i in 0..<walk.rows {
@@ -294,16 +341,25 @@ extension ArrayTape {
         case .correlate(let c):
             let second = nodes[n.b]
             let kernel = v + second.value
-            let gk: UnsafeMutablePointer<Double>? = second.adjoint >= 0 ? d + second.adjoint : nil
-            for i in 0..<c.rows {
-                for j in 0..<c.columns {
-                    let s = g[i * c.columns + j]
-                    for p in 0..<c.kernelRows {
-                        let offset = (i + p) * c.imageColumns + j
-                        for q in 0..<c.kernelColumns {
-                            ga?[offset + q] += s * kernel[p * c.kernelColumns + q]
-                            gk?[p * c.kernelColumns + q] += s * x[offset + q]
+            for p in 0..<c.kernelRows {
+                for q in 0..<c.kernelColumns {
+                    let k = p * c.kernelColumns + q
+                    if let ga {
+                        // Ā[i+p, j+q] += Ȳ[i, j] K[p, q]
+                        let w = kernel[k]
+                        for i in 0..<c.rows {
+                            let target = ga + (i + p) * c.imageColumns + q, source = g + i * c.columns
+                            for j in 0..<c.columns { target[j] += w * source[j] }
                         }
+                    }
+                    if second.adjoint >= 0 {
+                        // K̄[p, q] += Σᵢⱼ Ȳ[i, j] A[i+p, j+q]
+                        var s = 0.0
+                        for i in 0..<c.rows {
+                            let line = x + (i + p) * c.imageColumns + q, source = g + i * c.columns
+                            for j in 0..<c.columns { s += source[j] * line[j] }
+                        }
+                        d[second.adjoint + k] += s
                     }
                 }
             }
