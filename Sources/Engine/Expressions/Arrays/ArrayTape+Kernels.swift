@@ -178,10 +178,13 @@ extension ArrayTape {
     ) {
         let g = d + n.adjoint, y = v + n.value
         let count = n.count
-        let first = n.a >= 0 ? nodes[n.a] : n
-        let x = v + first.value
-        // Where input a's adjoint lives, if a parameter reaches it.
-        let ga: UnsafeMutablePointer<Double>? = first.adjoint >= 0 ? d + first.adjoint : nil
+        // Inputs a and b: their values, sizes and (if a parameter reaches them) adjoints. Read field by
+        // field: copying whole nodes here costs more than the small arrays' arithmetic.
+        let x = n.a >= 0 ? v + nodes[n.a].value : y
+        let inputCount = n.a >= 0 ? nodes[n.a].count : 0
+        let ga: UnsafeMutablePointer<Double>? = n.a >= 0 && nodes[n.a].adjoint >= 0 ? d + nodes[n.a].adjoint : nil
+        let b = n.b >= 0 ? v + nodes[n.b].value : y
+        let gb: UnsafeMutablePointer<Double>? = n.b >= 0 && nodes[n.b].adjoint >= 0 ? d + nodes[n.b].adjoint : nil
         switch n.operation {
         case .leaf, .oneHot:
             return
@@ -195,9 +198,6 @@ extension ArrayTape {
             default: for i in 0..<count { ga[i] += Opcode.adjoint(op, g[i], x: x[i], y: y[i], c: c) }
             }
         case .zip(let op, let walk):
-            let second = nodes[n.b]
-            let b = v + second.value
-            let gb: UnsafeMutablePointer<Double>? = second.adjoint >= 0 ? d + second.adjoint : nil
             switch (walk.kind, op) {
             case (.plain, .add):
                 if let ga { for i in 0..<count { ga[i] += g[i] } }
@@ -252,8 +252,6 @@ extension ArrayTape {
                 }
             }
         case .product(let rows, let inner, let columns):
-            let second = nodes[n.b]
-            let b = v + second.value
             if let ga {
                 // Ā += Ȳ Bᵀ
                 for i in 0..<rows {
@@ -266,9 +264,8 @@ extension ArrayTape {
                     }
                 }
             }
-            if second.adjoint >= 0 {
+            if let gb {
                 // B̄ += Aᵀ Ȳ
-                let gb = d + second.adjoint
                 for i in 0..<rows {
                     let gRow = g + i * columns
                     for q in 0..<inner {
@@ -283,7 +280,7 @@ extension ArrayTape {
         case .total(let scale):
             guard let ga else { return }
             let s = scale == 1 ? g[0] : g[0] * scale
-            for i in 0..<first.count { ga[i] += s }
+            for i in 0..<inputCount { ga[i] += s }
         case .totalAlong(let r):
             guard let ga else { return }
             for i in 0..<r.rows {
@@ -293,19 +290,14 @@ extension ArrayTape {
                 }
             }
         case .dot:
-            let second = nodes[n.b]
-            let b = v + second.value
             let s = g[0]
-            if let ga { for i in 0..<first.count { ga[i] += s * b[i] } }
-            if second.adjoint >= 0 {
-                let gb = d + second.adjoint
-                for i in 0..<first.count { gb[i] += s * x[i] }
-            }
+            if let ga { for i in 0..<inputCount { ga[i] += s * b[i] } }
+            if let gb { for i in 0..<inputCount { gb[i] += s * x[i] } }
         case .norm:
             // Subgradient 0 at x = 0.
             guard let ga, y[0] > 0 else { return }
             let s = g[0] / y[0]
-            for i in 0..<first.count { ga[i] += s * x[i] }
+            for i in 0..<inputCount { ga[i] += s * x[i] }
         case .normAlong(let r):
             guard let ga else { return }
             for i in 0..<r.rows {
@@ -317,7 +309,7 @@ extension ArrayTape {
         case .sumOfSquares:
             guard let ga else { return }
             let s = 2 * g[0]
-            for i in 0..<first.count { ga[i] += s * x[i] }
+            for i in 0..<inputCount { ga[i] += s * x[i] }
         case .diagonal(let stride):
             guard let ga else { return }
             for i in 0..<count { ga[i * stride] += g[i] }
@@ -331,7 +323,7 @@ extension ArrayTape {
             for i in 0..<count { ga[i] += y[i] * (g[i] - s) }
         case .logSumExp:
             guard let ga else { return }
-            for i in 0..<first.count { ga[i] += g[0] * Libm.exponential(x[i] - y[0]) }
+            for i in 0..<inputCount { ga[i] += g[0] * Libm.exponential(x[i] - y[0]) }
         case .slice(let slice):
             guard let ga, let start = start(of: slice, n, nodes, v) else { return }
             for i in 0..<slice.rows {
@@ -339,8 +331,7 @@ extension ArrayTape {
                 for j in 0..<slice.columns { target[j] += source[j] }
             }
         case .correlate(let c):
-            let second = nodes[n.b]
-            let kernel = v + second.value
+            let kernel = b
             for p in 0..<c.kernelRows {
                 for q in 0..<c.kernelColumns {
                     let k = p * c.kernelColumns + q
@@ -352,14 +343,14 @@ extension ArrayTape {
                             for j in 0..<c.columns { target[j] += w * source[j] }
                         }
                     }
-                    if second.adjoint >= 0 {
+                    if let gb {
                         // K̄[p, q] += Σᵢⱼ Ȳ[i, j] A[i+p, j+q]
                         var s = 0.0
                         for i in 0..<c.rows {
                             let line = x + (i + p) * c.imageColumns + q, source = g + i * c.columns
                             for j in 0..<c.columns { s += source[j] * line[j] }
                         }
-                        d[second.adjoint + k] += s
+                        gb[k] += s
                     }
                 }
             }
