@@ -32,20 +32,11 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
     /// Number of data rows; 0 when the objective has no data.
     public let rowCount: Int
 
-    private let tape: Compiled
-
-    /// The compiled expression: the scalar tape when no value is an array.
-    private enum Compiled {
-        case scalar(Tape)
-        case arrays(ArrayTape)
-
-        func copy() -> Compiled {
-            switch self {
-            case .scalar(let tape): return .scalar(tape.copy())
-            case .arrays(let tape): return .arrays(tape.copy())
-            }
-        }
-    }
+    /// The compiled expression: the scalar tape when no value is an array, else the array tape.
+    /// (Two optionals rather than an enum: a method called through a `let` property borrows
+    /// the tape, where matching an enum case retains and releases it on every evaluation.)
+    private let scalarTape: Tape?
+    private let arrayTape: ArrayTape?
 
     /// Parses and compiles `expression` over scalar `parameters` and the columns of `data`.
     ///
@@ -82,12 +73,14 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
         self.data = data
         rowCount = data?.rowCount ?? 0
         if parsed.isScalar {
-            tape = .scalar(Tape(
+            scalarTape = Tape(
                 TapeProgram(compiling: parsed.root, parameterCount: parsed.parameters.count),
-                data: data?.values ?? [], dataColumnCount: data?.columnCount ?? 0))
+                data: data?.values ?? [], dataColumnCount: data?.columnCount ?? 0)
+            arrayTape = nil
         } else {
-            tape = .arrays(ArrayTape(
-                ArrayProgram(compiling: parsed), data: data?.values ?? [], dataColumnCount: data?.columnCount ?? 0))
+            scalarTape = nil
+            arrayTape = ArrayTape(
+                ArrayProgram(compiling: parsed), data: data?.values ?? [], dataColumnCount: data?.columnCount ?? 0)
         }
     }
 
@@ -97,7 +90,8 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
         parameterNames = other.parameterNames
         data = other.data
         rowCount = other.rowCount
-        tape = other.tape.copy()
+        scalarTape = other.scalarTape?.copy()
+        arrayTape = other.arrayTape?.copy()
     }
 
     /// An independent objective with the same expression and data (own scratch buffers).
@@ -111,12 +105,7 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
     /// Number of instructions the tape runs per row and pass, after constant
     /// folding (the scalar tape also computes data-only subexpressions once
     /// per row up front); on arrays, one per array operation.
-    public var tapeLength: Int {
-        switch tape {
-        case .scalar(let tape): return tape.instructionCount
-        case .arrays(let tape): return tape.instructionCount
-        }
-    }
+    public var tapeLength: Int { scalarTape?.instructionCount ?? arrayTape!.instructionCount }
 
     /// Writes ∇L(θ; rows) into `gradient` (overwriting it) and returns L(θ; rows).
     public func lossAndGradient(
@@ -124,69 +113,19 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
         rows: UnsafeBufferPointer<Int>,
         gradient: UnsafeMutableBufferPointer<Double>
     ) -> Double {
-        switch tape {
-        case .scalar(let tape): return lossAndGradient(tape, at: theta, rows: rows, gradient: gradient)
-        case .arrays(let tape): return lossAndGradient(tape, at: theta, rows: rows, gradient: gradient)
+        precondition(theta.count == parameterNames.count && gradient.count == parameterNames.count,
+                     "θ and the gradient need one entry per parameter")
+        // Optional chaining borrows the tape (binding it with `if let` would retain and release it per call).
+        if let loss = scalarTape?.meanLossAndGradient(at: theta, rows: rows, rowCount: rowCount, gradient: gradient) {
+            return loss
         }
+        return arrayTape!.meanLossAndGradient(at: theta, rows: rows, rowCount: rowCount, gradient: gradient)
     }
 
     /// Returns L(θ; rows) without the gradient.
     public func loss(at theta: UnsafeBufferPointer<Double>, rows: UnsafeBufferPointer<Int>) -> Double {
-        switch tape {
-        case .scalar(let tape): return loss(tape, at: theta, rows: rows)
-        case .arrays(let tape): return loss(tape, at: theta, rows: rows)
-        }
-    }
-
-    @inline(__always)
-    private func lossAndGradient<T: CompiledTape>(
-        _ tape: T,
-        at theta: UnsafeBufferPointer<Double>,
-        rows: UnsafeBufferPointer<Int>,
-        gradient: UnsafeMutableBufferPointer<Double>
-    ) -> Double {
-        let count = parameterNames.count
-        precondition(theta.count == count && gradient.count == count, "θ and the gradient need one entry per parameter")
-        tape.load(parameters: theta)
-        guard rowCount > 0 else {
-            tape.forward()
-            tape.reverse()
-            for i in 0..<count { gradient[i] = tape.takeParameterAdjoint(i) }
-            return tape.value
-        }
-        var total = 0.0
-        for row in rows {
-            precondition(row >= 0 && row < rowCount, "row index out of range")
-            tape.load(row: row)
-            tape.forward()
-            total += tape.value
-            tape.reverse()
-        }
-        // x/1 == x: a single row skips the divisions, which sit on the step's critical path.
-        if rows.count == 1 {
-            for i in 0..<count { gradient[i] = tape.takeParameterAdjoint(i) }
-            return total
-        }
-        let n = Double(rows.count)
-        for i in 0..<count { gradient[i] = tape.takeParameterAdjoint(i) / n }
-        return total / n
-    }
-
-    @inline(__always)
-    private func loss<T: CompiledTape>(_ tape: T, at theta: UnsafeBufferPointer<Double>, rows: UnsafeBufferPointer<Int>) -> Double {
         precondition(theta.count == parameterNames.count, "θ needs one entry per parameter")
-        tape.load(parameters: theta)
-        guard rowCount > 0 else {
-            tape.forward()
-            return tape.value
-        }
-        var total = 0.0
-        for row in rows {
-            precondition(row >= 0 && row < rowCount, "row index out of range")
-            tape.load(row: row)
-            tape.forward()
-            total += tape.value
-        }
-        return total / Double(rows.count)
+        if let loss = scalarTape?.meanLoss(at: theta, rows: rows, rowCount: rowCount) { return loss }
+        return arrayTape!.meanLoss(at: theta, rows: rows, rowCount: rowCount)
     }
 }

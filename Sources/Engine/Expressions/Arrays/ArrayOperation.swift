@@ -46,10 +46,17 @@ enum ArrayOperation {
 
 /// One node of an `ArrayTape`: its operation, its inputs (node indices, −1
 /// for none) and where its value and adjoint live.
+///
+/// The inputs' offsets and sizes are copied into the node, so running it
+/// reads one node, not three.
 struct ArrayNode {
     var operation: ArrayOperation
     var a = -1
     var b = -1
+    /// Input a's value offset, element count and adjoint offset (−1: none, or no parameter reaches it).
+    var aValue = -1, aCount = 0, aAdjoint = -1
+    /// Input b's value offset and adjoint offset.
+    var bValue = -1, bAdjoint = -1
     /// Offset of the value's first element in the value buffer.
     var value: Int
     /// Number of elements.

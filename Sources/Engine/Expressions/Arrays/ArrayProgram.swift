@@ -54,7 +54,7 @@ struct ArrayProgram {
         case .constant(_, let value):
             result = leaf(value)
         case .column(let index, _):
-            result = add(.leaf, shape: .scalar, variable: true)
+            result = newLeaf(shape: .scalar, variable: true)
             columnLoads.append((nodes[result].value, index))
         case .negate(let operand):
             let a = compile(operand)
@@ -223,7 +223,7 @@ struct ArrayProgram {
     }
 
     private mutating func leaf(_ value: ArrayValue) -> Int {
-        let node = add(.leaf, shape: value.shape, variable: false)
+        let node = newLeaf(shape: value.shape, variable: false)
         for (i, element) in value.elements.enumerated() { initialValues[nodes[node].value + i] = element }
         return node
     }
@@ -236,14 +236,17 @@ struct ArrayProgram {
         add(operation, inputs: inputs, a: -1, b: -1, shape: shape)
     }
 
-    private mutating func add(_ operation: ArrayOperation, shape: ArrayShape, variable: Bool) -> Int {
-        append(ArrayNode(operation: operation, value: initialValues.count, count: shape.count, variable: variable), shape)
+    /// A value written from outside: a constant (set once) or a data column (`variable`, set per row).
+    private mutating func newLeaf(shape: ArrayShape, variable: Bool) -> Int {
+        append(ArrayNode(operation: .leaf, value: initialValues.count, count: shape.count, variable: variable), shape)
     }
 
     /// Places a node reading `inputs`; one that depends on neither θ nor data is computed now.
     private mutating func add(_ operation: ArrayOperation, inputs: [Int], a: Int, b: Int, shape: ArrayShape) -> Int {
         var node = ArrayNode(operation: operation, a: a, b: b, value: initialValues.count, count: shape.count,
                              variable: inputs.contains { nodes[$0].variable })
+        if a >= 0 { (node.aValue, node.aCount, node.aAdjoint) = (nodes[a].value, nodes[a].count, nodes[a].adjoint) }
+        if b >= 0 { (node.bValue, node.bAdjoint) = (nodes[b].value, nodes[b].adjoint) }
         if inputs.contains(where: { nodes[$0].adjoint >= 0 }) {
             node.adjoint = adjointCount
             adjointCount += shape.count

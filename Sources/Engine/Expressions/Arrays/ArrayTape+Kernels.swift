@@ -12,7 +12,7 @@ extension ArrayTape {
         case .leaf:
             return
         case .map(let op, let c):
-            let x = v + nodes[n.a].value
+            let x = v + n.aValue
             switch op {
             case .square: for i in 0..<count { y[i] = x[i] * x[i] }
             case .addConstant: for i in 0..<count { y[i] = x[i] + c }
@@ -21,7 +21,7 @@ extension ArrayTape {
             default: for i in 0..<count { y[i] = Opcode.value(op, x[i], 0, 0, c) }
             }
         case .zip(let op, let walk):
-            let a = v + nodes[n.a].value, b = v + nodes[n.b].value
+            let a = v + n.aValue, b = v + n.bValue
             switch walk.kind {
             case .plain:
                 switch op {
@@ -56,7 +56,7 @@ extension ArrayTape {
                 }
             }
         case .product(let rows, let inner, let columns):
-            let a = v + nodes[n.a].value, b = v + nodes[n.b].value
+            let a = v + n.aValue, b = v + n.bValue
             if columns == 1 {
                 for i in 0..<rows {
                     var s = 0.0
@@ -74,42 +74,42 @@ extension ArrayTape {
                 }
             }
         case .transpose(let rows, let columns):
-            let x = v + nodes[n.a].value
+            let x = v + n.aValue
             for i in 0..<rows { for j in 0..<columns { y[j * rows + i] = x[i * columns + j] } }
         case .total(let scale):
-            let x = v + nodes[n.a].value
+            let x = v + n.aValue
             var s = 0.0
-            for i in 0..<nodes[n.a].count { s += x[i] }
+            for i in 0..<n.aCount { s += x[i] }
             y[0] = scale == 1 ? s : s * scale
         case .totalAlong(let r):
-            let x = v + nodes[n.a].value
+            let x = v + n.aValue
             sumAlong(r, x, y, squares: false)
             if r.scale != 1 { for i in 0..<count { y[i] *= r.scale } }
         case .dot:
-            let a = v + nodes[n.a].value, b = v + nodes[n.b].value
+            let a = v + n.aValue, b = v + n.bValue
             var s = 0.0
-            for i in 0..<nodes[n.a].count { s += a[i] * b[i] }
+            for i in 0..<n.aCount { s += a[i] * b[i] }
             y[0] = s
         case .norm, .sumOfSquares:
-            let x = v + nodes[n.a].value
+            let x = v + n.aValue
             var s = 0.0
-            for i in 0..<nodes[n.a].count { s += x[i] * x[i] }
+            for i in 0..<n.aCount { s += x[i] * x[i] }
             if case .norm = n.operation { s = s.squareRoot() }
             y[0] = s
         case .normAlong(let r):
-            let x = v + nodes[n.a].value
+            let x = v + n.aValue
             sumAlong(r, x, y, squares: true)
             for i in 0..<count { y[i] = y[i].squareRoot() }
         case .diagonal(let stride):
-            let x = v + nodes[n.a].value
+            let x = v + n.aValue
             for i in 0..<count { y[i] = x[i * stride] }
         case .trace(let stride, let length):
-            let x = v + nodes[n.a].value
+            let x = v + n.aValue
             var s = 0.0
             for i in 0..<length { s += x[i * stride] }
             y[0] = s
         case .softmax:
-            let x = v + nodes[n.a].value
+            let x = v + n.aValue
             let m = maximum(x, count)
             var s = 0.0
             for i in 0..<count {
@@ -118,14 +118,14 @@ extension ArrayTape {
             }
             for i in 0..<count { y[i] /= s }
         case .logSumExp:
-            let x = v + nodes[n.a].value, length = nodes[n.a].count
+            let x = v + n.aValue, length = n.aCount
             let m = maximum(x, length)
             var s = 0.0
             for i in 0..<length { s += Libm.exponential(x[i] - m) }
             y[0] = m + Libm.logarithm(s)
         case .slice(let slice):
-            let x = v + nodes[n.a].value
-            guard let start = start(of: slice, n, nodes, v) else {
+            let x = v + n.aValue
+            guard let start = start(of: slice, n, v) else {
                 y.update(repeating: .nan, count: count)
                 return
             }
@@ -134,7 +134,7 @@ extension ArrayTape {
             }
         case .oneHot:
             y.update(repeating: 0, count: count)
-            let k = v[nodes[n.a].value]
+            let k = v[n.aValue]
             if k == k.rounded(), k >= 0, k < Double(count) {
                 y[Int(k)] = 1
             } else {
@@ -142,7 +142,7 @@ extension ArrayTape {
             }
         case .correlate(let c):
             // One kernel weight at a time, so the innermost loop runs along a row.
-            let image = v + nodes[n.a].value, kernel = v + nodes[n.b].value
+            let image = v + n.aValue, kernel = v + n.bValue
             y.update(repeating: 0, count: count)
             for p in 0..<c.kernelRows {
                 for q in 0..<c.kernelColumns {
@@ -154,7 +154,7 @@ extension ArrayTape {
                 }
             }
         case .pad(let p):
-            let x = v + nodes[n.a].value
+            let x = v + n.aValue
             let width = p.columns + 2 * p.width
             for i in 0..<(p.rows + 2 * p.width) {
                 let source = x + Swift.min(Swift.max(i - p.width, 0), p.rows - 1) * p.columns
@@ -178,13 +178,11 @@ extension ArrayTape {
     ) {
         let g = d + n.adjoint, y = v + n.value
         let count = n.count
-        // Inputs a and b: their values, sizes and (if a parameter reaches them) adjoints. Read field by
-        // field: copying whole nodes here costs more than the small arrays' arithmetic.
-        let x = n.a >= 0 ? v + nodes[n.a].value : y
-        let inputCount = n.a >= 0 ? nodes[n.a].count : 0
-        let ga: UnsafeMutablePointer<Double>? = n.a >= 0 && nodes[n.a].adjoint >= 0 ? d + nodes[n.a].adjoint : nil
-        let b = n.b >= 0 ? v + nodes[n.b].value : y
-        let gb: UnsafeMutablePointer<Double>? = n.b >= 0 && nodes[n.b].adjoint >= 0 ? d + nodes[n.b].adjoint : nil
+        // Inputs a and b: their values, sizes and (if a parameter reaches them) adjoints.
+        let x = v + Swift.max(n.aValue, 0), inputCount = n.aCount
+        let ga: UnsafeMutablePointer<Double>? = n.aAdjoint >= 0 ? d + n.aAdjoint : nil
+        let b = v + Swift.max(n.bValue, 0)
+        let gb: UnsafeMutablePointer<Double>? = n.bAdjoint >= 0 ? d + n.bAdjoint : nil
         switch n.operation {
         case .leaf, .oneHot:
             return
@@ -325,7 +323,7 @@ extension ArrayTape {
             guard let ga else { return }
             for i in 0..<inputCount { ga[i] += g[0] * Libm.exponential(x[i] - y[0]) }
         case .slice(let slice):
-            guard let ga, let start = start(of: slice, n, nodes, v) else { return }
+            guard let ga, let start = start(of: slice, n, v) else { return }
             for i in 0..<slice.rows {
                 let target = ga + start + i * slice.sourceColumns, source = g + i * slice.columns
                 for j in 0..<slice.columns { target[j] += source[j] }
@@ -397,10 +395,10 @@ extension ArrayTape {
     /// The flat offset of a slice's first element, or nil when its data-column
     /// index is not a whole number in 0..<limit.
     @inline(__always)
-    private static func start(of slice: Slice, _ n: ArrayNode, _ nodes: UnsafePointer<ArrayNode>, _ v: UnsafeMutablePointer<Double>) -> Int? {
+    private static func start(of slice: Slice, _ n: ArrayNode, _ v: UnsafeMutablePointer<Double>) -> Int? {
         var row = slice.rowStart, column = slice.columnStart
         if slice.dynamicRow || slice.dynamicColumn {
-            let k = v[nodes[n.b].value]
+            let k = v[n.bValue]
             guard k == k.rounded(), k >= 0, k < Double(slice.limit) else { return nil }
             if slice.dynamicRow { row = Int(k) } else { column = Int(k) }
         }

@@ -26,13 +26,14 @@ final class ArrayTape {
     private let values: UnsafeMutablePointer<Double>
     private let adjoints: UnsafeMutablePointer<Double>
     private let adjointCount: Int
+    /// Every node, for array literals to find their parts.
     private let nodes: UnsafeMutablePointer<ArrayNode>
     private let operands: UnsafeMutablePointer<Int>
-    /// Node indices run by `forward()` (those that change with θ or the row), in order.
-    private let forwardOrder: UnsafeMutablePointer<Int>
+    /// The nodes `forward()` runs (those that change with θ or the row), in order.
+    private let forwardNodes: UnsafeMutablePointer<ArrayNode>
     private let forwardCount: Int
-    /// Node indices a parameter reaches, last first.
-    private let reverseOrder: UnsafeMutablePointer<Int>
+    /// The nodes a parameter reaches, last first.
+    private let reverseNodes: UnsafeMutablePointer<ArrayNode>
     private let reverseCount: Int
     private let outputValue: Int
     private let outputAdjoint: Int
@@ -65,14 +66,14 @@ final class ArrayTape {
             if case .leaf = node.operation { return false }
             return true
         }
-        let forward = program.nodes.indices.filter { program.nodes[$0].variable && isComputed(program.nodes[$0]) }
+        let forward = program.nodes.filter { $0.variable && isComputed($0) }
         forwardCount = forward.count
-        forwardOrder = .allocate(capacity: Swift.max(forwardCount, 1))
-        forwardOrder.initialize(from: forward, count: forwardCount)
-        let reverse = program.nodes.indices.reversed().filter { program.nodes[$0].adjoint >= 0 && isComputed(program.nodes[$0]) }
+        forwardNodes = .allocate(capacity: Swift.max(forwardCount, 1))
+        forwardNodes.initialize(from: forward, count: forwardCount)
+        let reverse = program.nodes.reversed().filter { $0.adjoint >= 0 && isComputed($0) }
         reverseCount = reverse.count
-        reverseOrder = .allocate(capacity: Swift.max(reverseCount, 1))
-        reverseOrder.initialize(from: Array(reverse), count: reverseCount)
+        reverseNodes = .allocate(capacity: Swift.max(reverseCount, 1))
+        reverseNodes.initialize(from: reverse, count: reverseCount)
         outputValue = program.nodes[program.output].value
         outputAdjoint = program.nodes[program.output].adjoint
         columnLoads = program.columnLoads
@@ -83,8 +84,8 @@ final class ArrayTape {
         adjoints.deallocate()
         nodes.deallocate()
         operands.deallocate()
-        forwardOrder.deallocate()
-        reverseOrder.deallocate()
+        forwardNodes.deallocate()
+        reverseNodes.deallocate()
     }
 
     /// A tape with the same program and data and its own buffers.
@@ -95,7 +96,7 @@ final class ArrayTape {
     /// Writes θ into the parameters' values.
     @inline(__always)
     func load(parameters theta: UnsafeBufferPointer<Double>) {
-        values.update(from: theta.baseAddress!, count: parameterCount)
+        for i in 0..<parameterCount { values[i] = theta[i] }
     }
 
     /// Writes the data columns of row `row` into their values.
@@ -112,17 +113,17 @@ final class ArrayTape {
     /// Runs every node that depends on θ or the data row, in order.
     func forward() {
         for i in 0..<forwardCount {
-            ArrayTape.forward(nodes[forwardOrder[i]], nodes: nodes, operands: operands, values: values)
+            ArrayTape.forward(forwardNodes[i], nodes: nodes, operands: operands, values: values)
         }
     }
 
     /// Adds ∇θ of the current forward value to the parameter adjoints.
     func reverse() {
         guard outputAdjoint >= 0 else { return }
-        (adjoints + parameterCount).update(repeating: 0, count: adjointCount - parameterCount)
+        for i in parameterCount..<adjointCount { adjoints[i] = 0 }
         adjoints[outputAdjoint] += 1
         for i in 0..<reverseCount {
-            ArrayTape.backward(nodes[reverseOrder[i]], nodes: nodes, operands: operands, values: values, adjoints: adjoints)
+            ArrayTape.backward(reverseNodes[i], nodes: nodes, operands: operands, values: values, adjoints: adjoints)
         }
     }
 
