@@ -44,15 +44,11 @@ enum ArrayOperation {
     case stack(first: Int, count: Int)
 }
 
-/// One node of an `ArrayTape`: its operation, its inputs (node indices, −1
-/// for none) and where its value and adjoint live.
-///
-/// The inputs' offsets and sizes are copied into the node, so running it
-/// reads one node, not three.
+/// One node of an `ArrayTape`: its operation, where its inputs a and b live
+/// (copied from the input nodes, so running it reads one node, not three)
+/// and where its own value and adjoint live.
 struct ArrayNode {
     var operation: ArrayOperation
-    var a = -1
-    var b = -1
     /// Input a's value offset, element count and adjoint offset (−1: none, or no parameter reaches it).
     var aValue = -1, aCount = 0, aAdjoint = -1
     /// Input b's value offset and adjoint offset.

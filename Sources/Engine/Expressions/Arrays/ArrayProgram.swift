@@ -243,7 +243,7 @@ struct ArrayProgram {
 
     /// Places a node reading `inputs`; one that depends on neither θ nor data is computed now.
     private mutating func add(_ operation: ArrayOperation, inputs: [Int], a: Int, b: Int, shape: ArrayShape) -> Int {
-        var node = ArrayNode(operation: operation, a: a, b: b, value: initialValues.count, count: shape.count,
+        var node = ArrayNode(operation: operation, value: initialValues.count, count: shape.count,
                              variable: inputs.contains { nodes[$0].variable })
         if a >= 0 { (node.aValue, node.aCount, node.aAdjoint) = (nodes[a].value, nodes[a].count, nodes[a].adjoint) }
         if b >= 0 { (node.bValue, node.bAdjoint) = (nodes[b].value, nodes[b].adjoint) }
