@@ -39,6 +39,8 @@ let package = Package(
         ),
         // Benchmark reference: a hand-written loop for one problem (see bench/).
         .executableTarget(name: "handloop", path: "bench/handloop"),
+        // Benchmark: array expressions against the hand-written lesson objectives (see bench/).
+        .executableTarget(name: "arraybench", dependencies: ["Engine"], path: "bench/arrays"),
 
         .testTarget(name: "TraceTests", dependencies: ["Trace"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Trace"], resources: [.copy("Fixtures")]),

@@ -7,12 +7,15 @@
 #           (bench/figure/lrgrid.py, in a private venv under bench/.venv).
 #   all     `steptrace all`: wall time and peak RSS; growth with 1, 2, 4 copies of the lesson set and
 #           with one lesson's step counts scaled 1, 2, 4 times.
+#   arrays  bench/arrays (in process, CPU time): the array expressions of zero-diagonal, constrained-fit
+#           and custom-loss against their hand-written Swift objectives, per evaluation and per lesson run.
+#           Not part of the default set.
 #
 # Contenders alternate within each round (the order rotates each round), so a noisy machine slows all
 # of them alike; the table reports medians. Wall time is measured around the process; CPU time (user +
 # sys) and peak RSS come from GNU time.
 #
-# Usage: bench/run.sh [engine] [figure] [all]        (no argument: all three)
+# Usage: bench/run.sh [engine] [figure] [all] [arrays]        (no argument: engine, figure, all)
 # Environment:
 #   ROUNDS=7          rounds for engine and figure
 #   ALL_ROUNDS=3      rounds for the `all` benchmarks
@@ -31,7 +34,7 @@ VENV="$ROOT/bench/.venv"
 
 if [ "$#" -eq 0 ]; then set -- engine figure all; fi
 for b in "$@"; do
-    case "$b" in engine | figure | all) ;; *) echo "bench/run.sh: unknown benchmark '$b' (expected engine, figure, all)" >&2; exit 64 ;; esac
+    case "$b" in engine | figure | all | arrays) ;; *) echo "bench/run.sh: unknown benchmark '$b' (expected engine, figure, all, arrays)" >&2; exit 64 ;; esac
 done
 wants() { local b; for b in "${SELECTED[@]}"; do [ "$b" = "$1" ] && return 0; done; return 1; }
 SELECTED=("$@")
@@ -48,6 +51,7 @@ if [ -z "${STEPTRACE:-}" ] || [ -z "${HANDLOOP:-}" ]; then
     say "building release binaries in $SCRATCH"
     (cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --product steptrace >&2)
     (cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --product handloop >&2)
+    if wants arrays; then (cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --product arraybench >&2); fi
     BIN="$(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --show-bin-path)"
 fi
 STEPTRACE="${STEPTRACE:-$BIN/steptrace}"
@@ -210,6 +214,16 @@ if wants all; then
         echo
         echo "Marginal cost of steps in $SCALED (×4 against ×1): $(awk -v a="$w1" -v b="$w4" -v s="$s1" -v t="$s4" 'BEGIN { printf "%.2f", (t > s) ? (b - a) / (t - s) * 1e6 : 0 }') s per million steps; fixed cost (intercept): $(awk -v a="$w1" -v b="$w4" -v s="$s1" -v t="$s4" 'BEGIN { k = (t > s) ? (b - a) / (t - s) : 0; printf "%.2f", a - k * s }') s."
     } >>"$TABLE"
+fi
+
+# --- arrays ------------------------------------------------------------------------------------------
+if wants arrays; then
+    say "arrays: $ROUNDS rounds"
+    if [ -z "${BIN:-}" ]; then
+        (cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --product arraybench >&2)
+        BIN="$(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --show-bin-path)"
+    fi
+    { echo; "$BIN/arraybench" "$ROUNDS"; } >>"$TABLE"
 fi
 
 echo >>"$TABLE"

@@ -219,7 +219,7 @@ struct TraceCommandTests {
             BadCall(name: "unknown name", arguments: with("--objective", "x^2 + z"), status: 65,
                     message: "--objective: unknown name 'z' at column 7 (parameters: x, y)"),
             BadCall(name: "syntax error", arguments: with("--objective", "x^2 + * y"), status: 65,
-                    message: "--objective: syntax error at column 7: expected a number, a name or '(', found '*'"),
+                    message: "--objective: syntax error at column 7: expected a number, a name, '(' or '[', found '*'"),
             BadCall(name: "unclosed parenthesis", arguments: with("--objective", "(x^2 + y"), status: 65,
                     message: "--objective: syntax error at column 9: expected ')'"),
             BadCall(name: "empty expression", arguments: with("--objective", ""), status: 65,

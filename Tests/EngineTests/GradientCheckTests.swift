@@ -52,7 +52,7 @@ struct GradientCheckTests {
         let parse = #expect(throws: ExpressionError.self) {
             try GradientCheck.compare(objective: objective, claimedGradient: ["x^2", "x*", "1"], at: [1, 1, 1], rows: [0])
         }
-        #expect(parse?.message == "partial derivative for 'a1': syntax error at column 3: expected a number, a name or '(', found end of expression")
+        #expect(parse?.message == "partial derivative for 'a1': syntax error at column 3: expected a number, a name, '(' or '[', found end of expression")
         #expect(parse?.column == 3)
         let count = #expect(throws: ExpressionError.self) {
             try GradientCheck.compare(objective: objective, claimedGradient: ["x^2"], at: [1, 1, 1], rows: [0])

@@ -21,7 +21,7 @@ public struct ExpressionError: Error, Equatable, Sendable, CustomStringConvertib
         case malformedNumber
         /// Tokens in an order the grammar does not allow.
         case syntax
-        /// A name that is neither a parameter nor a data column.
+        /// A name that is neither a parameter, a constant nor a data column.
         case unknownName
         /// A call to a function the language does not have.
         case unknownFunction
@@ -31,6 +31,12 @@ public struct ExpressionError: Error, Equatable, Sendable, CustomStringConvertib
         case invalidNames
         /// A claimed gradient with a different number of partials than parameters.
         case gradientCount
+        /// A parameter declaration that does not read (`a[0]`, `a[2,3,4]`, `a[x]`).
+        case invalidDeclaration
+        /// Operands whose shapes an operation cannot combine, or a result that is not a scalar.
+        case shapeMismatch
+        /// An argument that must be a literal (an axis, a size, an index) and is not a valid one.
+        case invalidArgument
     }
 
     /// What went wrong, by kind.

@@ -1,4 +1,6 @@
-/// The functions the expression language knows, with their arity.
+/// The element-wise functions of the expression language, with their arity.
+/// On arrays they apply element by element (`min` and `max` broadcast their
+/// two operands); the functions that take or make arrays are `ArrayFunction`s.
 ///
 /// Derivatives, with the choices made where the function has a kink:
 /// ```

@@ -17,10 +17,11 @@ extension ExpressionNode: CustomStringConvertible {
     private var precedence: Int {
         switch self {
         case .binary(.add, _, _), .binary(.subtract, _, _): return 1
-        case .binary(.multiply, _, _), .binary(.divide, _, _): return 2
+        case .binary(.multiply, _, _), .binary(.divide, _, _), .binary(.matrixProduct, _, _): return 2
         case .negate: return 3
         case .binary(.power, _, _): return 4
-        case .number, .parameter, .column, .call: return 5
+        case .number, .parameter, .constant, .column, .call, .arrayCall, .array: return 5
+        case .index: return 6
         }
     }
 
@@ -28,7 +29,7 @@ extension ExpressionNode: CustomStringConvertible {
         switch self {
         case .number(let value):
             text += ExpressionNode.format(value)
-        case .parameter(_, let name), .column(_, let name):
+        case .parameter(_, let name), .column(_, let name), .constant(let name, _):
             text += name
         case .negate(let operand):
             text += "-"
@@ -37,9 +38,9 @@ extension ExpressionNode: CustomStringConvertible {
         case .binary(let op, let left, let right):
             let own = precedence
             switch op {
-            case .add, .subtract, .multiply, .divide:
+            case .add, .subtract, .multiply, .divide, .matrixProduct:
                 left.write(into: &text, parenthesized: left.precedence < own)
-                text += (op == .add || op == .subtract) ? " \(op.rawValue) " : op.rawValue
+                text += (op == .add || op == .subtract || op == .matrixProduct) ? " \(op.rawValue) " : op.rawValue
                 right.write(into: &text, parenthesized: right.precedence <= own)
             case .power:
                 left.write(into: &text, parenthesized: left.precedence <= own)
@@ -47,13 +48,32 @@ extension ExpressionNode: CustomStringConvertible {
                 right.write(into: &text, parenthesized: right.precedence < 3)
             }
         case .call(let function, let arguments):
-            text += function.rawValue + "("
-            for (i, argument) in arguments.enumerated() {
-                if i > 0 { text += ", " }
-                argument.write(into: &text)
-            }
-            text += ")"
+            text += function.rawValue
+            ExpressionNode.write(arguments, between: ("(", ")"), into: &text)
+        case .arrayCall(let function, let arguments):
+            text += function.rawValue
+            ExpressionNode.write(arguments, between: ("(", ")"), into: &text)
+        case .array(let elements):
+            ExpressionNode.write(elements, between: ("[", "]"), into: &text)
+        case .index(let base, let subscripts):
+            base.write(into: &text, parenthesized: base.precedence < 5)
+            text += "[" + subscripts.map { item in
+                switch item {
+                case .position(let i): return String(i)
+                case .column(_, let name): return name
+                case .range(let lower, let upper): return (lower.map(String.init) ?? "") + ":" + (upper.map(String.init) ?? "")
+                }
+            }.joined(separator: ",") + "]"
         }
+    }
+
+    private static func write(_ items: [ExpressionNode], between brackets: (String, String), into text: inout String) {
+        text += brackets.0
+        for (i, item) in items.enumerated() {
+            if i > 0 { text += ", " }
+            item.write(into: &text)
+        }
+        text += brackets.1
     }
 
     private func write(into text: inout String, parenthesized: Bool) {

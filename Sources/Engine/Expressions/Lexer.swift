@@ -60,6 +60,10 @@ struct Lexer {
         case "(": return Token(kind: .leftParenthesis, column: column)
         case ")": return Token(kind: .rightParenthesis, column: column)
         case ",": return Token(kind: .comma, column: column)
+        case "@": return Token(kind: .at, column: column)
+        case "[": return Token(kind: .leftBracket, column: column)
+        case "]": return Token(kind: .rightBracket, column: column)
+        case ":": return Token(kind: .colon, column: column)
         default:
             throw ExpressionError(
                 kind: .invalidCharacter,

@@ -11,7 +11,8 @@
 /// consumes it (`p*q + r` → `multiplyAdd(p, q, r)`), which rounds the same.
 ///
 /// Every node gets a fresh slot, so an intermediate slot has exactly one
-/// consumer; `Tape.reverse()` relies on this.
+/// consumer; `Tape.reverse()` relies on this. Only scalar expressions
+/// (`ParsedExpression.isScalar`) compile here; the rest go to `ArrayProgram`.
 struct TapeProgram {
     var parameterCount: Int
     var instructions: [Instruction] = []
@@ -53,6 +54,8 @@ struct TapeProgram {
             return .constant(value)
         case .parameter(let index, _):
             return .slot(index)
+        case .constant(_, let value):
+            return .constant(value.elements[0])
         case .column(let index, _):
             if let slot = columnSlot[index] { return .slot(slot) }
             let slot = newSlot(active: false)
@@ -73,6 +76,8 @@ struct TapeProgram {
                 return .slot(emit(op, materialize(a), materialize(b)))
             }
             return unary(op, compile(arguments[0]))
+        case .arrayCall, .array, .index:
+            preconditionFailure("an expression with arrays compiles to an ArrayTape (ParsedExpression.isScalar)")
         }
     }
 
@@ -85,6 +90,8 @@ struct TapeProgram {
 
     private mutating func binary(_ op: BinaryOperator, _ left: Operand, _ right: Operand) -> Operand {
         switch (op, left, right) {
+        case (.matrixProduct, _, _):
+            preconditionFailure("'@' compiles to an ArrayTape (ParsedExpression.isScalar)")
         case (_, .constant(let x), .constant(let y)):
             return .constant(Opcode.value(Opcode.of(op), x, y, 0, 0))
         case (.add, .slot(let a), .constant(let c)), (.add, .constant(let c), .slot(let a)):
@@ -188,6 +195,7 @@ extension Opcode {
         case .multiply: return .multiply
         case .divide: return .divide
         case .power: return .power
+        case .matrixProduct: preconditionFailure("'@' compiles to an ArrayTape (ParsedExpression.isScalar)")
         }
     }
 }

@@ -3,8 +3,9 @@ struct Token: Equatable {
     enum Kind: Equatable {
         case number(Double)
         case name(String)
-        case plus, minus, star, slash, caret
+        case plus, minus, star, slash, caret, at
         case leftParenthesis, rightParenthesis, comma
+        case leftBracket, rightBracket, colon
         case end
     }
 
@@ -21,6 +22,10 @@ struct Token: Equatable {
         case .star: return "'*'"
         case .slash: return "'/'"
         case .caret: return "'^'"
+        case .at: return "'@'"
+        case .leftBracket: return "'['"
+        case .rightBracket: return "']'"
+        case .colon: return "':'"
         case .leftParenthesis: return "'('"
         case .rightParenthesis: return "')'"
         case .comma: return "','"

@@ -1,6 +1,14 @@
-/// An objective written as an expression over named parameters and, with
-/// data, over the columns of one data row; differentiated exactly by reverse
-/// mode on a compiled tape.
+/// An objective written as an expression over named parameters (scalars,
+/// vectors, matrices), named constants and, with data, the columns of one
+/// data row; differentiated exactly by reverse mode on a compiled tape. The
+/// language (array literals, broadcasting, `@`, reductions, indexing, …) is
+/// documented on `ParsedExpression` and `ArrayFunction`.
+///
+/// θ is the declared parameters' elements in order, each array row-major;
+/// `parameterNames` names them (`b`, `a[0]`, `C[0,1]`). An expression with
+/// no arrays at all compiles to the scalar `Tape` (one instruction per
+/// operation on numbers); any other to an `ArrayTape` (one node per operation
+/// on a whole array).
 ///
 /// With data, the expression is the loss ℓ of one row and a batch B gives
 /// ```
@@ -17,20 +25,42 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
     public let expressionText: String
     /// The parsed expression, names resolved.
     public let expression: ParsedExpression
-    /// Names of the parameters, in the order of the flat vector.
+    /// Names of θ's elements, in order: `b`, `a[0]`, …, `C[0,0]`, `C[0,1]`, ….
     public let parameterNames: [String]
     /// The data rows the expression reads, if any.
     public let data: DataTable?
     /// Number of data rows; 0 when the objective has no data.
     public let rowCount: Int
 
-    private let tape: Tape
+    /// The compiled expression: the scalar tape when no value is an array, else the array tape.
+    /// (Two optionals rather than an enum: a method called through a `let` property borrows
+    /// the tape, where matching an enum case retains and releases it on every evaluation.)
+    private let scalarTape: Tape?
+    private let arrayTape: ArrayTape?
 
-    /// Parses and compiles `expression` over `parameters` and the columns of `data`.
+    /// Parses and compiles `expression` over scalar `parameters` and the columns of `data`.
     ///
     /// Throws an `ExpressionError` (unknown name, syntax error, …) with its column.
     public convenience init(expression: String, parameters: [String], data: DataTable? = nil) throws(ExpressionError) {
         let parsed = try ParsedExpression(parsing: expression, parameters: parameters, columns: data?.columnNames ?? [])
+        self.init(parsed: parsed, data: data)
+    }
+
+    /// Parses and compiles `expression` over shaped parameters, named constants and the columns of `data`.
+    ///
+    /// ```
+    /// let objective = try ExpressionObjective(
+    ///     expression: "sumsq(X @ C - X) + 0.1*sum(norm(C, 0)) + sumsq(diag(C))",
+    ///     parameters: [ParameterDeclaration(parsing: "C[20,20]")],
+    ///     constants: ["X": ArrayValue(matrix: points)])
+    /// ```
+    /// Throws an `ExpressionError` (unknown name, shape mismatch, syntax error, …) with its column.
+    public convenience init(
+        expression: String, parameters: [ParameterDeclaration], constants: [String: ArrayValue] = [:],
+        data: DataTable? = nil
+    ) throws(ExpressionError) {
+        let parsed = try ParsedExpression(
+            parsing: expression, parameters: parameters, constants: constants, columns: data?.columnNames ?? [])
         self.init(parsed: parsed, data: data)
     }
 
@@ -39,12 +69,19 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
         precondition(parsed.columnNames == (data?.columnNames ?? []), "the expression was parsed against other columns")
         expressionText = parsed.text
         expression = parsed
-        parameterNames = parsed.parameterNames
+        parameterNames = parsed.elementNames
         self.data = data
         rowCount = data?.rowCount ?? 0
-        tape = Tape(
-            TapeProgram(compiling: parsed.root, parameterCount: parsed.parameterNames.count),
-            data: data?.values ?? [], dataColumnCount: data?.columnCount ?? 0)
+        if parsed.isScalar {
+            scalarTape = Tape(
+                TapeProgram(compiling: parsed.root, parameterCount: parsed.parameters.count),
+                data: data?.values ?? [], dataColumnCount: data?.columnCount ?? 0)
+            arrayTape = nil
+        } else {
+            scalarTape = nil
+            arrayTape = ArrayTape(
+                ArrayProgram(compiling: parsed), data: data?.values ?? [], dataColumnCount: data?.columnCount ?? 0)
+        }
     }
 
     /// The innermost operation of the expression that is not finite at θ (on the first data row where one is),
@@ -67,7 +104,8 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
         parameterNames = other.parameterNames
         data = other.data
         rowCount = other.rowCount
-        tape = other.tape.copy()
+        scalarTape = other.scalarTape?.copy()
+        arrayTape = other.arrayTape?.copy()
     }
 
     /// An independent objective with the same expression and data (own scratch buffers).
@@ -79,8 +117,9 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
     public var description: String { expression.description }
 
     /// Number of instructions the tape runs per row and pass, after constant
-    /// folding and with data-only subexpressions computed once per row up front.
-    public var tapeLength: Int { tape.instructionCount }
+    /// folding (the scalar tape also computes data-only subexpressions once
+    /// per row up front); on arrays, one per array operation.
+    public var tapeLength: Int { scalarTape?.instructionCount ?? arrayTape!.instructionCount }
 
     /// Writes ∇L(θ; rows) into `gradient` (overwriting it) and returns L(θ; rows).
     public func lossAndGradient(
@@ -88,48 +127,19 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
         rows: UnsafeBufferPointer<Int>,
         gradient: UnsafeMutableBufferPointer<Double>
     ) -> Double {
-        let count = parameterNames.count
-        precondition(theta.count == count && gradient.count == count, "θ and the gradient need one entry per parameter")
-        tape.load(parameters: theta)
-        guard rowCount > 0 else {
-            tape.forward()
-            tape.reverse()
-            for i in 0..<count { gradient[i] = tape.takeParameterAdjoint(i) }
-            return tape.value
+        precondition(theta.count == parameterNames.count && gradient.count == parameterNames.count,
+                     "θ and the gradient need one entry per parameter")
+        // Optional chaining borrows the tape (binding it with `if let` would retain and release it per call).
+        if let loss = scalarTape?.meanLossAndGradient(at: theta, rows: rows, rowCount: rowCount, gradient: gradient) {
+            return loss
         }
-        var total = 0.0
-        for row in rows {
-            precondition(row >= 0 && row < rowCount, "row index out of range")
-            tape.load(row: row)
-            tape.forward()
-            total += tape.value
-            tape.reverse()
-        }
-        // x/1 == x: a single row skips the divisions, which sit on the step's critical path.
-        if rows.count == 1 {
-            for i in 0..<count { gradient[i] = tape.takeParameterAdjoint(i) }
-            return total
-        }
-        let n = Double(rows.count)
-        for i in 0..<count { gradient[i] = tape.takeParameterAdjoint(i) / n }
-        return total / n
+        return arrayTape!.meanLossAndGradient(at: theta, rows: rows, rowCount: rowCount, gradient: gradient)
     }
 
     /// Returns L(θ; rows) without the gradient.
     public func loss(at theta: UnsafeBufferPointer<Double>, rows: UnsafeBufferPointer<Int>) -> Double {
         precondition(theta.count == parameterNames.count, "θ needs one entry per parameter")
-        tape.load(parameters: theta)
-        guard rowCount > 0 else {
-            tape.forward()
-            return tape.value
-        }
-        var total = 0.0
-        for row in rows {
-            precondition(row >= 0 && row < rowCount, "row index out of range")
-            tape.load(row: row)
-            tape.forward()
-            total += tape.value
-        }
-        return total / Double(rows.count)
+        if let loss = scalarTape?.meanLoss(at: theta, rows: rows, rowCount: rowCount) { return loss }
+        return arrayTape!.meanLoss(at: theta, rows: rows, rowCount: rowCount)
     }
 }
