@@ -5,7 +5,8 @@ extension ExpressionNode {
     /// finite but whose value is not (`1/x divides by zero`, `log(x) of a
     /// negative number`, `exp(x) overflows`); failing that, an operation whose
     /// value is finite but whose slope is not (`sqrt(x) has an infinite slope at 0`).
-    /// For error messages only: it is slow and allocates.
+    /// For error messages only: it is slow and allocates. Scalar expressions only: an array
+    /// operation evaluates to NaN here and is never named.
     public func undefinedOperation(parameters: [Double], columns: [Double] = []) -> String? {
         var value: String? = nil, slope: String? = nil
         _ = evaluate(parameters, columns, &value, &slope)
@@ -15,6 +16,8 @@ extension ExpressionNode {
     private func evaluate(_ p: [Double], _ c: [Double], _ value: inout String?, _ slope: inout String?) -> Double {
         switch self {
         case .number(let v): return v
+        case .constant(_, let value): return value.shape.isScalar ? value.elements[0] : .nan
+        case .arrayCall, .array, .index: return .nan
         case .parameter(let i, _): return p[i]
         case .column(let i, _): return c[i]
         case .negate(let operand): return -operand.evaluate(p, c, &value, &slope)
@@ -27,6 +30,7 @@ extension ExpressionNode {
             case .multiply: result = a * b
             case .divide: result = a / b
             case .power: result = Libm.power(a, b)
+            case .matrixProduct: result = a * b
             }
             guard a.isFinite, b.isFinite else { return result }
             if !result.isFinite, value == nil {

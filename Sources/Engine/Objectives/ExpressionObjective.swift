@@ -86,7 +86,9 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
 
     /// The innermost operation of the expression that is not finite at θ (on the first data row where one is),
     /// e.g. `1/x divides by zero` or `log(a) of zero on data row 2`.
+    /// Array expressions are not explained (their operations act on whole arrays): nil.
     public func explainNonFinite(at theta: [Double]) -> String? {
+        guard scalarTape != nil else { return nil }
         guard let data, data.columnCount > 0 else { return expression.root.undefinedOperation(parameters: theta) }
         let width = data.columnCount
         for r in 0..<rowCount {
