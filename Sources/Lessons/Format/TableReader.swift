@@ -49,6 +49,30 @@ final class TableReader {
 
     private func describe(_ value: TOMLValue) -> String { value.phrase }
 
+    /// Whether `key` holds a table (`start = { a = 0 }`) rather than another value.
+    func holdsTable(_ key: String) -> Bool { table[key]?.table != nil }
+
+    /// A number, an array of numbers or an array of equally long arrays of numbers, with its
+    /// shape: `[]`, `[n]` or `[rows, columns]`; nil when absent, one line naming the element
+    /// otherwise (`expected a number, found the string "x"`, a ragged matrix).
+    func numberArray(_ key: String) throws -> (shape: [Int], elements: [Double])? {
+        guard let v = value(key) else { return nil }
+        if v.array == nil { return ([], [try number(v, key)]) }
+        let items = v.array!
+        guard items.contains(where: { $0.array != nil }) else {
+            return ([items.count], try items.enumerated().map { i, x in try number(x, "\(key)[\(i)]") })
+        }
+        var elements: [Double] = []
+        for (i, row) in items.enumerated() {
+            guard let values = row.array else { throw error("\(key)[\(i)]", "expected an array of numbers (a matrix row), found \(describe(row))") }
+            guard values.count == items[0].array?.count else {
+                throw error("\(key)[\(i)]", "has \(values.count) numbers; row 0 has \(items[0].array?.count ?? 0) (a matrix's rows are equally long)")
+            }
+            elements += try values.enumerated().map { j, x in try number(x, "\(key)[\(i)][\(j)]") }
+        }
+        return ([items.count, items[0].array?.count ?? 0], elements)
+    }
+
     func string(_ key: String) throws -> String? {
         guard let v = value(key) else { return nil }
         guard let s = v.string else { throw error(key, "expected a string, found \(describe(v))") }

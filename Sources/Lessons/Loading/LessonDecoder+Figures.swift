@@ -145,6 +145,9 @@ extension LessonDecoder {
         try checkIdentifier(r, "id", id)
         let problem = try self.problem(named: r, in: problems)
         let label = try r.string("label") ?? id
+        guard problem.hasOnlyScalarParameters else {
+            throw r.error("problem", "gradient checks need scalar parameters (one claimed partial each); '\(problem.id)' declares arrays")
+        }
         guard let partials = try r.strings("partials") else {
             throw r.error("partials", "is required: one claimed partial derivative per parameter")
         }

@@ -47,12 +47,9 @@ extension LessonDecoder {
             guard seed >= 0 else { throw r.error("shuffle", "the seed must be ≥ 0, got \(seed)") }
             batching.shuffleSeed = UInt64(seed)
         }
-        let constraints = try decodeConstraints(r, parameters: problem.parameters)
-        let ownStart = try r.doubles("start")
+        let constraints = try decodeConstraints(r, problem: problem)
+        let ownStart = r.has("start") ? try decodeStart(r, declarations: problem.declarations, parameters: problem.parameters) : nil
         let start = ownStart ?? problem.start
-        guard start.count == problem.parameters.count else {
-            throw r.error("start", "has \(counted(start.count, "number")) for \(counted(problem.parameters.count, "parameter")) (\(problem.parameters.joined(separator: ", ")))")
-        }
         try r.finish()
         let spec = RunSpec(start: start, optimizer: optimizer, schedule: schedule, constraints: constraints,
                            stop: stop, batching: batching)
@@ -113,33 +110,37 @@ extension LessonDecoder {
         return schedule
     }
 
-    private func decodeConstraints(_ r: TableReader, parameters: [String]) throws -> Constraints {
+    /// `box`, `simplex` and `fixed`. Each names parameters as the problem declares them: a scalar
+    /// (`b`), an element (`a[2]`, `C[0,1]`), a whole array (`a`: every element) or `diag(C)`.
+    private func decodeConstraints(_ r: TableReader, problem: Problem) throws -> Constraints {
         var constraints = Constraints()
-        func index(_ reader: TableReader, _ key: String, _ name: String) throws -> Int {
-            guard let i = parameters.firstIndex(of: name) else {
-                throw reader.error(key, "'\(name)' is not a parameter (parameters: \(parameters.joined(separator: ", ")))")
+        func indices(_ reader: TableReader, _ key: String, _ name: String) throws -> [Int] {
+            guard let found = problem.indices(of: name) else {
+                let names = problem.declarations.map(\.name)
+                let shown = names.count > 8 ? names.prefix(8).joined(separator: ", ") + ", …" : names.joined(separator: ", ")
+                throw reader.error(key, "'\(name)' is not a parameter (parameters: \(shown))")
             }
-            return i
+            return found
         }
         if let box = try r.table("box") {
             for name in box.keys {
-                let i = try index(box, name, name)
+                let members = try indices(box, name, name)
                 guard let bounds = try box.doubles(name), bounds.count == 2, bounds[0] <= bounds[1] else {
                     throw box.error(name, "expected [low, high] with low ≤ high")
                 }
-                constraints.boxes.append(.init(index: i, lower: bounds[0], upper: bounds[1]))
+                constraints.boxes += members.map { .init(index: $0, lower: bounds[0], upper: bounds[1]) }
             }
             try box.finish()
         }
         if let groups = try r.strings("simplex") {
-            let indices = try groups.map { try index(r, "simplex", $0) }
-            guard Set(indices).count == indices.count, indices.count >= 2 else {
+            let members = try groups.flatMap { try indices(r, "simplex", $0) }
+            guard Set(members).count == members.count, members.count >= 2 else {
                 throw r.error("simplex", "needs two or more different parameters")
             }
-            constraints.simplexGroups = [indices]
+            constraints.simplexGroups = [members]
         }
         if let fixed = try r.strings("fixed") {
-            constraints.fixed = try fixed.map { try index(r, "fixed", $0) }
+            constraints.fixed = try fixed.flatMap { try indices(r, "fixed", $0) }
         }
         return constraints
     }

@@ -170,18 +170,19 @@ struct LessonDecoder {
         let curvatures = try r.doubles("curvatures")
         let names = try r.strings("parameters")
         let source: Problem.Source
-        let parameters: [String]
+        let declarations: [ParameterDeclaration]
         switch (expression, builtin) {
         case (let e?, nil):
             guard curvatures == nil else { throw r.error("curvatures", "only a builtin quadratic takes curvatures") }
             guard let names, !names.isEmpty else {
-                throw r.error("parameters", "is required: the names of the parameters, in order")
+                throw r.error("parameters", "is required: the names of the parameters, in order (a[4] for a vector, C[3,3] for a matrix)")
             }
             source = .expression(e)
-            parameters = names
+            declarations = try decodeDeclarations(r, names)
         case (nil, let b?):
             do {
-                parameters = try BuiltinObjective(named: b, parameterNames: names, curvatures: curvatures).parameterNames
+                declarations = try BuiltinObjective(named: b, parameterNames: names, curvatures: curvatures).parameterNames
+                    .map { ParameterDeclaration(name: $0) }
             } catch {
                 throw r.error(curvatures != nil && b == "quadratic" ? "curvatures" : "builtin", error.message)
             }
@@ -189,13 +190,13 @@ struct LessonDecoder {
         case (nil, nil): throw r.error(nil, "needs either 'objective' (an expression) or 'builtin' (a named objective)")
         case (.some, .some): throw r.error("builtin", "give either 'objective' or 'builtin', not both")
         }
+        let parameters = declarations.flatMap(\.elementNames)
         for (i, p) in parameters.enumerated() where parameters.firstIndex(of: p) != i {
             throw r.error("parameters", "the name '\(p)' appears twice")
         }
-        guard let start = try r.doubles("start") else { throw r.error("start", "is required: one number per parameter") }
-        guard start.count == parameters.count else {
-            throw r.error("start", "has \(counted(start.count, "number")) for \(counted(parameters.count, "parameter")) (\(parameters.joined(separator: ", ")))")
-        }
+        let start = try decodeStart(r, declarations: declarations, parameters: parameters)
+        let constants = try decodeConstants(r)
+        if !constants.isEmpty, case .builtin = source { throw r.error("constants", "only an 'objective' expression uses constants") }
         var dataFile: String? = nil, data: DataTable? = nil
         if let name = try r.string("data") {
             dataFile = name
@@ -212,21 +213,16 @@ struct LessonDecoder {
         for p in parameters where columns.contains(p) {
             throw r.error("parameters", "'\(p)' is both a parameter and a data column")
         }
+        let compile = { (text: String) throws(ExpressionError) -> ExpressionObjective in
+            try ExpressionObjective(expression: text, parameters: declarations, constants: constants, data: data)
+        }
         if case .expression(let e) = source {
-            do {
-                _ = try ExpressionObjective(expression: e, parameters: parameters, data: data)
-            } catch {
-                throw r.error("objective", error.message)
-            }
+            do { _ = try compile(e) } catch { throw r.error("objective", error.message) }
         }
         let model = try r.string("model")
         if let m = model {
             guard data != nil else { throw r.error("model", "a model needs a data file ('data')") }
-            do {
-                _ = try ExpressionObjective(expression: m, parameters: parameters, data: data)
-            } catch {
-                throw r.error("model", error.message)
-            }
+            do { _ = try compile(m) } catch { throw r.error("model", error.message) }
         }
         let expected = try r.doubles("expected")
         if let e = expected, e.count != parameters.count {
@@ -236,7 +232,8 @@ struct LessonDecoder {
         let expectedLabel = try r.string("expected_label") ?? "the expected answer"
         let view = try r.table("view").map { try decodeView($0, parameters: parameters) }
         try r.finish()
-        return Problem(id: id, label: label, source: source, parameters: parameters, start: start, dataFile: dataFile, data: data,
+        return Problem(id: id, label: label, source: source, declarations: declarations, parameters: parameters,
+                       constants: constants, start: start, dataFile: dataFile, data: data,
                        model: model, expected: expected, expectedLoss: expectedLoss, expectedLabel: expectedLabel,
                        view: view)
     }

@@ -113,12 +113,18 @@ public struct ParameterBlock: Equatable {
 
     /// The block named by `prefix` among `parameters`.
     ///
-    /// Parameters named `prefix_r_c` (0-based row and column, as the matrix builtins name them) give their
-    /// shape themselves; otherwise every parameter whose name starts with `prefix`, in order, reshaped
+    /// The elements of a matrix parameter `prefix[rows,columns]` (`C[0,1]`), or parameters named
+    /// `prefix_r_c` (0-based row and column, as the matrix builtins name them), give their shape themselves; otherwise every parameter whose name starts with `prefix`, in order, reshaped
     /// to `rows × columns` (both needed then). Nil when nothing matches or the shape does not fit.
     public static func resolve(_ prefix: String, in parameters: [String], rows: Int? = nil, columns: Int? = nil) -> ParameterBlock? {
         var cells: [(r: Int, c: Int, index: Int)] = []
-        for (i, name) in parameters.enumerated() where name.hasPrefix(prefix + "_") {
+        // A matrix parameter's elements, C[0,0] … (declared C[rows,columns]).
+        for (i, name) in parameters.enumerated() where name.hasPrefix(prefix + "[") && name.hasSuffix("]") {
+            let parts = name.dropFirst(prefix.count + 1).dropLast().split(separator: ",")
+            guard parts.count == 2, let r = Int(parts[0]), let c = Int(parts[1]) else { cells = []; break }
+            cells.append((r, c, i))
+        }
+        for (i, name) in parameters.enumerated() where cells.isEmpty && name.hasPrefix(prefix + "_") {
             let parts = name.dropFirst(prefix.count + 1).split(separator: "_")
             guard parts.count == 2, let r = Int(parts[0]), let c = Int(parts[1]), r >= 0, c >= 0 else { cells = []; break }
             cells.append((r, c, i))

@@ -10,7 +10,7 @@ extension Problem {
         do {
             switch source {
             case .expression(let text):
-                let objective = try ExpressionObjective(expression: text, parameters: parameters, data: data)
+                let objective = try objective(text)
                 check = { try Engine.checkStart(objective, start: $0) }
             case .builtin(let name, let curvatures):
                 let objective = try BuiltinObjective(named: name, parameterNames: parameters,

@@ -12,7 +12,12 @@ public struct Problem {
         case builtin(name: String, curvatures: [Double])
     }
     public var source: Source
+    /// The parameters as declared: `b`, `a[4]`, `C[20,20]` (builtins: one scalar each).
+    public var declarations: [ParameterDeclaration]
+    /// Every parameter element's name, in the order of θ: `b`, `a[0]` … `a[3]`, `C[0,0]`, …
     public var parameters: [String]
+    /// Named arrays and numbers the objective and model may use (`C`, `y`, `lambda`).
+    public var constants: [String: ArrayValue]
     public var start: [Double]
     /// The data file as written in the lesson (relative to its folder), and its contents.
     public var dataFile: String?

@@ -97,7 +97,7 @@ extension FigureFactory {
     static func modelValues(_ problem: Problem, theta: [Double], columns: [String: [Double]]) throws -> [Double] {
         guard let data = problem.data, let model = problem.model, let count = columns.values.first?.count else { return [] }
         let table = try DataTable(columns: data.columnNames.map { name in (name: name, values: columns[name] ?? Array(repeating: 0, count: count)) })
-        let objective = try ExpressionObjective(expression: model, parameters: problem.parameters, data: table)
+        let objective = try ExpressionObjective(expression: model, parameters: problem.declarations, constants: problem.constants, data: table)
         return (0..<count).map { objective.lossValue(at: theta, rows: [$0]) }
     }
 

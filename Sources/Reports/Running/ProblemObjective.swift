@@ -11,7 +11,7 @@ public enum ProblemObjective {
     public init(_ problem: Problem) throws {
         switch problem.source {
         case .expression(let text):
-            self = .expression(try ExpressionObjective(expression: text, parameters: problem.parameters, data: problem.data))
+            self = .expression(try problem.objective(text))
         case .builtin(let name, let curvatures):
             self = .builtin(try BuiltinObjective(named: name, parameterNames: problem.parameters,
                                                  curvatures: curvatures.isEmpty ? nil : curvatures))
