@@ -27,13 +27,13 @@ extension LessonDecoder {
                   name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
                 throw table.error(name, "'\(name)' is not a valid name (letters, digits, '_', not starting with a digit)")
             }
-            if let file = try? table.string(name) {
-                constants[name] = try constantFile(table, name, file: file, column: nil)
-            } else if let source = try table.table(name) {
+            if table.holdsTable(name), let source = try table.table(name) {
                 let file = try source.requiredString("file")
                 let column = try source.requiredString("column")
                 try source.finish()
                 constants[name] = try constantFile(source, "file", file: file, column: column)
+            } else if let file = try? table.string(name) {
+                constants[name] = try constantFile(table, name, file: file, column: nil)
             } else if let (shape, elements) = try table.numberArray(name) {
                 guard !elements.isEmpty else { throw table.error(name, "is empty") }
                 constants[name] = ArrayValue(shape: ArrayShape(shape), elements: elements)
@@ -81,7 +81,7 @@ extension LessonDecoder {
             guard table.keys.contains(name) else {
                 throw table.error(nil, "gives no start for '\(name)' (a number, its elements, or { uniform = [low, high], seed = S })")
             }
-            if let rule = try? table.table(name) {
+            if table.holdsTable(name), let rule = try table.table(name) {
                 guard let bounds = try rule.doubles("uniform"), bounds.count == 2, bounds[0] < bounds[1] else {
                     throw rule.error("uniform", "expected [low, high] with low < high")
                 }

@@ -1,0 +1,76 @@
+import Engine
+import Testing
+@testable import Lessons
+
+/// Lessons with vector and matrix parameters: declarations, constants, starts by name and
+/// constraints on arrays, read from lesson text.
+@Suite("Array lessons")
+struct ArrayLessonTests {
+    static let lesson = """
+        title = "T"
+
+        [problem]
+        objective = "sumsq(y - (a @ C + b*(a @ C)^2)) + lambda*sumsq(diag(M)) + mean(t)*0"
+        parameters = ["a[3]", "b", "M[2,2]"]
+        constants = { lambda = 0.5, y = [[1, 2]], C = [[1, 0], [0, 1], [1, 1]], t = { file = "data.csv", column = "y" } }
+        start = { a = [0.2, 0.3, 0.5], b = 1, M = { uniform = [-1, 1], seed = 7 } }
+
+        [[runs]]
+        id = "r"
+        optimizer = "sgd"
+        lr = 0.01
+        steps = 3
+        simplex = ["a"]
+        box = { b = [-2, 2], M = [-1, 1] }
+        fixed = ["diag(M)"]
+        """
+
+    @Test("declarations, constants, starts and constraints on arrays")
+    func decodes() throws {
+        let lesson = try LessonText.parse(Self.lesson)
+        let problem = lesson.problems[0]
+        #expect(problem.declarations.map(\.description) == ["a[3]", "b", "M[2,2]"])
+        #expect(problem.parameters == ["a[0]", "a[1]", "a[2]", "b", "M[0,0]", "M[0,1]", "M[1,0]", "M[1,1]"])
+        #expect(problem.constants["lambda"] == ArrayValue(0.5))
+        #expect(problem.constants["C"] == ArrayValue(matrix: [[1, 0], [0, 1], [1, 1]]))
+        #expect(problem.constants["t"] == ArrayValue(vector: [0, 1, 2, 1]))
+        #expect(Array(problem.start[0..<4]) == [0.2, 0.3, 0.5, 1])
+        var generator = SeededGenerator(seed: 7)
+        #expect(Array(problem.start[4...]) == (0..<4).map { _ in -1 + 2 * generator.unit() })
+        let constraints = lesson.runs[0].spec.constraints
+        #expect(constraints.simplexGroups == [[0, 1, 2]])
+        #expect(constraints.boxes.map(\.index) == [3, 4, 5, 6, 7])
+        #expect(constraints.fixed == [4, 7])
+        #expect(problem.indices(of: "a[1]") == [1] && problem.indices(of: "M") == [4, 5, 6, 7] && problem.indices(of: "q") == nil)
+        // The objective compiles over the declarations and constants, with exact gradients.
+        let objective = try problem.objective("sumsq(y - (a @ C + b*(a @ C)^2))")
+        let s = [0.2 + 0.5, 0.3 + 0.5]
+        let expected = zip([1.0, 2.0], s).map { y, s in (y - (s + s * s)) * (y - (s + s * s)) }.reduce(0, +)
+        #expect(abs(objective.lossValue(at: problem.start) - expected) < 1e-12)
+    }
+
+    @Test("a run's own start is a table too")
+    func runStart() throws {
+        let lesson = try LessonText.parse(Self.lesson.replacingOccurrences(of: "steps = 3", with: "steps = 3\nstart = { a = 0.25, b = 0, M = 0 }"))
+        #expect(lesson.runs[0].spec.start == [0.25, 0.25, 0.25, 0, 0, 0, 0, 0])
+    }
+
+    @Test("mistakes in array lessons are one line with the key", arguments: [
+        ("\"a[3]\", \"b\"", "\"a[0]\", \"b\"", "lessons/t/lesson.toml line 5, key 'problem.parameters[0]': parameter 'a[0]': dimension 0 must be at least 1"),
+        ("\"a[3]\", \"b\"", "\"a[3]\", \"a\"", "lessons/t/lesson.toml line 5, key 'problem.parameters': the name 'a' appears twice"),
+        ("b = 1, M", "M", "lessons/t/lesson.toml line 7, key 'problem.start': gives no start for 'b' (a number, its elements, or { uniform = [low, high], seed = S })"),
+        ("a = [0.2, 0.3, 0.5]", "a = [0.2, 0.3]", "lessons/t/lesson.toml line 7, key 'problem.start.a': has shape [2]; 'a[3]' needs [3]"),
+        ("uniform = [-1, 1]", "uniform = [1, -1]", "lessons/t/lesson.toml line 7, key 'problem.start.M.uniform': expected [low, high] with low < high"),
+        ("column = \"y\"", "column = \"z\"", "lessons/t/lesson.toml line 6, key 'problem.constants.t.column': 'z' is not a column of data.csv (columns: x, y)"),
+        ("lambda = 0.5", "2lambda = 0.5", "lessons/t/lesson.toml line 6, key 'problem.constants.2lambda': '2lambda' is not a valid name (letters, digits, '_', not starting with a digit)"),
+        ("C = [[1, 0], [0, 1], [1, 1]]", "C = [[1, 0], [0, 1, 2], [1, 1]]", "lessons/t/lesson.toml line 6, key 'problem.constants.C[1]': has 3 numbers; row 0 has 2 (a matrix's rows are equally long)"),
+        ("file = \"data.csv\"", "file = \"../data.csv\"", "lessons/t/lesson.toml line 6, key 'problem.constants.t.file': '../data.csv' leads outside the lesson folder"),
+        ("y = [[1, 2]]", "y = [1, 2, 3]", "lessons/t/lesson.toml line 4, key 'problem.objective': -: shapes [3] and [2] don't match at column 9"),
+        ("simplex = [\"a\"]", "simplex = [\"z\"]", "lessons/t/lesson.toml line 14, key 'runs[0].simplex': 'z' is not a parameter (parameters: a, b, M)"),
+        ("fixed = [\"diag(M)\"]", "fixed = [\"diag(a)\"]", "lessons/t/lesson.toml line 16, key 'runs[0].fixed': 'diag(a)' is not a parameter (parameters: a, b, M)"),
+    ])
+    func mistakes(original: String, broken: String, message: String) {
+        #expect(Self.lesson.contains(original))
+        #expect(LessonText.failure(Self.lesson.replacingOccurrences(of: original, with: broken)) == message)
+    }
+}
