@@ -41,6 +41,13 @@ enum Files {
         return outcome.stdout
     }
 
+    /// The decompressed text of gzip file `path` (`gzip -dc`).
+    static func gunzip(_ path: String) throws -> String {
+        let outcome = try Steptrace.tool("gzip", ["-dc", path])
+        guard outcome.status == 0 else { throw ToolFailure(message: "gzip -dc \(path): \(outcome.stderr)") }
+        return outcome.stdout
+    }
+
     struct ToolFailure: Error, CustomStringConvertible {
         var message: String
         var description: String { message }
@@ -58,8 +65,10 @@ struct TraceCSV {
         rows = lines.map { $0.split(separator: ",").map { Double($0) ?? .nan } }
     }
 
+    /// Reads a trace as `steptrace` writes it into reports: gzip-compressed CSV (`traces/*.csv.gz`),
+    /// decompressed by `gzip -dc`.
     init(path: String) throws {
-        self.init(text: try String(contentsOfFile: path, encoding: .utf8))
+        self.init(text: try Files.gunzip(path))
     }
 
     /// The value of `column` in `row`.
