@@ -12,7 +12,7 @@ struct AllCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try options.catalog()
-        guard !catalog.entries.isEmpty else { throw Failure.data("\(options.lessons): no lessons (folders with a lesson.toml)") }
+        guard !catalog.entries.isEmpty else { throw Failure.data("\(catalog.folder): no lessons (folders with a lesson.toml)") }
         // Validate every lesson before writing anything.
         let lessons = try catalog.entries.map { try options.load($0.folder) }
         let writer = try options.writer()
