@@ -11,11 +11,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // The only module that sees the C libraries (Cairo, Pango, zlib).
+        // The only module that sees the C libraries (Cairo, Pango, zlib, libdeflate).
         .systemLibrary(
             name: "CCairo",
             pkgConfig: "pangocairo",
-            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "zlib1g-dev"])]
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "zlib1g-dev", "libdeflate-dev"])]
         ),
         // Numbers only: trace storage and exporters.
         .target(name: "Trace"),

@@ -1,19 +1,26 @@
 import CCairo
 import Foundation
 
-/// Writes gzip files (RFC 1952) as a stream with zlib: bytes go in as they are made, are deflated
-/// through a fixed buffer, and the file lands whole (temporary name in its folder, then renamed).
+/// Writes gzip files (RFC 1952) as a stream with libdeflate: bytes go in as they are made, every
+/// `chunkBytes` of them become one gzip member, and the file lands whole (temporary name in its
+/// folder, then renamed).
 ///
 /// ```
-/// deflateInit2_(level, Z_DEFLATED, windowBits 15 + 16 → gzip wrapper, memLevel 9, Z_DEFAULT_STRATEGY)
-/// deflate(Z_NO_FLUSH) per chunk … deflate(Z_FINISH) … deflateEnd
+/// file = member(chunk 1) · member(chunk 2) · … · member(last chunk)
+/// member = libdeflate_gzip_compress(chunk): 10-byte header · deflate · CRC-32 · length
 /// ```
-/// The gzip header carries no name and no time stamp, so the same bytes in give the same file.
-/// Any gzip reader (`gzip -dc`, Python's `gzip`, pandas and polars `read_csv`) reads it.
+/// RFC 1952 makes a gzip file a series of members, and every reader joins them (`gzip -dc`, Python's
+/// `gzip` and so pandas, polars). libdeflate compresses whole buffers only, which is why the stream is
+/// cut into members; it deflates CSV text about twice as fast as zlib at level 1, and smaller. Each
+/// member restarts the 32 kB window, which costs about 0.1% at 4 MB a chunk. The headers carry no name
+/// and no time stamp, so the same bytes in give the same file.
 public enum GzipWriter {
+    /// Bytes per gzip member.
+    public static let chunkBytes = 1 << 22
+
     /// Writes a gzip file at `path` holding every byte `body` hands to its `write` function, in order,
-    /// deflated at zlib `level` (1 fastest … 9 smallest). Throws `RenderError` naming `path` when zlib or
-    /// the file fails; then nothing lands.
+    /// compressed at libdeflate `level` (1 fastest … 12 smallest). Throws `RenderError` naming `path`
+    /// when compression or the file fails; then nothing lands.
     public static func write(to path: String, level: Int32, _ body: (_ write: (UnsafeRawBufferPointer) -> Void) -> Void) throws {
         try FileLanding.land(path) { temporary in
             guard let file = fopen(temporary, "wb") else {
@@ -21,8 +28,8 @@ public enum GzipWriter {
             }
             var closed = false
             defer { if !closed { fclose(file) } }
-            let stream = try DeflateStream(file: file, level: level, path: temporary)
-            body { stream.deflate($0) }
+            let stream = try MemberStream(file: file, level: level, path: temporary)
+            body { stream.append($0) }
             try stream.finish()
             closed = true
             guard fclose(file) == 0 else {
@@ -32,70 +39,61 @@ public enum GzipWriter {
     }
 }
 
-/// One zlib deflate stream into an open C file; owns the `z_stream` and frees it in `deinit`.
-private final class DeflateStream {
-    private var stream = z_stream()
+/// Gathers bytes into a chunk and writes each full chunk as one gzip member; owns the libdeflate
+/// compressor and frees it in `deinit`.
+private final class MemberStream {
+    private let compressor: OpaquePointer
     private let file: UnsafeMutablePointer<FILE>
     private let path: String
-    private var buffer = [UInt8](repeating: 0, count: 1 << 18)
+    private var chunk: [UInt8] = []
+    private var output: [UInt8]
     /// The first failure; once set, further input is ignored and `finish` throws it.
     private var failure: RenderError?
 
-    /// Starts a gzip-wrapped deflate stream (`deflateInit2_`) writing into `file`.
+    /// A stream into `file` (`libdeflate_alloc_compressor`).
     init(file: UnsafeMutablePointer<FILE>, level: Int32, path: String) throws {
-        self.file = file; self.path = path
-        let status = deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY,
-                                   zlibVersion(), Int32(MemoryLayout<z_stream>.size))
-        guard status == Z_OK else {
-            throw RenderError(path: path, reason: "zlib: deflateInit2 failed (\(status))")
+        guard let compressor = libdeflate_alloc_compressor(level) else {
+            throw RenderError(path: path, reason: "libdeflate: cannot make a compressor at level \(level)")
+        }
+        self.compressor = compressor; self.file = file; self.path = path
+        chunk.reserveCapacity(GzipWriter.chunkBytes)
+        output = [UInt8](repeating: 0, count: libdeflate_gzip_compress_bound(compressor, GzipWriter.chunkBytes))
+    }
+
+    deinit { libdeflate_free_compressor(compressor) }
+
+    /// Adds `bytes`, writing a member each time the chunk fills.
+    func append(_ bytes: UnsafeRawBufferPointer) {
+        var rest = bytes[...]
+        while !rest.isEmpty, failure == nil {
+            let take = min(rest.count, GzipWriter.chunkBytes - chunk.count)
+            chunk.append(contentsOf: rest.prefix(take))
+            rest = rest.dropFirst(take)
+            if chunk.count == GzipWriter.chunkBytes { writeMember() }
         }
     }
 
-    deinit { deflateEnd(&stream) }
-
-    /// Deflates `bytes` (`deflate` with `Z_NO_FLUSH`), writing whatever output fills the buffer.
-    func deflate(_ bytes: UnsafeRawBufferPointer) {
-        guard failure == nil, let base = bytes.baseAddress, bytes.count > 0 else { return }
-        // zlib counts input in 32-bit lengths; hand over large inputs in pieces.
-        var offset = 0
-        while offset < bytes.count, failure == nil {
-            let count = min(bytes.count - offset, 1 << 30)
-            stream.next_in = UnsafeMutablePointer(mutating: base.advanced(by: offset).assumingMemoryBound(to: UInt8.self))
-            stream.avail_in = UInt32(count)
-            run(flush: Z_NO_FLUSH)
-            offset += count
-        }
-    }
-
-    /// Ends the stream (`deflate` with `Z_FINISH`) and writes the rest; throws the first failure.
+    /// Writes the last chunk (an empty input still gets one member, so the file is valid gzip);
+    /// throws the first failure.
     func finish() throws {
-        if failure == nil {
-            stream.next_in = nil
-            stream.avail_in = 0
-            run(flush: Z_FINISH)
-        }
+        if failure == nil { writeMember() }
         if let failure { throw failure }
     }
 
-    /// Calls `deflate` until zlib has taken every input byte (and, when finishing, ended the stream),
-    /// writing each full or final buffer to the file.
-    private func run(flush: Int32) {
-        buffer.withUnsafeMutableBufferPointer { out in
-            while true {
-                stream.next_out = out.baseAddress
-                stream.avail_out = UInt32(out.count)
-                let status = CCairo.deflate(&stream, flush)
-                guard status == Z_OK || status == Z_BUF_ERROR || status == Z_STREAM_END else {
-                    failure = RenderError(path: path, reason: "zlib: deflate failed (\(status))")
-                    return
-                }
-                let produced = out.count - Int(stream.avail_out)
-                if produced > 0, fwrite(out.baseAddress, 1, produced, file) != produced {
-                    failure = RenderError(path: path, reason: String(cString: strerror(errno)))
-                    return
-                }
-                if flush == Z_FINISH ? status == Z_STREAM_END : (stream.avail_in == 0 && stream.avail_out > 0) { return }
+    /// Compresses the chunk into one member (`libdeflate_gzip_compress`), writes it and empties the chunk.
+    private func writeMember() {
+        let produced = chunk.withUnsafeBytes { input in
+            output.withUnsafeMutableBytes { out in
+                libdeflate_gzip_compress(compressor, input.baseAddress, input.count, out.baseAddress, out.count)
             }
         }
+        guard produced > 0 else {
+            failure = RenderError(path: path, reason: "libdeflate: compression failed")
+            return
+        }
+        if output.withUnsafeBytes({ fwrite($0.baseAddress, 1, produced, file) }) != produced {
+            failure = RenderError(path: path, reason: String(cString: strerror(errno)))
+        }
+        chunk.removeAll(keepingCapacity: true)
     }
 }
