@@ -188,7 +188,8 @@ struct InstallTests {
 
     @Test func checkGivesRunsStatusForOneLesson() throws {
         let temporary = try TemporaryFolder()
-        try temporary.write("title = \"Bad name\"\n", to: "Bad_Name/lesson.toml")
+        let momentum = try String(contentsOfFile: Steptrace.lessons + "/momentum/lesson.toml", encoding: .utf8)
+        try temporary.write(momentum, to: "Bad_Name/lesson.toml")
         let badName = try Steptrace.run(["check", "./Bad_Name"], in: temporary.url)
         let runBadName = try Steptrace.run(["run", "./Bad_Name", "--output", "out"], in: temporary.url)
         #expect(badName.status == 64 && runBadName.status == 64)

@@ -16,5 +16,4 @@ struct LessonTemplateTests {
         #expect(lesson.notes.contains(.insert(kind: "table", id: "first-steps")))
         #expect(lesson.notes.contains(.insert(kind: "figure", id: "paths")))
     }
-
 }
