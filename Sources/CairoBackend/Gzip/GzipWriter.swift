@@ -1,9 +1,10 @@
 import CCairo
+import Dispatch
 import Foundation
 
 /// Writes gzip files (RFC 1952) as a stream with libdeflate: bytes go in as they are made, every
-/// `chunkBytes` of them become one gzip member, and the file lands whole (temporary name in its
-/// folder, then renamed).
+/// `chunkBytes` of them become one gzip member, compressed on worker threads while the caller makes
+/// the next bytes, and the file lands whole (temporary name in its folder, then renamed).
 ///
 /// ```
 /// file = member(chunk 1) · member(chunk 2) · … · member(last chunk)
@@ -39,61 +40,115 @@ public enum GzipWriter {
     }
 }
 
-/// Gathers bytes into a chunk and writes each full chunk as one gzip member; owns the libdeflate
-/// compressor and frees it in `deinit`.
-private final class MemberStream {
-    private let compressor: OpaquePointer
+/// Gathers bytes into chunks and compresses each full chunk into one gzip member on a worker thread
+/// (at most `inFlight` at once, so memory stays bounded), writing finished members in order.
+private final class MemberStream: @unchecked Sendable {
+    // Safe to share with the workers: they touch only `members` and `failure`, under `lock`; everything
+    // else is touched by the writing thread alone.
+    private static let inFlight = 3
+    private let level: Int32
     private let file: UnsafeMutablePointer<FILE>
     private let path: String
     private var chunk: [UInt8] = []
-    private var output: [UInt8]
-    /// The first failure; once set, further input is ignored and `finish` throws it.
+    private let lock = NSLock()
+    private let group = DispatchGroup()
+    private let slots = DispatchSemaphore(value: MemberStream.inFlight)
+    /// Compressed members by index, until written; nil while a worker is at it.
+    private var members: [Int: [UInt8]] = [:]
+    private var dispatched = 0
+    private var written = 0
+    /// The first failure (under `lock`); once set, further input is ignored and `finish` throws it.
     private var failure: RenderError?
 
-    /// A stream into `file` (`libdeflate_alloc_compressor`).
+    /// A stream into `file`; checks that libdeflate takes `level` (`libdeflate_alloc_compressor`).
     init(file: UnsafeMutablePointer<FILE>, level: Int32, path: String) throws {
-        guard let compressor = libdeflate_alloc_compressor(level) else {
+        guard let probe = libdeflate_alloc_compressor(level) else {
             throw RenderError(path: path, reason: "libdeflate: cannot make a compressor at level \(level)")
         }
-        self.compressor = compressor; self.file = file; self.path = path
+        libdeflate_free_compressor(probe)
+        self.level = level; self.file = file; self.path = path
         chunk.reserveCapacity(GzipWriter.chunkBytes)
-        output = [UInt8](repeating: 0, count: libdeflate_gzip_compress_bound(compressor, GzipWriter.chunkBytes))
     }
 
-    deinit { libdeflate_free_compressor(compressor) }
-
-    /// Adds `bytes`, writing a member each time the chunk fills.
+    /// Adds `bytes`, handing a member to a worker each time the chunk fills.
     func append(_ bytes: UnsafeRawBufferPointer) {
         var rest = bytes[...]
-        while !rest.isEmpty, failure == nil {
+        while !rest.isEmpty, firstFailure == nil {
             let take = min(rest.count, GzipWriter.chunkBytes - chunk.count)
             chunk.append(contentsOf: rest.prefix(take))
             rest = rest.dropFirst(take)
-            if chunk.count == GzipWriter.chunkBytes { writeMember() }
+            if chunk.count == GzipWriter.chunkBytes { dispatchChunk() }
         }
     }
 
-    /// Writes the last chunk (an empty input still gets one member, so the file is valid gzip);
-    /// throws the first failure.
+    /// Compresses the last chunk (an empty input still gets one member, so the file is valid gzip),
+    /// waits for the workers and writes what is left; throws the first failure.
     func finish() throws {
-        if failure == nil { writeMember() }
-        if let failure { throw failure }
+        if firstFailure == nil { dispatchChunk() }
+        group.wait()
+        writeReady()
+        if let failure = firstFailure { throw failure }
     }
 
-    /// Compresses the chunk into one member (`libdeflate_gzip_compress`), writes it and empties the chunk.
-    private func writeMember() {
-        let produced = chunk.withUnsafeBytes { input in
-            output.withUnsafeMutableBytes { out in
-                libdeflate_gzip_compress(compressor, input.baseAddress, input.count, out.baseAddress, out.count)
+    /// Hands the chunk to a worker once one of the `inFlight` slots is free, then writes every member
+    /// finished in order so far.
+    private func dispatchChunk() {
+        slots.wait()
+        let input = chunk, index = dispatched, level = self.level
+        chunk = []
+        chunk.reserveCapacity(GzipWriter.chunkBytes)
+        dispatched += 1
+        DispatchQueue.global().async(group: group) { [self] in
+            let member = MemberStream.compress(input, level: level)
+            if let member {
+                lock.lock(); members[index] = member; lock.unlock()
+            } else {
+                fail(RenderError(path: path, reason: "libdeflate: compression failed"))
+            }
+            slots.signal()
+        }
+        writeReady()
+    }
+
+    /// Writes the finished members that are next in order.
+    private func writeReady() {
+        while true {
+            lock.lock()
+            let member = members.removeValue(forKey: written)
+            lock.unlock()
+            guard let member else { return }
+            written += 1
+            if firstFailure == nil, member.withUnsafeBytes({ fwrite($0.baseAddress, 1, $0.count, file) }) != member.count {
+                fail(RenderError(path: path, reason: String(cString: strerror(errno))))
             }
         }
-        guard produced > 0 else {
-            failure = RenderError(path: path, reason: "libdeflate: compression failed")
-            return
+    }
+
+    /// The first failure so far.
+    private var firstFailure: RenderError? {
+        lock.lock(); defer { lock.unlock() }
+        return failure
+    }
+
+    /// Keeps `error` unless an earlier failure is kept already.
+    private func fail(_ error: RenderError) {
+        lock.lock(); defer { lock.unlock() }
+        if failure == nil { failure = error }
+    }
+
+    /// One gzip member holding `input` (`libdeflate_alloc_compressor`, `libdeflate_gzip_compress`,
+    /// `libdeflate_free_compressor`), or nil when libdeflate fails.
+    private static func compress(_ input: [UInt8], level: Int32) -> [UInt8]? {
+        guard let compressor = libdeflate_alloc_compressor(level) else { return nil }
+        defer { libdeflate_free_compressor(compressor) }
+        var output = [UInt8](repeating: 0, count: libdeflate_gzip_compress_bound(compressor, input.count))
+        let produced = input.withUnsafeBytes { source in
+            output.withUnsafeMutableBytes { target in
+                libdeflate_gzip_compress(compressor, source.baseAddress, source.count, target.baseAddress, target.count)
+            }
         }
-        if output.withUnsafeBytes({ fwrite($0.baseAddress, 1, produced, file) }) != produced {
-            failure = RenderError(path: path, reason: String(cString: strerror(errno)))
-        }
-        chunk.removeAll(keepingCapacity: true)
+        guard produced > 0 else { return nil }
+        output.removeLast(output.count - produced)
+        return output
     }
 }
