@@ -135,6 +135,7 @@ struct ReportCommandTests {
         for (item, id) in zip(items, ids) {
             #expect(item.contains("(\(id)/handout.pdf)"), "index line for \(id): \(item)")
             #expect(item.contains("`\(id)`"))
+            #expect(item.contains("traces in `\(id)/traces/*.csv.gz`"), "index line for \(id): \(item)")
         }
         #expect(index.contains("[Momentum: where the velocity buffer comes from](momentum/handout.pdf)"))
         #expect(shared.outcome.stdout == "wrote \(ids.count) lessons and \(shared.path("index.md"))\n")

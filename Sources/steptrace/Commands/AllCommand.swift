@@ -23,7 +23,8 @@ struct AllCommand: ParsableCommand {
             if Progress.enabled {
                 FileHandle.standardError.write(Data("\(summary.lessonID): \(summary.pages) pages, \(summary.figures) figures, \(summary.traces) traces\n".utf8))
             }
-            lines.append("- [\(lesson.title)](\(lesson.id)/handout.pdf) (`\(lesson.id)`): \(summary.pages) pages, \(summary.figures) figures, \(summary.traces) traces")
+            lines.append("- [\(lesson.title)](\(lesson.id)/handout.pdf) (`\(lesson.id)`): \(summary.pages) pages, \(summary.figures) figures, "
+                + "\(summary.traces) traces in `\(lesson.id)/traces/*.csv.gz`")
         }
         let index = (options.output as NSString).appendingPathComponent("index.md")
         try reporting { try FileOutput.write(Array((lines.joined(separator: "\n") + "\n").utf8), to: index) }
