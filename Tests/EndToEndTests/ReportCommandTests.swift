@@ -192,7 +192,7 @@ struct ReportCommandTests {
         try #require(outcome.status == 0, "stderr: \(outcome.stderr)")
         let first = try TemporaryFolder.files(in: shared.output)
         #expect(first == second.files())
-        #expect(first.contains { $0.hasSuffix(".pdf") } && first.contains { $0.hasSuffix(".png") } && first.contains { $0.hasSuffix(".csv") })
+        #expect(first.contains { $0.hasSuffix(".pdf") } && first.contains { $0.hasSuffix(".png") } && first.contains { $0.hasSuffix(".csv.gz") })
         for name in first where name != "index.md" {
             let a = FileManager.default.contents(atPath: shared.path(name))
             let b = FileManager.default.contents(atPath: second.path(name))

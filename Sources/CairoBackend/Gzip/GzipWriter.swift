@@ -13,7 +13,7 @@ import Foundation
 /// RFC 1952 makes a gzip file a series of members, and every reader joins them (`gzip -dc`, Python's
 /// `gzip` and so pandas, polars). libdeflate compresses whole buffers only, which is why the stream is
 /// cut into members; it deflates CSV text about twice as fast as zlib at level 1, and smaller. Each
-/// member restarts the 32 kB window, which costs about 0.1% at 4 MB a chunk. The headers carry no name
+/// member restarts the 32 kB window, which costs under 0.1% at 4 MB a chunk. The headers carry no name
 /// and no time stamp, so the same bytes in give the same file.
 public enum GzipWriter {
     /// Bytes per gzip member.
@@ -49,11 +49,13 @@ private final class MemberStream: @unchecked Sendable {
     private let level: Int32
     private let file: UnsafeMutablePointer<FILE>
     private let path: String
-    private var chunk: [UInt8] = []
+    /// The chunk being filled (`chunkBytes` long; a worker frees it once compressed) and its bytes so far.
+    private var chunk = MemberStream.newChunk()
+    private var filled = 0
     private let lock = NSLock()
     private let group = DispatchGroup()
     private let slots = DispatchSemaphore(value: MemberStream.inFlight)
-    /// Compressed members by index, until written; nil while a worker is at it.
+    /// Compressed members by index, from when a worker finishes one until it is written.
     private var members: [Int: [UInt8]] = [:]
     private var dispatched = 0
     private var written = 0
@@ -67,17 +69,24 @@ private final class MemberStream: @unchecked Sendable {
         }
         libdeflate_free_compressor(probe)
         self.level = level; self.file = file; self.path = path
-        chunk.reserveCapacity(GzipWriter.chunkBytes)
+    }
+
+    deinit { chunk.deallocate() }
+
+    private static func newChunk() -> UnsafeMutableRawBufferPointer {
+        .allocate(byteCount: GzipWriter.chunkBytes, alignment: 16)
     }
 
     /// Adds `bytes`, handing a member to a worker each time the chunk fills.
     func append(_ bytes: UnsafeRawBufferPointer) {
-        var rest = bytes[...]
-        while !rest.isEmpty, firstFailure == nil {
-            let take = min(rest.count, GzipWriter.chunkBytes - chunk.count)
-            chunk.append(contentsOf: rest.prefix(take))
-            rest = rest.dropFirst(take)
-            if chunk.count == GzipWriter.chunkBytes { dispatchChunk() }
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count, firstFailure == nil {
+            let take = min(bytes.count - offset, GzipWriter.chunkBytes - filled)
+            (chunk.baseAddress! + filled).copyMemory(from: base + offset, byteCount: take)
+            filled += take
+            offset += take
+            if filled == GzipWriter.chunkBytes { dispatchChunk() }
         }
     }
 
@@ -94,12 +103,13 @@ private final class MemberStream: @unchecked Sendable {
     /// finished in order so far.
     private func dispatchChunk() {
         slots.wait()
-        let input = chunk, index = dispatched, level = self.level
-        chunk = []
-        chunk.reserveCapacity(GzipWriter.chunkBytes)
+        let full = FullChunk(memory: chunk, count: filled), index = dispatched, level = self.level
+        chunk = MemberStream.newChunk()
+        filled = 0
         dispatched += 1
         DispatchQueue.global().async(group: group) { [self] in
-            let member = MemberStream.compress(input, level: level)
+            let member = MemberStream.compress(UnsafeRawBufferPointer(rebasing: full.memory[..<full.count]), level: level)
+            full.memory.deallocate()
             if let member {
                 lock.lock(); members[index] = member; lock.unlock()
             } else {
@@ -138,17 +148,23 @@ private final class MemberStream: @unchecked Sendable {
 
     /// One gzip member holding `input` (`libdeflate_alloc_compressor`, `libdeflate_gzip_compress`,
     /// `libdeflate_free_compressor`), or nil when libdeflate fails.
-    private static func compress(_ input: [UInt8], level: Int32) -> [UInt8]? {
+    private static func compress(_ input: UnsafeRawBufferPointer, level: Int32) -> [UInt8]? {
         guard let compressor = libdeflate_alloc_compressor(level) else { return nil }
         defer { libdeflate_free_compressor(compressor) }
         var output = [UInt8](repeating: 0, count: libdeflate_gzip_compress_bound(compressor, input.count))
-        let produced = input.withUnsafeBytes { source in
-            output.withUnsafeMutableBytes { target in
-                libdeflate_gzip_compress(compressor, source.baseAddress, source.count, target.baseAddress, target.count)
-            }
+        let produced = output.withUnsafeMutableBytes { target in
+            libdeflate_gzip_compress(compressor, input.baseAddress, input.count, target.baseAddress, target.count)
         }
         guard produced > 0 else { return nil }
         output.removeLast(output.count - produced)
         return output
     }
+}
+
+/// A filled chunk on its way to a worker.
+private struct FullChunk: @unchecked Sendable {
+    // Safe to send: the writing thread lets go of the memory when it makes this, and the one worker
+    // it goes to alone reads and then frees it.
+    let memory: UnsafeMutableRawBufferPointer
+    let count: Int
 }
