@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "Engine", dependencies: ["Trace"]),
         // Figure model: pages, panels, scales, marks. Knows nothing about Cairo.
         .target(name: "Plot"),
-        // The Canvas on Cairo and Pango; PNG, PDF and SVG writers.
+        // The Canvas on Cairo and Pango; PNG, PDF and SVG writers; the gzip writer for traces.
         .target(name: "CairoBackend", dependencies: ["Plot", "CCairo"]),
         // Lesson files: format, validation, catalog.
         .target(name: "Lessons", dependencies: ["Engine"]),
