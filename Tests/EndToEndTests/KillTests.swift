@@ -49,8 +49,9 @@ struct KillTests {
             }
             checked += 1
         }
-        if delay >= 6 {
-            // By then some files must have landed, or the test checks nothing.
+        if delay >= 12 {
+            // By then some files must have landed, or the test checks nothing. (Not yet at 6 s on a loaded
+            // machine: the first lesson, constrained-fit, compresses 127 MB of traces before it lands.)
             #expect(checked > 0)
         }
 

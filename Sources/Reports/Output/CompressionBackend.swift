@@ -1,4 +1,4 @@
-/// What Reports needs to write compressed files; the CLI supplies the one on zlib.
+/// What Reports needs to write compressed files; the CLI supplies the one on libdeflate.
 public protocol CompressionBackend {
     /// Writes a gzip file at `path` (whole or not at all) holding every byte `body` hands to its
     /// `write` function, in order.

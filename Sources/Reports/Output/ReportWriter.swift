@@ -4,8 +4,9 @@ import Plot
 import Trace
 
 /// Writes a lesson's report: `ID/handout.pdf`, `ID/figures/*.png` and `ID/traces/*.csv.gz` (every
-/// step's CSV, gzip-compressed) under an output folder. Everything is made in memory first, then written into a hidden temporary folder
-/// beside the final one, which replaces the old folder only when complete.
+/// step's CSV, gzip-compressed) under an output folder. Everything is made in memory first, then
+/// written into a hidden temporary folder beside the final one, which replaces the old folder only
+/// when complete.
 public struct ReportWriter {
     public var backend: any RenderBackend
     /// Compresses the traces.
