@@ -6,7 +6,7 @@ public protocol CompressionBackend {
 }
 
 extension CompressionBackend {
-    /// Writes `text` gzip-compressed at `path`: `body` writes into a text stream whose bytes are
+    /// Writes a gzip file at `path` from text: `body` writes into a text stream whose bytes are
     /// compressed as they come.
     func streamGzip(to path: String, _ body: (inout CompressingTextStream) -> Void) throws {
         try writeGzip(to: path) { write in
