@@ -11,11 +11,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // The only module that sees the C libraries (Cairo, Pango, zlib).
+        // The only module that sees the C libraries (Cairo, Pango, zlib, libdeflate).
         .systemLibrary(
             name: "CCairo",
             pkgConfig: "pangocairo",
-            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "zlib1g-dev"])]
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "zlib1g-dev", "libdeflate-dev"])]
         ),
         // Numbers only: trace storage and exporters.
         .target(name: "Trace"),
@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "Engine", dependencies: ["Trace"]),
         // Figure model: pages, panels, scales, marks. Knows nothing about Cairo.
         .target(name: "Plot"),
-        // The Canvas on Cairo and Pango; PNG, PDF and SVG writers.
+        // The Canvas on Cairo and Pango; PNG, PDF and SVG writers; the gzip writer for traces.
         .target(name: "CairoBackend", dependencies: ["Plot", "CCairo"]),
         // Lesson files: format, validation, catalog.
         .target(name: "Lessons", dependencies: ["Engine"]),

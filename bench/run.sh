@@ -194,8 +194,8 @@ if wants all; then
     for n in 1 2 4; do contender "all-x$n" "$STEPTRACE" all --lessons "$WORK/lessons-x$n" --output "$WORK/out-all-x$n"; done
     for m in 1 2 4; do contender "steps-x$m" "$STEPTRACE" all --lessons "$WORK/steps-x$m" --output "$WORK/out-steps-x$m"; done
     rounds "$ALL_ROUNDS" all-x1 all-x2 all-x4 steps-x1 steps-x2 steps-x4
-    # Steps actually taken: the rows of every trace CSV written (header and row 0 excluded).
-    steps_in() { find "$1" -path '*/traces/*.csv' -exec awk 'END { if (NR > 2) print NR - 2; else print 0 }' {} \; | awk '{ s += $1 } END { print s + 0 }'; }
+    # Steps actually taken: the rows of every (gzip-compressed) trace CSV written (header and row 0 excluded).
+    steps_in() { find "$1" -path '*/traces/*.csv.gz' -exec sh -c 'gzip -dc "$1" | awk '"'"'END { if (NR > 2) print NR - 2; else print 0 }'"'"'' _ {} \; | awk '{ s += $1 } END { print s + 0 }'; }
     {
         echo
         echo "## all: \`steptrace all\`, and its growth"

@@ -6,5 +6,6 @@
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
 #include <zlib.h>
+#include <libdeflate.h>
 
 #endif

@@ -154,7 +154,7 @@ struct BadLessonFileTests {
         try temporary.write(Self.data, to: "fit-line/data.csv")
         let outcome = try Steptrace.run(["run", temporary.path("fit-line"), "--output", temporary.path("out")])
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
-        #expect(temporary.files(under: "out") == ["fit-line/figures/loss.png", "fit-line/handout.pdf", "fit-line/traces/descent.csv"])
+        #expect(temporary.files(under: "out") == ["fit-line/figures/loss.png", "fit-line/handout.pdf", "fit-line/traces/descent.csv.gz"])
     }
 
     @Test func aMissingOutputFolderIsNotCreatedForABrokenLesson() throws {

@@ -13,7 +13,7 @@ struct CommandLineTests {
         #expect(outcome.status == 0)
         #expect(outcome.stderr.isEmpty)
         #expect(outcome.stdout.contains("USAGE: steptrace <subcommand>"))
-        for command in ["list", "run", "all", "compare", "trace"] {
+        for command in ["list", "run", "all", "compare", "trace", "new", "check"] {
             #expect(outcome.stdout.contains("  \(command) "), "help lists \(command)")
         }
     }
@@ -54,11 +54,13 @@ struct CommandLineTests {
         return names.filter { FileManager.default.fileExists(atPath: "\(Steptrace.lessons)/\($0)/lesson.toml") }.sorted()
     }
 
-    @Test func listShowsEveryLessonIdFirstThenItsTitle() throws {
+    @Test func listShowsTheFolderThenEveryLessonIdFirstThenItsTitle() throws {
         let outcome = try Steptrace.run(["list"])
         #expect(outcome.status == 0)
         #expect(outcome.stderr.isEmpty)
-        let lines = outcome.stdout.split(separator: "\n").map(String.init)
+        var lines = outcome.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "# lessons: lessons (./lessons)")
+        lines.removeFirst()
         #expect(lines.map { String($0.prefix { $0 != " " }) } == Self.lessonIDs)
         let titles = [
             "logistic-regression": "Gradient descent for regression: when to stop",
@@ -85,7 +87,7 @@ struct CommandLineTests {
         try temporary.write("not a lesson\n", to: "lessons/notes.txt")
         let outcome = try Steptrace.run(["list", "--lessons", temporary.path("lessons")])
         #expect(outcome.status == 0)
-        #expect(outcome.stdout == "only-one  Only one\n")
+        #expect(outcome.stdout == "# lessons: \(temporary.path("lessons")) (--lessons)\nonly-one  Only one\n")
     }
 
     @Test func listWithoutALessonsFolderIsOneDataLine() throws {

@@ -4,7 +4,7 @@ import Testing
 /// `run`, `all` and `compare` through the built binary: files, page counts, PDF text and the numbers in the traces.
 @Suite("Reports on disk")
 struct ReportCommandTests {
-    /// Checks the layout of one lesson's report folder: a handout of at least three pages, PNG figures, CSV traces.
+    /// Checks the layout of one lesson's report folder: a handout of at least three pages, PNG figures, gzip CSV traces.
     static func checkReportFolder(_ folder: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let fm = FileManager.default
         let handout = (folder as NSString).appendingPathComponent("handout.pdf")
@@ -19,7 +19,7 @@ struct ReportCommandTests {
         let traces = try fm.contentsOfDirectory(atPath: folder + "/traces").sorted()
         #expect(!traces.isEmpty, sourceLocation: sourceLocation)
         for name in traces {
-            #expect(name.hasSuffix(".csv"), "\(name) in traces/", sourceLocation: sourceLocation)
+            #expect(name.hasSuffix(".csv.gz"), "\(name) in traces/", sourceLocation: sourceLocation)
             let csv = try TraceCSV(path: folder + "/traces/" + name)
             #expect(csv.header.first == "step" && csv.header.dropFirst().first == "loss", sourceLocation: sourceLocation)
             #expect(!csv.rows.isEmpty, sourceLocation: sourceLocation)
@@ -41,7 +41,8 @@ struct ReportCommandTests {
         #expect(temporary.files(under: "momentum/figures")
             == ["drop-path.png", "nesterov-loss.png", "paths.png", "same-path.png", "velocity-curve.png"])
         #expect(temporary.files(under: "momentum/traces")
-            == ["half.csv", "keras-drop.csv", "keras.csv", "nesterov.csv", "plain.csv", "pytorch-drop.csv", "pytorch.csv"])
+            == ["half.csv.gz", "keras-drop.csv.gz", "keras.csv.gz", "nesterov.csv.gz", "plain.csv.gz", "pytorch-drop.csv.gz",
+                "pytorch.csv.gz"])
         let info = try Files.pdfInfo(temporary.path("momentum/handout.pdf"))
         #expect(info["Page size"]?.hasPrefix("595.276 x 841.89") == true, "A4 by default, got \(info["Page size"] ?? "?")")
     }
@@ -50,7 +51,7 @@ struct ReportCommandTests {
         let temporary = try TemporaryFolder()
         let outcome = try Steptrace.run(["run", "momentum", "--output", temporary.folder])
         try #require(outcome.status == 0, "stderr: \(outcome.stderr)")
-        let csv = try TraceCSV(path: temporary.path("momentum/traces/keras.csv"))
+        let csv = try TraceCSV(path: temporary.path("momentum/traces/keras.csv.gz"))
         for p in ["x", "y"] {
             #expect(csv.value("velocity.\(p)", row: 0) == 0, "velocity.\(p) at step 0")
             let p0 = try #require(csv.value(p, row: 0)), p1 = try #require(csv.value(p, row: 1))
@@ -134,6 +135,7 @@ struct ReportCommandTests {
         for (item, id) in zip(items, ids) {
             #expect(item.contains("(\(id)/handout.pdf)"), "index line for \(id): \(item)")
             #expect(item.contains("`\(id)`"))
+            #expect(item.contains("traces in `\(id)/traces/*.csv.gz`"), "index line for \(id): \(item)")
         }
         #expect(index.contains("[Momentum: where the velocity buffer comes from](momentum/handout.pdf)"))
         #expect(shared.outcome.stdout == "wrote \(ids.count) lessons and \(shared.path("index.md"))\n")
@@ -141,12 +143,12 @@ struct ReportCommandTests {
 
     @Test func quadraticFitFullBatchEndsAtLeastSquaresAndTheHandoutSaysSo() throws {
         let shared = try SharedReports.get()
-        let csv = try TraceCSV(path: shared.path("quadratic-fit/traces/full-batch.csv"))
+        let csv = try TraceCSV(path: shared.path("quadratic-fit/traces/full-batch.csv.gz"))
         let last = try #require(csv.rows.indices.last)
         let final = try ["a2", "a1", "a0"].map { try #require(csv.value($0, row: last)) }
         #expect(close(final, [-1, 2.5, 0], within: 1e-3), "full batch ended at \(final)")
         #expect(abs((csv.value("loss", row: last) ?? .nan) - 0.125) < 1e-6)
-        let perSample = try TraceCSV(path: shared.path("quadratic-fit/traces/per-sample.csv"))
+        let perSample = try TraceCSV(path: shared.path("quadratic-fit/traces/per-sample.csv.gz"))
         #expect(perSample.rows.count == 400_001)
         let sampleFinal = try ["a2", "a1", "a0"].map { try #require(perSample.value($0, row: 400_000)) }
         #expect(close(sampleFinal, [-1.0002, 2.5003, 0.00015], within: 1e-3), "per sample ended at \(sampleFinal)")
@@ -163,7 +165,7 @@ struct ReportCommandTests {
         let text = try Files.pdfText(shared.path("momentum/handout.pdf"))
         #expect(text.contains("velocity"))
         #expect(text.contains("0.08"))
-        let csv = try TraceCSV(path: shared.path("momentum/traces/keras.csv"))
+        let csv = try TraceCSV(path: shared.path("momentum/traces/keras.csv.gz"))
         #expect(csv.value("velocity.x", row: 0) == 0 && csv.value("velocity.y", row: 0) == 0)
         #expect(csv.rows.count == 101)
     }
@@ -172,7 +174,7 @@ struct ReportCommandTests {
         let shared = try SharedReports.get()
         var finals: [Double] = []
         for k in 1...4 {
-            let csv = try TraceCSV(path: shared.path("lr-overshoot/traces/valley-rates-\(k).csv"))
+            let csv = try TraceCSV(path: shared.path("lr-overshoot/traces/valley-rates-\(k).csv.gz"))
             finals.append(csv.rows.last.flatMap { $0.count > 1 ? $0[1] : nil } ?? .nan)
         }
         // η = 0.02 crawls, 0.1 converges, 0.18 zig-zags towards 0, 0.21 diverges.
@@ -207,7 +209,7 @@ struct ReportCommandTests {
         try #require(outcome.status == 0, "stderr: \(outcome.stderr)")
         let first = try TemporaryFolder.files(in: shared.output)
         #expect(first == second.files())
-        #expect(first.contains { $0.hasSuffix(".pdf") } && first.contains { $0.hasSuffix(".png") } && first.contains { $0.hasSuffix(".csv") })
+        #expect(first.contains { $0.hasSuffix(".pdf") } && first.contains { $0.hasSuffix(".png") } && first.contains { $0.hasSuffix(".csv.gz") })
         for name in first where name != "index.md" {
             let a = FileManager.default.contents(atPath: shared.path(name))
             let b = FileManager.default.contents(atPath: second.path(name))

@@ -8,7 +8,7 @@ import Testing
 @Suite("Report writer")
 struct ReportWriterTests {
     static func writer(_ backend: FakeBackend, paper: HandoutBuilder.Paper = .a4) -> ReportWriter {
-        ReportWriter(backend: backend, paper: paper, version: "9.9.9", creationDate: 1_000_000)
+        ReportWriter(backend: backend, compression: backend, paper: paper, version: "9.9.9", creationDate: 1_000_000)
     }
 
     @Test func filesLandInTheLessonsFolder() throws {
@@ -23,15 +23,17 @@ struct ReportWriterTests {
         #expect(output.entries("small-bowl") == ["figures", "handout.pdf", "traces"])
         #expect(output.entries("small-bowl/figures") == ["final.png", "losses.png", "paths.png"])
         #expect(output.entries("small-bowl/traces")
-            == ["keras.csv", "plain.csv", "pytorch.csv", "rates-1.csv", "rates-2.csv", "rates-3.csv"])
+            == ["keras.csv.gz", "plain.csv.gz", "pytorch.csv.gz", "rates-1.csv.gz", "rates-2.csv.gz", "rates-3.csv.gz"])
         // The backend wrote into a staging folder that was renamed into place.
         #expect(backend.log.pngs.count == 3)
         #expect(backend.log.pdfs.count == 1)
         #expect(backend.log.pngs.allSatisfy { !$0.path.hasPrefix(summary.folder + "/") })
         #expect(backend.log.pngs.allSatisfy { $0.scale == 3 && $0.size.width > 400 })
         #expect(summary.pages == backend.log.pdfs[0].document.pages.count)
-        // Traces are the runs' CSV.
-        let keras = try String(contentsOfFile: summary.folder + "/traces/keras.csv", encoding: .utf8)
+        // Traces are the runs' CSV, handed to the compressor in the staging folder.
+        #expect(backend.log.gzips.count == 6)
+        #expect(backend.log.gzips.allSatisfy { !$0.hasPrefix(summary.folder + "/") })
+        let keras = try String(contentsOfFile: summary.folder + "/traces/keras.csv.gz", encoding: .utf8)
         #expect(keras.hasPrefix("step,loss,x,y,grad.x,grad.y,velocity.x,velocity.y,"))
         #expect(keras.split(separator: "\n").count == 42)
     }

@@ -11,15 +11,6 @@ public enum FileOutput {
         }
     }
 
-    /// Streams text into `path` atomically: `body` writes into a buffered file stream under a
-    /// temporary name in the same folder, which is renamed to `path` once complete.
-    public static func stream(to path: String, _ body: (inout FileTextStream) -> Void) throws {
-        try land(path) { file in
-            var stream = FileTextStream(file: file)
-            body(&stream)
-        }
-    }
-
     /// Writes `bytes` to `path` atomically (temporary file in the same folder, then rename).
     public static func write(_ bytes: [UInt8], to path: String) throws {
         try land(path) { file in
@@ -112,18 +103,6 @@ extension FileOutput {
         }
         defer { flock(descriptor, LOCK_UN) }
         try body()
-    }
-}
-
-/// A `TextOutputStream` onto an open C file (the C library buffers it).
-public struct FileTextStream: TextOutputStream {
-    let file: UnsafeMutablePointer<FILE>
-
-    public mutating func write(_ string: String) {
-        var text = string
-        text.withUTF8 { bytes in
-            if let base = bytes.baseAddress, bytes.count > 0 { _ = fwrite(base, 1, bytes.count, file) }
-        }
     }
 }
 

@@ -3,11 +3,14 @@ import Lessons
 import Plot
 import Trace
 
-/// Writes a lesson's report: `ID/handout.pdf`, `ID/figures/*.png` and `ID/traces/*.csv` under an
-/// output folder. Everything is made in memory first, then written into a hidden temporary folder
-/// beside the final one, which replaces the old folder only when complete.
+/// Writes a lesson's report: `ID/handout.pdf`, `ID/figures/*.png` and `ID/traces/*.csv.gz` (every
+/// step's CSV, gzip-compressed) under an output folder. Everything is made in memory first, then
+/// written into a hidden temporary folder beside the final one, which replaces the old folder only
+/// when complete.
 public struct ReportWriter {
     public var backend: any RenderBackend
+    /// Compresses the traces.
+    public var compression: any CompressionBackend
     public var paper: HandoutBuilder.Paper
     public var version: String
     /// Seconds since 1970 stamped into PDFs; fixed so the same lesson gives the same bytes.
@@ -17,8 +20,11 @@ public struct ReportWriter {
     /// Also write every figure as SVG beside its PNG.
     public var writesSVG = false
 
-    public init(backend: any RenderBackend, paper: HandoutBuilder.Paper, version: String, creationDate: Int) {
-        self.backend = backend; self.paper = paper; self.version = version; self.creationDate = creationDate
+    /// A writer drawing with `backend`, compressing traces with `compression`.
+    public init(backend: any RenderBackend, compression: any CompressionBackend, paper: HandoutBuilder.Paper,
+                version: String, creationDate: Int) {
+        self.backend = backend; self.compression = compression
+        self.paper = paper; self.version = version; self.creationDate = creationDate
     }
 
     /// What a finished report holds.
@@ -52,11 +58,13 @@ public struct ReportWriter {
         try FileOutput.makeFolder((staging as NSString).appendingPathComponent("figures"))
         try FileOutput.makeFolder((staging as NSString).appendingPathComponent("traces"))
         do {
-            // Traces stream to disk on the second core while the figures and the handout render.
+            // Traces are formatted, compressed and written on the second core while the figures and
+            // the handout render.
+            let compression = self.compression
             let csv = BackgroundJob {
                 for result in results.results {
-                    let path = (staging as NSString).appendingPathComponent("traces/\(result.run.id).csv")
-                    try FileOutput.stream(to: path) { result.trace.writeCSV(to: &$0) }
+                    let path = (staging as NSString).appendingPathComponent("traces/\(result.run.id).csv.gz")
+                    try compression.streamGzip(to: path) { result.trace.writeCSV(to: &$0) }
                 }
             }
             defer { csv.waitIgnoringErrors() }

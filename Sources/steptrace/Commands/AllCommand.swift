@@ -12,7 +12,7 @@ struct AllCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try options.catalog()
-        guard !catalog.entries.isEmpty else { throw Failure.data("\(options.lessons): no lessons (folders with a lesson.toml)") }
+        guard !catalog.entries.isEmpty else { throw Failure.data("\(catalog.folder): no lessons (folders with a lesson.toml)") }
         // Validate every lesson before writing anything.
         let lessons = try catalog.entries.map { try options.load($0.folder) }
         let writer = try options.writer()
@@ -23,7 +23,8 @@ struct AllCommand: ParsableCommand {
             if Progress.enabled {
                 FileHandle.standardError.write(Data("\(summary.lessonID): \(summary.pages) pages, \(summary.figures) figures, \(summary.traces) traces\n".utf8))
             }
-            lines.append("- [\(lesson.title)](\(lesson.id)/handout.pdf) (`\(lesson.id)`): \(summary.pages) pages, \(summary.figures) figures, \(summary.traces) traces")
+            lines.append("- [\(lesson.title)](\(lesson.id)/handout.pdf) (`\(lesson.id)`): \(summary.pages) pages, \(summary.figures) figures, "
+                + "\(summary.traces) traces in `\(lesson.id)/traces/*.csv.gz`")
         }
         let index = (options.output as NSString).appendingPathComponent("index.md")
         try reporting { try FileOutput.write(Array((lines.joined(separator: "\n") + "\n").utf8), to: index) }

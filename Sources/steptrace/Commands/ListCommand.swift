@@ -1,16 +1,19 @@
 import ArgumentParser
 import Lessons
 
-/// `steptrace list`: one lesson per line, the id first, then the title.
+/// `steptrace list`: a header naming the lessons folder read, then one lesson per line, the id first, then the title.
 struct ListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the lessons.")
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the lessons.",
+        discussion: "The first line names the folder read and how it was found: `# lessons: PATH (SOURCE)`.")
 
-    @Option(name: .long, help: "The folder holding the lessons.")
-    var lessons: String = "lessons"
+    @OptionGroup var location: LessonsLocation
 
     func run() throws {
-        let catalog: Catalog
-        do { catalog = try Catalog(folder: lessons) } catch let error as LessonError { throw Failure.data(error.description) }
+        let found = try location.find()
+        let catalog = try LessonsLocation.catalog(of: found)
+        print("# lessons: \(found.path) (\(found.source))")
         let width = catalog.entries.map(\.id.count).max() ?? 0
         for entry in catalog.entries {
             print(entry.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + entry.title)

@@ -7,7 +7,7 @@ import Reports
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run one lesson and write its report: DIR/ID/handout.pdf, figures/*.png, traces/*.csv.")
+        abstract: "Run one lesson and write its report: DIR/ID/handout.pdf, figures/*.png, traces/*.csv.gz.")
 
     @Argument(help: "A lesson id from the lessons folder, or the path of a lesson folder or lesson.toml.")
     var lesson: String

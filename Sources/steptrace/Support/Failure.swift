@@ -14,8 +14,13 @@ struct Failure: Error {
 
     /// Prints `steptrace: message` on stderr and exits with `status`.
     static func report(_ message: String, status: Int32) -> Never {
+        printLine(message)
+        exit(status)
+    }
+
+    /// Prints `steptrace: message` on stderr, on one line.
+    static func printLine(_ message: String) {
         let oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
         FileHandle.standardError.write(Data("steptrace: \(oneLine)\n".utf8))
-        exit(status)
     }
 }

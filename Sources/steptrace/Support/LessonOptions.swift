@@ -6,8 +6,7 @@ import Reports
 
 /// Options shared by the commands that read lessons and write reports.
 struct LessonOptions: ParsableArguments {
-    @Option(name: .long, help: "The folder holding the lessons.")
-    var lessons: String = "lessons"
+    @OptionGroup var location: LessonsLocation
     @Option(name: .long, help: "The folder reports are written into.")
     var output: String = "output"
     @Option(name: .long, help: "Paper for handouts: a4 or letter.")
@@ -17,36 +16,16 @@ struct LessonOptions: ParsableArguments {
 
     enum Paper: String, ExpressibleByArgument, CaseIterable { case a4, letter }
 
-    /// The catalog of `--lessons`.
-    func catalog() throws -> Catalog {
-        do { return try Catalog(folder: lessons) } catch let error as LessonError { throw Failure.data(error.description) }
-    }
+    /// The catalog of the lessons folder (see `LessonsLocation` for the lookup order).
+    func catalog() throws -> Catalog { try location.catalog() }
 
     /// Loads a lesson by id or path, turning its mistakes into one line.
-    func load(_ idOrPath: String) throws -> Lesson {
-        do {
-            let folder: String
-            if idOrPath.contains("/") || idOrPath.hasSuffix(".toml") {
-                folder = idOrPath
-            } else {
-                guard Catalog.isValidID(idOrPath) else {
-                    throw Failure.usage("'\(idOrPath)' is not a lesson id (lowercase letters, digits and '-') or a path")
-                }
-                folder = try catalog().resolve(idOrPath)
-            }
-            let lesson = try LessonLoader.load(path: folder)
-            guard Catalog.isValidID(lesson.id) else {
-                throw Failure.usage("\(folder): the folder name '\(lesson.id)' is not a valid lesson id (lowercase letters, digits and '-')")
-            }
-            return lesson
-        } catch let error as LessonError {
-            throw Failure.data(error.description)
-        }
-    }
+    func load(_ idOrPath: String) throws -> Lesson { try location.load(idOrPath) }
 
     /// The writer for reports: Cairo, the chosen paper, a fixed creation date.
     func writer() throws -> ReportWriter {
-        var writer = ReportWriter(backend: try CairoRenderBackend(), paper: paper == .a4 ? .a4 : .letter,
+        let backend = try CairoRenderBackend()
+        var writer = ReportWriter(backend: backend, compression: backend, paper: paper == .a4 ? .a4 : .letter,
                                   version: Steptrace.version, creationDate: LessonOptions.creationDate)
         writer.writesSVG = svg
         return writer

@@ -30,6 +30,15 @@ enum Files {
         return fields
     }
 
+    /// Fields in one CSV line, commas inside double quotes (`"W[0,1]"`) not counting.
+    static func csvFieldCount(_ line: Substring) -> Int {
+        var count = 1, quoted = false
+        for character in line {
+            if character == "\"" { quoted.toggle() } else if character == "," && !quoted { count += 1 }
+        }
+        return count
+    }
+
     static func pdfPages(_ path: String) throws -> Int {
         Int(try pdfInfo(path)["Pages"] ?? "") ?? -1
     }
@@ -38,6 +47,13 @@ enum Files {
     static func pdfText(_ path: String) throws -> String {
         let outcome = try Steptrace.tool("pdftotext", ["-layout", path, "-"])
         guard outcome.status == 0 else { throw ToolFailure(message: "pdftotext \(path): \(outcome.stderr)") }
+        return outcome.stdout
+    }
+
+    /// The decompressed text of gzip file `path` (`gzip -dc`).
+    static func gunzip(_ path: String) throws -> String {
+        let outcome = try Steptrace.tool("gzip", ["-dc", path])
+        guard outcome.status == 0 else { throw ToolFailure(message: "gzip -dc \(path): \(outcome.stderr)") }
         return outcome.stdout
     }
 
@@ -58,8 +74,10 @@ struct TraceCSV {
         rows = lines.map { $0.split(separator: ",").map { Double($0) ?? .nan } }
     }
 
+    /// Reads a trace as `steptrace` writes it into reports: gzip-compressed CSV (`traces/*.csv.gz`),
+    /// decompressed by `gzip -dc`.
     init(path: String) throws {
-        self.init(text: try String(contentsOfFile: path, encoding: .utf8))
+        self.init(text: try Files.gunzip(path))
     }
 
     /// The value of `column` in `row`.

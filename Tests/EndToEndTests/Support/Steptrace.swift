@@ -48,9 +48,9 @@ enum Steptrace {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date) ?? .distantPast
     }
 
-    /// Runs `steptrace arguments…` in the repository root and waits for it.
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {
-        try launch(URL(fileURLWithPath: binary), arguments, in: directory ?? root)
+    /// Runs `steptrace arguments…` in the repository root (or `directory`) and waits for it.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Outcome {
+        try launch(URL(fileURLWithPath: binary), arguments, in: directory ?? root, environment: environment)
     }
 
     /// Runs a tool found on PATH (`pdfinfo`, `pdftotext`).
@@ -58,8 +58,10 @@ enum Steptrace {
         try launch(URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments, in: root)
     }
 
-    /// Starts `executable`, sending stdout and stderr to files so no pipe can fill up, and waits.
-    static func launch(_ executable: URL, _ arguments: [String], in directory: URL) throws -> Outcome {
+    /// Starts `executable`, sending stdout and stderr to files so no pipe can fill up, and waits. The
+    /// environment is the test's, without `SOURCE_DATE_EPOCH` and `STEPTRACE_LESSONS`, plus `environment`.
+    static func launch(_ executable: URL, _ arguments: [String], in directory: URL,
+                       environment extra: [String: String] = [:]) throws -> Outcome {
         let scratch = try TemporaryFolder(prefix: "steptrace-process")
         let outPath = scratch.path("stdout"), errPath = scratch.path("stderr")
         FileManager.default.createFile(atPath: outPath, contents: nil)
@@ -72,6 +74,8 @@ enum Steptrace {
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "SOURCE_DATE_EPOCH")
+        environment.removeValue(forKey: "STEPTRACE_LESSONS")
+        environment.merge(extra) { $1 }
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out

@@ -10,10 +10,13 @@ final class BackendLog {
     var pngs: [PNGCall] = []
     var pdfs: [PDFCall] = []
     var svgs: [String] = []
+    var gzips: [String] = []
 }
 
-/// A `RenderBackend` that draws into recording canvases and writes small marker files instead of images.
-struct FakeBackend: RenderBackend {
+/// A `RenderBackend` that draws into recording canvases and writes small marker files instead of images,
+/// and a `CompressionBackend` that writes its bytes uncompressed (zlib is tested in CairoBackendTests and
+/// end to end).
+struct FakeBackend: RenderBackend, CompressionBackend {
     let log = BackendLog()
     /// Throw from `writePDF` (after the PNGs), to test that nothing half-made lands.
     var failsOnPDF = false
@@ -38,6 +41,13 @@ struct FakeBackend: RenderBackend {
         if failsOnPDF { throw Refused() }
         log.pdfs.append(.init(path: path, document: document))
         try FileOutput.write(Array("fake pdf, \(document.pages.count) pages\n".utf8), to: path)
+    }
+
+    func writeGzip(to path: String, _ body: (_ write: (UnsafeRawBufferPointer) -> Void) -> Void) throws {
+        log.gzips.append(path)
+        var bytes: [UInt8] = []
+        body { bytes += $0 }
+        try FileOutput.write(bytes, to: path)
     }
 }
 
