@@ -38,12 +38,23 @@ public struct ReportWriter {
 
     /// Runs `lesson`, builds its handout and writes it under `output`.
     public func write(_ lesson: Lesson, output: String) throws -> Summary {
-        let results = try LessonResults.run(lesson)
-        return try write(results, output: output)
+        try begin(lesson, output: output).finish()
     }
 
     /// Builds and writes the report of finished `results`.
     public func write(_ results: LessonResults, output: String) throws -> Summary {
+        try begin(results, output: output).finish()
+    }
+
+    /// Runs `lesson` and writes its figures and handout into a staging folder, leaving its traces
+    /// compressing on another thread; `Pending.finish()` waits for them and lands the report. `all`
+    /// starts the next lesson in between, so one lesson's traces compress while the next one runs.
+    public func begin(_ lesson: Lesson, output: String) throws -> Pending {
+        try begin(try LessonResults.run(lesson), output: output)
+    }
+
+    /// `begin` for finished `results`.
+    public func begin(_ results: LessonResults, output: String) throws -> Pending {
         let lesson = results.lesson
         let factory = FigureFactory(results: results)
         var figures: [String: BuiltFigure] = [:]
@@ -57,17 +68,20 @@ public struct ReportWriter {
         FileOutput.removeLeftovers(of: lesson.id, in: output)
         try FileOutput.makeFolder((staging as NSString).appendingPathComponent("figures"))
         try FileOutput.makeFolder((staging as NSString).appendingPathComponent("traces"))
-        do {
-            // Traces are formatted, compressed and written on the second core while the figures and
-            // the handout render.
-            let compression = self.compression
-            let csv = BackgroundJob {
-                for result in results.results {
-                    let path = (staging as NSString).appendingPathComponent("traces/\(result.run.id).csv.gz")
-                    try compression.streamGzip(to: path) { result.trace.writeCSV(to: &$0) }
-                }
+        // Traces are formatted, compressed and written on the second core while the figures and
+        // the handout render (and, in `all`, while the next lesson runs).
+        let compression = self.compression
+        let csv = BackgroundJob {
+            for result in results.results {
+                let path = (staging as NSString).appendingPathComponent("traces/\(result.run.id).csv.gz")
+                try compression.streamGzip(to: path) { result.trace.writeCSV(to: &$0) }
             }
-            defer { csv.waitIgnoringErrors() }
+        }
+        let pending = Pending(
+            traces: csv, staging: staging, final: final,
+            summary: Summary(lessonID: lesson.id, folder: final, pages: document.pages.count,
+                             figures: lesson.figures.count, traces: results.results.count))
+        do {
             let width = paperTextWidth
             for spec in lesson.figures {
                 let figure = figures[spec.id]!
@@ -80,14 +94,48 @@ public struct ReportWriter {
                 }
             }
             try backend.writePDF(document, to: (staging as NSString).appendingPathComponent("handout.pdf"))
-            try csv.wait()
-            try FileOutput.replaceFolder(final, with: staging)
         } catch {
-            try? FileManager.default.removeItem(atPath: staging)
+            pending.abandon()
             throw error
         }
-        return Summary(lessonID: lesson.id, folder: final, pages: document.pages.count, figures: lesson.figures.count,
-                       traces: results.results.count)
+        return pending
+    }
+
+    /// A report whose figures and handout are staged and whose traces are still being written.
+    public final class Pending {
+        private let traces: BackgroundJob
+        private let staging: String
+        private let final: String
+        private let summary: Summary
+        private var done = false
+
+        init(traces: BackgroundJob, staging: String, final: String, summary: Summary) {
+            self.traces = traces; self.staging = staging; self.final = final; self.summary = summary
+        }
+
+        /// Waits for the traces, then puts the staged report in place of any older one.
+        public func finish() throws -> Summary {
+            precondition(!done, "a pending report is finished once")
+            done = true
+            do {
+                try traces.wait()
+                try FileOutput.replaceFolder(final, with: staging)
+            } catch {
+                try? FileManager.default.removeItem(atPath: staging)
+                throw error
+            }
+            return summary
+        }
+
+        /// Waits for the traces and removes the staging folder (an earlier step failed).
+        public func abandon() {
+            guard !done else { return }
+            done = true
+            traces.waitIgnoringErrors()
+            try? FileManager.default.removeItem(atPath: staging)
+        }
+
+        deinit { abandon() }
     }
 
     /// The handout's text width, which figure PNGs share so they look as on paper.

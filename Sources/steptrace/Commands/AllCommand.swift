@@ -18,14 +18,22 @@ struct AllCommand: ParsableCommand {
         let writer = try options.writer()
         try options.makeOutputFolder()
         var lines = ["# steptrace lessons", ""]
-        for lesson in lessons {
-            let summary = try reporting { try writer.write(lesson, output: options.output) }
+        func land(_ lesson: Lesson, _ pending: ReportWriter.Pending) throws {
+            let summary = try reporting { try pending.finish() }
             if Progress.enabled {
                 FileHandle.standardError.write(Data("\(summary.lessonID): \(summary.pages) pages, \(summary.figures) figures, \(summary.traces) traces\n".utf8))
             }
             lines.append("- [\(lesson.title)](\(lesson.id)/handout.pdf) (`\(lesson.id)`): \(summary.pages) pages, \(summary.figures) figures, "
                 + "\(summary.traces) traces in `\(lesson.id)/traces/*.csv.gz`")
         }
+        // One lesson's traces compress while the next lesson runs and renders; each lands once both are done.
+        var previous: (lesson: Lesson, pending: ReportWriter.Pending)? = nil
+        for lesson in lessons {
+            let pending = try reporting { try writer.begin(lesson, output: options.output) }
+            if let previous { try land(previous.lesson, previous.pending) }
+            previous = (lesson, pending)
+        }
+        if let previous { try land(previous.lesson, previous.pending) }
         let index = (options.output as NSString).appendingPathComponent("index.md")
         try reporting { try FileOutput.write(Array((lines.joined(separator: "\n") + "\n").utf8), to: index) }
         print("wrote \(lessons.count) lessons and \(index)")
