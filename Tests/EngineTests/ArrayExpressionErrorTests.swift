@@ -49,6 +49,14 @@ struct ArrayExpressionErrorTests {
         #expect(message(text) == expected)
     }
 
+    @Test("values too large to hold are refused before anything is allocated", arguments: [
+        ("sum(onehot(x, 2000000))", "the value at column 5 is a [2000000] vector of 2000000 elements; the limit is 1000000"),
+        ("sum(pad(B, 100000000))", "the value at column 5 is a [200000002,200000003] matrix of 40000001000000006 elements; the limit is 1000000"),
+    ] as [(String, String)])
+    func tooLarge(text: String, expected: String) {
+        #expect(message(text) == expected)
+    }
+
     @Test("unknown names list parameters, constants and data columns")
     func unknownName() {
         #expect(message("sum(a) + q") == "unknown name 'q' at column 10 (parameters: a, b, C, v, B; constants: K, y; data columns: x)")
@@ -61,6 +69,8 @@ struct ArrayExpressionErrorTests {
         ("a[]", "parameter 'a[]': dimension '' is not a whole number"),
         ("a[3", "parameter 'a[3': expected ']' at the end (write a[4] or C[2,3])"),
         ("3a", "parameter '3a': not a valid name (letters, digits, '_', not starting with a digit)"),
+        ("C[5000,5000]", "parameter 'C[5000,5000]': more than 1000000 elements"),
+        ("C[9999999999,9999999999]", "parameter 'C[9999999999,9999999999]': more than 1000000 elements"),
     ] as [(String, String)])
     func declarations(text: String, expected: String) {
         #expect(throws: ExpressionError(kind: .invalidDeclaration, message: expected)) { try ParameterDeclaration(parsing: text) }

@@ -63,3 +63,44 @@ struct ArrayLessonObjectiveTests {
         expectSame(objective, reference, at: points)
     }
 }
+
+@Suite("Lesson runs with array expressions")
+struct ArrayLessonRunTests {
+    /// The handout's numbers come out of the expressions too: runs with the lessons' settings end where
+    /// the hand-written objectives' runs end.
+    @Test("zero-diagonal: the penalty run's Σ Cᵢᵢ² and the hard run's zero diagonal")
+    func zeroDiagonal() throws {
+        let reference = ZeroDiagonal(penalty: 1)
+        let objective = try ArrayLessonExpressions.objective(
+            ArrayLessonExpressions.zeroDiagonal, ArrayLessonExpressions.zeroDiagonalParameters,
+            ArrayLessonExpressions.zeroDiagonalConstants(reference))
+        let optimizer = OptimizerSpec(kind: .sgd, learningRate: 0.02, momentum: 0.5)
+        let start = [Double](repeating: 0, count: 400)
+        for constraints in [Constraints(), Constraints(fixed: reference.diagonalIndices)] {
+            let spec = RunSpec(start: start, optimizer: optimizer, constraints: constraints, stop: StopRules(maxSteps: 600))
+            let expected = try run(reference, spec: spec), actual = try run(objective, spec: spec)
+            let last = expected.count - 1
+            #expect(actual.count == expected.count)
+            #expect(close(actual.loss(at: last), expected.loss(at: last), relative: 1e-9))
+            #expect(close(reference.diagonalSize(of: actual.parameters(row: last)),
+                          reference.diagonalSize(of: expected.parameters(row: last)), relative: 1e-8, floor: 1e-300))
+        }
+    }
+
+    @Test("constrained-fit: projected Adam from the centre reaches f = 0.0695439 with b = 3.65015")
+    func constrainedFit() throws {
+        let objective = try ArrayLessonExpressions.objective(
+            ArrayLessonExpressions.constrainedFit, ArrayLessonExpressions.constrainedFitParameters,
+            ArrayLessonExpressions.constrainedFitConstants)
+        let spec = RunSpec(
+            start: [0.25, 0.25, 0.25, 0.25, 0], optimizer: OptimizerSpec(kind: .adam, learningRate: 0.05),
+            constraints: Constraints(boxes: [.init(index: 4, lower: -100, upper: 100)], simplexGroups: [[0, 1, 2, 3]]),
+            stop: StopRules(maxSteps: 8000))
+        let trace = try run(objective, spec: spec)
+        let expected = try run(ConstrainedFit(), spec: spec)
+        let last = trace.count - 1
+        #expect(close(trace.loss(at: last), expected.loss(at: last), relative: 1e-9))
+        #expect(Swift.abs(trace.loss(at: last) - 0.0695439) < 5e-7)
+        #expect(Swift.abs(trace.parameter(4, at: last) - 3.65015) < 5e-5)
+    }
+}

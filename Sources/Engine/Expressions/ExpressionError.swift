@@ -37,6 +37,8 @@ public struct ExpressionError: Error, Equatable, Sendable, CustomStringConvertib
         case shapeMismatch
         /// An argument that must be a literal (an axis, a size, an index) and is not a valid one.
         case invalidArgument
+        /// A value with more than `ParsedExpression.maximumElements` elements.
+        case tooLarge
     }
 
     /// What went wrong, by kind.

@@ -42,6 +42,8 @@ public struct ParsedExpression: Equatable, Sendable, CustomStringConvertible {
     public static let maximumLength = 10_000
     /// The deepest accepted nesting (parentheses, operators and calls inside each other).
     public static let maximumDepth = 100
+    /// The most elements any value (a parameter, an intermediate result) may have.
+    public static let maximumElements = 1_000_000
 
     /// The text as given.
     public let text: String

@@ -373,6 +373,12 @@ struct Parser {
 
     private func node(_ node: ExpressionNode, height: Int, shape: ArrayShape, at token: Token) throws(ExpressionError) -> Parsed {
         if height > ParsedExpression.maximumDepth { throw tooDeep(at: token) }
+        if shape.count > ParsedExpression.maximumElements {
+            throw ExpressionError(
+                kind: .tooLarge,
+                message: "the value at column \(token.column) is \(shape.noun) of \(shape.count) elements; the limit is \(ParsedExpression.maximumElements)",
+                column: token.column)
+        }
         return Parsed(node: node, height: height, shape: shape)
     }
 

@@ -49,10 +49,12 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
     /// Parses and compiles `expression` over shaped parameters, named constants and the columns of `data`.
     ///
     /// ```
+    /// // f(C) = Σᵢ ‖xᵢ − X cᵢ‖² + λ Σᵢ ‖cᵢ‖₂ + κ Σᵢ Cᵢᵢ²,  X 5×20 (points as columns), C 20×20
     /// let objective = try ExpressionObjective(
-    ///     expression: "sumsq(X @ C - X) + 0.1*sum(norm(C, 0)) + sumsq(diag(C))",
+    ///     expression: "sumsq(X @ C - X) + lambda*sum(norm(C, 0)) + kappa*sumsq(diag(C))",
     ///     parameters: [ParameterDeclaration(parsing: "C[20,20]")],
-    ///     constants: ["X": ArrayValue(matrix: points)])
+    ///     constants: ["X": ArrayValue(shape: .matrix(5, 20), elements: x),
+    ///                 "lambda": ArrayValue(0.1), "kappa": ArrayValue(1)])
     /// ```
     /// Throws an `ExpressionError` (unknown name, shape mismatch, syntax error, …) with its column.
     public convenience init(

@@ -65,11 +65,13 @@ extension ArrayTape {
                 }
                 return
             }
+            // Row i of Y is Σ_q A[i,q] · (row q of B); the first term is assigned, so Y needs no clearing.
             for i in 0..<rows {
-                let row = y + i * columns
-                row.update(repeating: 0, count: columns)
-                for q in 0..<inner {
-                    let x = a[i * inner + q], source = b + q * columns
+                let row = y + i * columns, left = a + i * inner
+                let first = left[0]
+                for j in 0..<columns { row[j] = first * b[j] }
+                for q in 1..<inner {
+                    let x = left[q], source = b + q * columns
                     for j in 0..<columns { row[j] += x * source[j] }
                 }
             }
@@ -78,8 +80,7 @@ extension ArrayTape {
             for i in 0..<rows { for j in 0..<columns { y[j * rows + i] = x[i * columns + j] } }
         case .total(let scale):
             let x = v + n.aValue
-            var s = 0.0
-            for i in 0..<n.aCount { s += x[i] }
+            let s = sum(n.aCount) { x[$0] }
             y[0] = scale == 1 ? s : s * scale
         case .totalAlong(let r):
             let x = v + n.aValue
@@ -87,15 +88,11 @@ extension ArrayTape {
             if r.scale != 1 { for i in 0..<count { y[i] *= r.scale } }
         case .dot:
             let a = v + n.aValue, b = v + n.bValue
-            var s = 0.0
-            for i in 0..<n.aCount { s += a[i] * b[i] }
-            y[0] = s
+            y[0] = sum(n.aCount) { a[$0] * b[$0] }
         case .norm, .sumOfSquares:
             let x = v + n.aValue
-            var s = 0.0
-            for i in 0..<n.aCount { s += x[i] * x[i] }
-            if case .norm = n.operation { s = s.squareRoot() }
-            y[0] = s
+            let s = sum(n.aCount) { x[$0] * x[$0] }
+            if case .norm = n.operation { y[0] = s.squareRoot() } else { y[0] = s }
         case .normAlong(let r):
             let x = v + n.aValue
             sumAlong(r, x, y, squares: true)
@@ -251,14 +248,13 @@ extension ArrayTape {
             }
         case .product(let rows, let inner, let columns):
             if let ga {
-                // Ā += Ȳ Bᵀ
+                // Ā += Ȳ Bᵀ, one column of B at a time: `inner` independent sums instead of one
+                // dependent chain per entry (small matrices are latency-bound).
                 for i in 0..<rows {
-                    let gRow = g + i * columns
-                    for q in 0..<inner {
-                        let source = b + q * columns
-                        var s = 0.0
-                        for j in 0..<columns { s += gRow[j] * source[j] }
-                        ga[i * inner + q] += s
+                    let gRow = g + i * columns, target = ga + i * inner
+                    for j in 0..<columns {
+                        let gj = gRow[j]
+                        for q in 0..<inner { target[q] += gj * b[q * columns + j] }
                     }
                 }
             }
@@ -370,6 +366,26 @@ extension ArrayTape {
                 offset += part.count
             }
         }
+    }
+
+    /// Σᵢ term(i) for i < n, in four interleaved partial sums: a long sum is bound by
+    /// the latency of each addition waiting for the previous one, four chains run at once.
+    @inline(__always)
+    static func sum(_ n: Int, _ term: (Int) -> Double) -> Double {
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+        var i = 0
+        while i + 4 <= n {
+            s0 += term(i)
+            s1 += term(i + 1)
+            s2 += term(i + 2)
+            s3 += term(i + 3)
+            i += 4
+        }
+        while i < n {
+            s0 += term(i)
+            i += 1
+        }
+        return (s0 + s1) + (s2 + s3)
     }
 
     /// Σ (of squares, if asked) along a reduction's axis into `y`.

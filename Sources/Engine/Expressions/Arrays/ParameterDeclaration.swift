@@ -22,7 +22,8 @@ public struct ParameterDeclaration: Hashable, Sendable, CustomStringConvertible 
     /// Reads a declaration: `b`, `a[4]`, `C[12,12]` (white space around the
     /// parts is ignored). Throws one line (`.invalidDeclaration`) naming the
     /// problem: a name that is not one, a dimension that is not a whole
-    /// number ≥ 1, more than two dimensions, a missing `]`.
+    /// number ≥ 1, more than two dimensions, a missing `]`, more than
+    /// `ParsedExpression.maximumElements` elements.
     public init(parsing text: String) throws(ExpressionError) {
         func fail(_ why: String) -> ExpressionError {
             ExpressionError(kind: .invalidDeclaration, message: "parameter \(ErrorText.quoted(text)): \(why)")
@@ -48,6 +49,14 @@ public struct ParameterDeclaration: Hashable, Sendable, CustomStringConvertible 
             }
             guard n >= 1 else { throw fail("dimension \(n) must be at least 1") }
             dimensions.append(n)
+        }
+        var count = 1
+        for n in dimensions {
+            let (product, overflow) = count.multipliedReportingOverflow(by: n)
+            guard !overflow, product <= ParsedExpression.maximumElements else {
+                throw fail("more than \(ParsedExpression.maximumElements) elements")
+            }
+            count = product
         }
         self.init(name: name, shape: ArrayShape(dimensions))
     }
