@@ -210,7 +210,11 @@ extension LessonDecoder {
         if fill != nil && kind != .simplexSlice { throw r.error("fill", "only 'simplex-slice' figures take 'fill'") }
         if range != nil && kind != .along { throw r.error("range", "only 'along' figures take 'range'") }
         let builtinName: String? = { if case .builtin(let name, _) = problem.source { return name }; return nil }()
-        if let supported = FigureSpec.objectiveViews[kind], !supported.contains(builtinName ?? "") {
+        if kind == .terms, builtinName == nil {
+            guard !problem.terms.isEmpty else {
+                throw r.error("kind", "a 'terms' figure needs the problem's terms = { name = \"expression\", … }")
+            }
+        } else if let supported = FigureSpec.objectiveViews[kind], !supported.contains(builtinName ?? "") {
             throw r.error("kind", "a '\(kind.rawValue)' figure needs one of the builtins \(supported.joined(separator: ", ")) (this problem is \(builtinName.map { "'\($0)'" } ?? "an expression"))")
         }
         switch kind {

@@ -230,10 +230,20 @@ struct LessonDecoder {
         }
         let expectedLoss = try r.double("expected_loss")
         let expectedLabel = try r.string("expected_label") ?? "the expected answer"
+        var terms: [(name: String, expression: String)] = []
+        if let table = try r.table("terms") {
+            guard case .expression = source else { throw r.error("terms", "only an 'objective' expression has terms (builtins name their own)") }
+            for name in table.keys {
+                let text = try table.requiredString(name)
+                do { _ = try compile(text) } catch { throw table.error(name, error.message) }
+                terms.append((name, text))
+            }
+            try table.finish()
+        }
         let view = try r.table("view").map { try decodeView($0, parameters: parameters) }
         try r.finish()
         return Problem(id: id, label: label, source: source, declarations: declarations, parameters: parameters,
-                       constants: constants, start: start, dataFile: dataFile, data: data,
+                       constants: constants, terms: terms, start: start, dataFile: dataFile, data: data,
                        model: model, expected: expected, expectedLoss: expectedLoss, expectedLabel: expectedLabel,
                        view: view)
     }

@@ -18,6 +18,8 @@ public struct Problem {
     public var parameters: [String]
     /// Named arrays and numbers the objective and model may use (`C`, `y`, `lambda`).
     public var constants: [String: ArrayValue]
+    /// Named parts of the loss, in order, each an expression (`terms` figures draw them against step).
+    public var terms: [(name: String, expression: String)]
     public var start: [Double]
     /// The data file as written in the lesson (relative to its folder), and its contents.
     public var dataFile: String?

@@ -89,12 +89,19 @@ extension FigureFactory {
 
     // MARK: terms
 
-    /// The loss terms a builtin exposes against step: one panel per run, one series per term.
-    func terms(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem) -> Figure {
-        let builtin = ObjectiveViews.builtin(problem)!
+    /// The loss terms against step: the problem's `terms` expressions, or those a builtin exposes;
+    /// one panel per run, one series per term.
+    func terms(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem) throws -> Figure {
+        let termsAt: ([Double]) -> [(name: String, value: Double)]
+        if let builtin = ObjectiveViews.builtin(problem) {
+            termsAt = { ObjectiveViews.terms(builtin, at: $0) ?? [] }
+        } else {
+            let compiled = try problem.terms.map { (name: Notes.escape($0.name), objective: try problem.objective($0.expression)) }
+            termsAt = { theta in compiled.map { ($0.name, $0.objective.lossValue(at: theta, rows: $0.objective.allRows)) } }
+        }
         let panels = runs.map { r -> Panel in
             let rows = FigureFactory.sampledRows(r.trace.count, limit: 400)
-            let values = rows.map { ObjectiveViews.terms(builtin, at: r.trace.parameters(row: $0)) ?? [] }
+            let values = rows.map { termsAt(r.trace.parameters(row: $0)) }
             let names = values.first?.map(\.name) ?? []
             var marks: [any Mark] = []
             for (k, name) in names.enumerated() {

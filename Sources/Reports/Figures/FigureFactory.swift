@@ -33,7 +33,7 @@ struct FigureFactory {
         case .matrix: (drawable, aspect) = matrix(spec, runs, problem)
         case .blockSize: drawable = blockSize(spec, runs, problem)
         case .terms:
-            drawable = terms(spec, runs, problem)
+            drawable = try terms(spec, runs, problem)
             aspect = max(aspect, runs.count > 1 ? 0.45 * Double((runs.count + 1) / 2) : 0.45)
         case .prewitt: (drawable, aspect) = prewitt(spec, runs, problem)
         case .simplexSlice: drawable = simplexSlice(spec, runs, problem, objective)

@@ -32,7 +32,10 @@ enum ResultsSummary {
         } else {
             text = "\(verdictText(t.verdict)) after \(steps); "
         }
-        text += "θ = \(NumberFormat.vector(t.finalParameters)); loss \(NumberFormat.significant(t.finalLoss, 6))"
+        // Past 13 parameters a vector only fills the box; the trace holds every value.
+        let theta = t.parameterCount <= 13 ? "θ = \(NumberFormat.vector(t.finalParameters))"
+            : "θ: \(t.parameterCount) values (the trace's last row)"
+        text += "\(theta); loss \(NumberFormat.significant(t.finalLoss, 6))"
         if let e = expected, !t.verdict.isDivergence {
             let d = zip(t.finalParameters, e).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
             text += "; distance to expected \(NumberFormat.significant(d, 3))"
