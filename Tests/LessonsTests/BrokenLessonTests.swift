@@ -44,7 +44,7 @@ struct BrokenLessonTests {
 
     static let unknownKeys: [BrokenLesson] = [
         BrokenLesson(name: "unknown root key", toml: "titel = \"U\"\n" + withRun, message: "lessons/t/lesson.toml line 1, key 'titel': unknown key (known keys here: title, subtitle, question, problem, problems, runs, sweeps, figures, tables, checks, analyses)"),
-        BrokenLesson(name: "unknown problem key", toml: head + "\nlabels = \"p\"\n", message: "lessons/t/lesson.toml line 7, key 'problem.labels': unknown key (known keys here: label, objective, builtin, curvatures, parameters, start, data, model, expected, expected_loss, expected_label, view)"),
+        BrokenLesson(name: "unknown problem key", toml: head + "\nlabels = \"p\"\n", message: "lessons/t/lesson.toml line 7, key 'problem.labels': unknown key (known keys here: label, objective, builtin, curvatures, parameters, start, constants, data, model, expected, expected_loss, expected_label, terms, view)"),
         BrokenLesson(name: "unknown view key", toml: head + """
 
             [problem.view]
@@ -111,11 +111,11 @@ struct BrokenLessonTests {
         BrokenLesson(name: "no problem", toml: "title = \"T\"\n\n[[runs]]\nid = \"a\"\noptimizer = \"sgd\"\nsteps = 1\n", message: "lessons/t/lesson.toml, key 'problem': is required (a [problem] table, or [[problems]] with ids)"),
         BrokenLesson(name: "no runs", toml: head, message: "lessons/t/lesson.toml, key 'runs': a lesson needs at least one [[runs]] table"),
         BrokenLesson(name: "no optimizer", toml: withRun.replacingOccurrences(of: "optimizer = \"sgd\"\n", with: ""), message: "lessons/t/lesson.toml line 8, key 'runs[0].optimizer': is required (a string)"),
-        BrokenLesson(name: "no start", toml: withRun.replacingOccurrences(of: "start = [1, 2]", with: "label = \"p\""), message: "lessons/t/lesson.toml line 3, key 'problem.start': is required: one number per parameter"),
+        BrokenLesson(name: "no start", toml: withRun.replacingOccurrences(of: "start = [1, 2]", with: "label = \"p\""), message: "lessons/t/lesson.toml line 3, key 'problem.start': is required: one number per parameter, or a table by name"),
         BrokenLesson(name: "no objective or builtin", toml: withRun.replacingOccurrences(of: "objective = \"x^2 + 10*y^2\"", with: "label = \"p\""), message: "lessons/t/lesson.toml line 3, key 'problem': needs either 'objective' (an expression) or 'builtin' (a named objective)"),
         BrokenLesson(name: "no steps or epochs", toml: withRun.replacingOccurrences(of: "steps = 10", with: "label = \"r\""), message: "lessons/t/lesson.toml line 8, key 'runs[0].steps': a run needs 'steps' or 'epochs'"),
         BrokenLesson(name: "figure without caption", toml: withRun + "\n\n[[figures]]\nid = \"l\"\nkind = \"loss\"\nruns = [\"a\"]", message: "lessons/t/lesson.toml line 14, key 'figures[0].caption': is required (a string)"),
-        BrokenLesson(name: "parameters missing for an expression", toml: withRun.replacingOccurrences(of: "parameters = [\"x\", \"y\"]\n", with: ""), message: "lessons/t/lesson.toml line 3, key 'problem.parameters': is required: the names of the parameters, in order"),
+        BrokenLesson(name: "parameters missing for an expression", toml: withRun.replacingOccurrences(of: "parameters = [\"x\", \"y\"]\n", with: ""), message: "lessons/t/lesson.toml line 3, key 'problem.parameters': is required: the names of the parameters, in order (a[4] for a vector, C[3,3] for a matrix)"),
     ]
 
     static let ids: [BrokenLesson] = [

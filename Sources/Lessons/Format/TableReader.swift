@@ -49,8 +49,11 @@ final class TableReader {
 
     private func describe(_ value: TOMLValue) -> String { value.phrase }
 
-    /// Whether `key` holds a table (`start = { a = 0 }`) rather than another value.
-    func holdsTable(_ key: String) -> Bool { table[key]?.table != nil }
+    /// Whether `key` holds a table (`start = { a = 0 }`) rather than another value; a known key either way.
+    func holdsTable(_ key: String) -> Bool { value(key)?.table != nil }
+
+    /// Whether `key` is given; a known key either way.
+    func isGiven(_ key: String) -> Bool { value(key) != nil }
 
     /// A number, an array of numbers or an array of equally long arrays of numbers, with its
     /// shape: `[]`, `[n]` or `[rows, columns]`; nil when absent, one line naming the element
