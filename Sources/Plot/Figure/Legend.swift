@@ -17,7 +17,8 @@ public struct LegendEntry: Equatable, Sendable {
 
 /// Where a panel's legend goes.
 public enum LegendPlacement: Equatable, Sendable {
-    /// The inside corner that covers the fewest data points and labels.
+    /// The inside corner that covers the fewest data points and labels (or the middle of an edge,
+    /// when every corner covers some).
     case automatic
     /// A fixed inside corner.
     case topLeft, topRight, bottomLeft, bottomRight
@@ -42,7 +43,7 @@ enum LegendBox {
     static let pad = 4.0, gap = 4.0
 
     /// Chooses the legend rectangle: the requested corner, or for `.automatic` the inside corner covering
-    /// the fewest of `points`. Called before marks draw so their labels can avoid the legend.
+    /// the fewest of `points` (the middle of an edge when it covers fewer than every corner). Called before marks draw so their labels can avoid the legend.
     static func place(_ entries: [LegendEntry], placement: LegendPlacement, context: MarkContext, avoid points: [Point]) -> Rect? {
         guard !entries.isEmpty, placement != .hidden else { return nil }
         let size = measure(entries, context: context).box
@@ -55,8 +56,13 @@ enum LegendBox {
         ]
         var origin = corners[0].1
         if placement == .automatic {
+            // The corners first; when every corner covers something, the middles of the edges too.
+            let middles = [
+                Point(plot.midX - size.width / 2, plot.minY + inset), Point(plot.midX - size.width / 2, plot.maxY - inset - size.height),
+                Point(plot.minX + inset, plot.midY - size.height / 2), Point(plot.maxX - inset - size.width, plot.midY - size.height / 2),
+            ]
             var best = Int.max
-            for (_, o) in corners {
+            for o in corners.map(\.1) + middles {
                 let r = Rect(x: o.x, y: o.y, width: size.width, height: size.height).inset(by: -3)
                 let covered = points.reduce(0) { $0 + (r.contains($1) ? 1 : 0) }
                 if covered < best { best = covered; origin = o }
