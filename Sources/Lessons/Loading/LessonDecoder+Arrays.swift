@@ -43,17 +43,22 @@ extension LessonDecoder {
         return constants
     }
 
-    /// A constant read from a CSV file in the lesson folder: the whole table, or one column.
-    private func constantFile(_ r: TableReader, _ key: String, file name: String, column: String?) throws -> ArrayValue {
+    /// The CSV file `name` (as the lesson wrote it under `key`), read safely from the lesson folder;
+    /// its errors name the key and show the file beside the lesson file.
+    func lessonCSV(_ r: TableReader, _ key: String, _ name: String) throws -> DataTable {
         let path: String
         do { path = try SafeFile.resolve(name, inside: folder) } catch { throw r.error(key, error.problem) }
         let shownFolder = (file as NSString).deletingLastPathComponent
-        let table: DataTable
         do {
-            table = try DataTable.loadCSV(at: path, displayName: shownFolder.isEmpty ? name : (shownFolder as NSString).appendingPathComponent(name))
+            return try DataTable.loadCSV(at: path, displayName: shownFolder.isEmpty ? name : (shownFolder as NSString).appendingPathComponent(name))
         } catch {
             throw r.error(key, error.message)
         }
+    }
+
+    /// A constant read from a CSV file in the lesson folder: the whole table, or one column.
+    private func constantFile(_ r: TableReader, _ key: String, file name: String, column: String?) throws -> ArrayValue {
+        let table = try lessonCSV(r, key, name)
         guard let column else {
             return ArrayValue(shape: .matrix(table.rowCount, table.columnCount), elements: table.values)
         }

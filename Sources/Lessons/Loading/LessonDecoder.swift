@@ -200,14 +200,7 @@ struct LessonDecoder {
         var dataFile: String? = nil, data: DataTable? = nil
         if let name = try r.string("data") {
             dataFile = name
-            let path: String
-            do { path = try SafeFile.resolve(name, inside: folder) } catch { throw r.error("data", error.problem) }
-            do {
-                let shownFolder = (file as NSString).deletingLastPathComponent
-                data = try DataTable.loadCSV(at: path, displayName: shownFolder.isEmpty ? name : (shownFolder as NSString).appendingPathComponent(name))
-            } catch {
-                throw r.error("data", error.message)
-            }
+            data = try lessonCSV(r, "data", name)
         }
         let columns = data?.columnNames ?? []
         for p in parameters where columns.contains(p) {
