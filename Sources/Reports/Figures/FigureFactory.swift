@@ -35,7 +35,7 @@ struct FigureFactory {
         case .terms:
             drawable = try terms(spec, runs, problem)
             aspect = max(aspect, runs.count > 1 ? 0.45 * Double((runs.count + 1) / 2) : 0.45)
-        case .prewitt: (drawable, aspect) = prewitt(spec, runs, problem)
+        case .images: (drawable, aspect) = try images(spec, runs, problem)
         case .simplexSlice: drawable = simplexSlice(spec, runs, problem, objective)
         case .along: drawable = along(spec, runs, problem, objective)
         case .starts: drawable = starts(spec, runs, problem)
