@@ -135,3 +135,62 @@ struct ArrayLessonTests {
         #expect(LessonText.failure(Self.lesson.replacingOccurrences(of: original, with: broken)) == message)
     }
 }
+
+/// Models over data: a vector of class probabilities for `regions`, scalar fields for `field`.
+@Suite("Class models and fields")
+struct ClassModelLessonTests {
+    static let lesson = """
+        title = "T"
+
+        [problem]
+        objective = "logsumexp(W @ [x1, x2] + b) - (W @ [x1, x2] + b)[label]"
+        parameters = ["W[3,2]", "b[3]"]
+        start = { W = 0, b = 0 }
+        data = "classes.csv"
+        model = "softmax(W @ [x1, x2] + b)"
+
+        [[runs]]
+        id = "r"
+        optimizer = "sgd"
+        lr = 0.1
+        steps = 3
+
+        [[figures]]
+        id = "regions"
+        kind = "regions"
+        runs = ["r"]
+        x = "x1"
+        y = "x2"
+        class = "label"
+        caption = "c"
+
+        [[figures]]
+        id = "p"
+        kind = "field"
+        runs = ["r"]
+        x = "x1"
+        y = "x2"
+        fields = [{ expression = "softmax(W @ [x1, x2] + b)[0]", title = "p0" }]
+        caption = "c"
+        """
+    static func failure(_ text: String) -> String? { LessonText.failure(text) }
+
+    @Test("a vector model, a regions figure and a field figure load")
+    func loads() throws {
+        let lesson = try LessonText.parse(Self.lesson)
+        #expect(lesson.figures.map(\.kind) == [.regions, .field])
+        #expect(lesson.figures[1].images == [FigureSpec.ImageSpec(expression: "softmax(W @ [x1, x2] + b)[0]", title: "p0")])
+    }
+
+    @Test("mistakes name the key", arguments: [
+        ("kind = \"regions\"", "kind = \"boundary\"", "lessons/t/lesson.toml line 18, key 'figures[0].kind': a 'boundary' figure draws p = 0.5 of a model that is one probability per row; this model is a vector: use kind = \"regions\""),
+        ("model = \"softmax(W @ [x1, x2] + b)\"", "model = \"W\"", "lessons/t/lesson.toml line 8, key 'problem.model': is a [3,2] matrix; a model gives one number or a vector of class probabilities per row"),
+        ("[0]\", title = \"p0\"", "\", title = \"p0\"", "lessons/t/lesson.toml line 31, key 'figures[1].fields[0].expression': is a [3] vector; a field gives one number at each point of the plane (e.g. tanh(W[0] @ [x1, x2] + c[0]))"),
+        ("class = \"label\"", "class = \"z\"", "lessons/t/lesson.toml line 22, key 'figures[0].class': 'z' is not a data column (columns: x1, x2, label)"),
+        ("kind = \"field\"", "kind = \"loss\"", "lessons/t/lesson.toml line 31, key 'figures[1].fields': only 'field' figures take 'fields'"),
+    ])
+    func mistakes(original: String, broken: String, message: String) {
+        #expect(Self.lesson.contains(original))
+        #expect(Self.failure(Self.lesson.replacingOccurrences(of: original, with: broken)) == message)
+    }
+}

@@ -76,9 +76,17 @@ extension LessonDecoder {
             guard problem.model != nil, xColumn != nil, yColumn != nil else {
                 throw r.error("kind", "a 'fit' figure needs the problem's 'model' and the figure's data columns 'x' and 'y'")
             }
-        case .boundary:
+        case .boundary, .regions:
             guard problem.model != nil, xColumn != nil, yColumn != nil, classColumn != nil else {
-                throw r.error("kind", "a 'boundary' figure needs the problem's 'model' and the figure's data columns 'x', 'y' and 'class'")
+                throw r.error("kind", "a '\(kind.rawValue)' figure needs the problem's 'model' and the figure's data columns 'x', 'y' and 'class'")
+            }
+            let rank = (try? problem.arrayExpression(problem.model!).shape.rank) ?? 0
+            if kind == .boundary && rank != 0 {
+                throw r.error("kind", "a 'boundary' figure draws p = 0.5 of a model that is one probability per row; this model is a vector: use kind = \"regions\"")
+            }
+        case .field:
+            guard problem.data != nil, xColumn != nil, yColumn != nil else {
+                throw r.error("kind", "a 'field' figure needs the problem's data and the figure's data columns 'x' and 'y'")
             }
         case .parameter:
             guard parameter != nil else { throw r.error("parameter", "a 'parameter' figure needs the parameter to plot") }
@@ -188,6 +196,7 @@ extension LessonDecoder {
         let fill = try r.string("fill")
         let solve = try r.string("solve")
         let images = try r.tables("images")
+        let fields = try r.tables("fields")
         var range: ClosedRange<Double>? = nil
         if let v = try r.doubles("range") {
             guard v.count == 2, v[0] < v[1] else { throw r.error("range", "expected [low, high] with low < high") }
@@ -204,6 +213,7 @@ extension LessonDecoder {
         if fill != nil && kind != .simplexSlice { throw r.error("fill", "only 'simplex-slice' figures take 'fill'") }
         if solve != nil && kind != .simplexSlice { throw r.error("solve", "only 'simplex-slice' figures take 'solve'") }
         if !images.isEmpty && kind != .images { throw r.error("images", "only 'images' figures take 'images'") }
+        if !fields.isEmpty && kind != .field { throw r.error("fields", "only 'field' figures take 'fields'") }
         if range != nil && kind != .along { throw r.error("range", "only 'along' figures take 'range'") }
         if kind == .terms, problem.terms.isEmpty {
             throw r.error("kind", "a 'terms' figure needs the problem's terms: [problem.terms] with name = \"expression\" lines")
@@ -214,6 +224,12 @@ extension LessonDecoder {
                 throw r.error("images", "an 'images' figure needs images = [{ expression = \"…\", title = \"…\" }, …]")
             }
             imageSpecs = try images.map { try decodeImage($0, problem: problem) }
+        }
+        if kind == .field {
+            guard !fields.isEmpty else {
+                throw r.error("fields", "a 'field' figure needs fields = [{ expression = \"…\", title = \"…\" }, …]")
+            }
+            imageSpecs = try fields.map { try decodeImage($0, problem: problem, perRow: true) }
         }
         switch kind {
         case .matrix, .blockSize:
@@ -270,21 +286,29 @@ extension LessonDecoder {
         run.spec.constraints.simplexGroups.first { Set(indices).isSubset(of: $0) } ?? []
     }
 
-    /// One entry of `images`: `{ expression = "T - Y", title = "the residual", scale = "pixel value" }`;
-    /// the expression must be a vector or matrix over the problem's parameters and constants.
-    private func decodeImage(_ r: TableReader, problem: Problem) throws -> FigureSpec.ImageSpec {
+    /// One entry of `images` (`{ expression = "T - Y", title = "the residual", scale = "pixel value" }`: a vector
+    /// or matrix over the problem's parameters and constants) or, `perRow`, of `fields` (one number per data
+    /// row: an expression of the parameters and the data columns).
+    private func decodeImage(_ r: TableReader, problem: Problem, perRow: Bool = false) throws -> FigureSpec.ImageSpec {
         let expression = try r.requiredString("expression")
         let title = try r.requiredString("title")
         let scale = try r.string("scale")
         try r.finish()
-        let compiled: ArrayExpression
+        let shape: ArrayShape
         do {
-            compiled = try problem.arrayExpression(expression)
+            shape = perRow ? try problem.arrayExpression(expression).shape
+                : try ArrayExpression(expression: expression, parameters: problem.declarations, constants: problem.constants).shape
         } catch {
             throw r.error("expression", error.message)
         }
-        guard compiled.shape.rank >= 1 else {
-            throw r.error("expression", "is a number; an image needs a vector or a matrix (e.g. T - Y)")
+        if perRow {
+            guard shape.isScalar else {
+                throw r.error("expression", "is \(shape.noun); a field gives one number at each point of the plane (e.g. tanh(W[0] @ [x1, x2] + c[0]))")
+            }
+        } else {
+            guard shape.rank >= 1 else {
+                throw r.error("expression", "is a number; an image needs a vector or a matrix (e.g. T - Y)")
+            }
         }
         return FigureSpec.ImageSpec(expression: expression, title: title, scale: scale)
     }

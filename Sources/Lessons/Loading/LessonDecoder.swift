@@ -215,7 +215,12 @@ struct LessonDecoder {
         let model = try r.string("model")
         if let m = model {
             guard data != nil else { throw r.error("model", "a model needs a data file ('data')") }
-            do { _ = try compile(m) } catch { throw r.error("model", error.message) }
+            // One number per row (a prediction, a probability) or a vector of class probabilities.
+            let shape: ArrayShape
+            do {
+                shape = try ArrayExpression(expression: m, parameters: declarations, constants: constants, data: data).shape
+            } catch { throw r.error("model", error.message) }
+            guard shape.rank <= 1 else { throw r.error("model", "is \(shape.noun); a model gives one number or a vector of class probabilities per row") }
         }
         let expected = try decodeElements(r, "expected", declarations: declarations, parameters: parameters, constants: constants)
         let expectedLoss = try r.double("expected_loss")

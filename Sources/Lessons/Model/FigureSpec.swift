@@ -22,6 +22,12 @@ public struct FigureSpec {
         case fit
         /// Two classes and the decision boundary at chosen steps.
         case boundary
+        /// The class a model predicts over the plane of two data columns (argmax of its probabilities),
+        /// with the data, a panel per step.
+        case regions
+        /// Expressions of the parameters and two data columns drawn over their plane (a hidden unit's
+        /// activation), with the data, a row of panels per step.
+        case field
         /// Final loss against a sweep's value, with the stability limit 2/λmax for `lr` sweeps.
         case finalLoss = "final-loss"
         /// A block of parameters (`block`, e.g. `C` for `C_r_c`) as a matrix or image at `steps`,
@@ -82,7 +88,7 @@ public struct FigureSpec {
     public var range: ClosedRange<Double>?
     /// `simplex-slice`: a parameter minimised exactly over its box at every point of the face.
     public var solve: String?
-    /// `images`: the array expressions drawn, left to right.
+    /// `images`: the array expressions drawn, left to right; `field`: the expressions over the data plane.
     public var images: [ImageSpec] = []
 
     /// One column of an `images` figure.

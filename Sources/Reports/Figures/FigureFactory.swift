@@ -29,6 +29,8 @@ struct FigureFactory {
             drawable = series(spec, runs, problem, objective)
         case .fit: drawable = try fit(spec, runs[0], problem)
         case .boundary: drawable = try boundary(spec, runs[0], problem)
+        case .regions: (drawable, aspect) = try regions(spec, runs[0], problem)
+        case .field: (drawable, aspect) = try field(spec, runs[0], problem)
         case .finalLoss: drawable = finalLoss(spec, runs, problem, objective)
         case .matrix: (drawable, aspect) = matrix(spec, runs, problem)
         case .blockSize: drawable = blockSize(spec, runs, problem)
