@@ -43,6 +43,10 @@ struct SitePageTests {
                 #expect(tab.problems.isEmpty, "\(relative) at \(width) px: \(tab.problems)")
                 let outside = tab.requests.filter { !$0.hasPrefix(root) && !$0.hasPrefix("data:") }
                 #expect(outside.isEmpty, "\(relative) asked for \(outside)")
+                if page == "index" {
+                    #expect(tab.requests.contains { $0.hasPrefix(root) && $0.hasSuffix("/thumbnail.png") },
+                            "the requests are seen: the gallery's thumbnails load from the folder: \(tab.requests)")
+                }
                 // The page never scrolls sideways; wide tables scroll inside their own box.
                 let overflow = try tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") as? Int
                 #expect(overflow == 0, "\(relative) is \(overflow ?? -1) px too wide at \(width) px")

@@ -29,8 +29,11 @@ enum InlineSVG {
         var names: [ArraySlice<UInt8>: [UInt8]] = [:]
         var spans: [(start: Int, end: Int)] = []
         var i = 0
+        let firsts = Set(markers.map { $0.open[0] })
         while i < bytes.count {
-            guard let m = markers.first(where: { bytes.count - i >= $0.open.count && bytes[i..<i + $0.open.count].elementsEqual($0.open) }) else {
+            // Most bytes start no marker; only the few that could are compared in full.
+            guard firsts.contains(bytes[i]),
+                  let m = markers.first(where: { bytes.count - i >= $0.open.count && bytes[i..<i + $0.open.count].elementsEqual($0.open) }) else {
                 i += 1
                 continue
             }

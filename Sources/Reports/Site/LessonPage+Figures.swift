@@ -10,11 +10,7 @@ extension LessonPage {
         let svg = InlineSVG.prepare(try backend.svgText(drawable, size: size), prefix: "f\(number)",
                                     attributes: "class=\"plot\" role=\"img\" aria-labelledby=\"\(HTMLText.escape(captionID))\"")
         var out = "<figure class=\"figure\" id=\"\(HTMLText.escape(anchor))\">\n<div class=\"plot-box\">\(svg)</div>\n"
-        if let spec = lesson.figures.first(where: { $0.id == id }),
-           let scrubber = Scrubber(figure: drawable, runs: results.results(named: spec.runs), size: size,
-                                   canvas: backend.measuringCanvas()) {
-            out += Self.scrubber(scrubber, number: number)
-        }
+        if let scrubber = scrubbers[id] { out += Self.scrubber(scrubber, number: number) }
         out += "<figcaption id=\"\(HTMLText.escape(captionID))\"><span class=\"label\">Figure \(number).</span> "
         out += (caption.map(HTMLText.html(fromMarkup:)) ?? "")
         if figures[id] != nil { out += " <a class=\"png\" href=\"figures/\(HTMLText.escape(id)).png\">PNG</a>" }

@@ -17,6 +17,23 @@ struct LessonPage {
     /// The width figures are drawn at, in points (the handout's text width, as for the PNGs).
     let figureWidth: Double
     let version: String
+    /// The scrubber of every figure that draws paths, by figure id.
+    let scrubbers: [String: Scrubber]
+
+    /// The page of `results`, whose figures are `figures` and whose handout has `blocks`.
+    init(results: LessonResults, figures: [String: BuiltFigure], blocks: [HandoutBuilder.Block], backend: any RenderBackend,
+         figureWidth: Double, version: String) {
+        self.results = results; self.figures = figures; self.blocks = blocks; self.backend = backend
+        self.figureWidth = figureWidth; self.version = version
+        let canvas = backend.measuringCanvas()
+        var scrubbers: [String: Scrubber] = [:]
+        for spec in results.lesson.figures {
+            guard let built = figures[spec.id] else { continue }
+            let size = Size(figureWidth, figureWidth / built.aspectRatio)
+            scrubbers[spec.id] = Scrubber(figure: built.drawable, runs: results.results(named: spec.runs), size: size, canvas: canvas)
+        }
+        self.scrubbers = scrubbers
+    }
 
     var lesson: Lesson { results.lesson }
 
@@ -30,11 +47,7 @@ struct LessonPage {
     /// The figure the gallery shows: the first (in handout order) with a scrubber, else the first.
     var thumbnailFigure: String? {
         let order = figureOrder
-        let canvas = backend.measuringCanvas()
-        return order.first { id in
-            guard let built = figures[id], let spec = lesson.figures.first(where: { $0.id == id }) else { return false }
-            return Scrubber(figure: built.drawable, runs: results.results(named: spec.runs), size: size(of: built), canvas: canvas) != nil
-        } ?? order.first
+        return order.first { scrubbers[$0] != nil } ?? order.first
     }
 
     /// A built figure's size on the page, in points.

@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 import Trace
 
@@ -66,7 +67,10 @@ struct Scrubber {
     /// The parameter whose column is `values`, bit for bit.
     private static func parameter(matching values: [Double], in trace: Trace) -> Int? {
         (0..<trace.parameterCount).first { i in
-            zip(trace.parameterColumn(i), values).allSatisfy { $0.bitPattern == $1.bitPattern }
+            let column = trace.parameterColumn(i)
+            return column.count == values.count && column.withUnsafeBytes { a in
+                values.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+            }
         }
     }
 

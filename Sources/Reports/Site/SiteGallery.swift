@@ -14,7 +14,7 @@ public enum SiteGallery {
             let thumbnail = (output as NSString).appendingPathComponent("\(lesson.id)/thumbnail.png")
             if FileManager.default.fileExists(atPath: thumbnail) {
                 card += "<a class=\"thumb\" href=\"\(id)/index.html\" tabindex=\"-1\" aria-hidden=\"true\">"
-                    + "<img src=\"\(id)/thumbnail.png\" alt=\"\" loading=\"lazy\"></a>"
+                    + "<img src=\"\(id)/thumbnail.png\" alt=\"\"></a>"
             }
             card += "<h2><a href=\"\(id)/index.html\">\(HTMLText.escape(lesson.title))</a></h2>"
             if let subtitle = lesson.subtitle { card += "<p class=\"subtitle\">\(HTMLText.escape(subtitle))</p>" }

@@ -163,15 +163,20 @@ enum SiteScript {
       this.output.textContent = "step " + k + " of " + this.data.last;
       this.slider.setAttribute("aria-valuetext", "step " + k + " of " + this.data.last);
       this.runs.forEach(function (run, i) {
-        // As on the figure, a path ends where it first leaves the view.
-        var r = Math.min(k, run.d.end), d = "", gap = true, left = false;
+        // A segment is drawn when one of its ends is in view (clipped at the edge); between two points
+        // outside, nothing, so a diverging path does not paint long lines across the plot.
+        var r = Math.min(k, run.d.end), d = "", last = null, lastInside = false, pen = null;
         run.rowsUpTo(r).forEach(function (row) {
-          if (left) return;
           var q = self.device(run, run.point(row));
-          if (!finite(q)) { gap = true; return; }
-          d += (gap ? "M" : "L") + q[0] + " " + q[1];
-          gap = false;
-          left = !self.inside(run, q);
+          if (!finite(q)) { last = null; return; }
+          var here = q[0] + " " + q[1], isInside = self.inside(run, q);
+          if (last !== null && (isInside || lastInside)) {
+            if (pen !== last) d += "M" + last;
+            d += "L" + here;
+            pen = here;
+          }
+          last = here;
+          lastInside = isInside;
         });
         run.halo.setAttribute("d", d);
         run.line.setAttribute("d", d);
@@ -180,7 +185,7 @@ enum SiteScript {
         run.dot.setAttribute("cx", run.outside ? -99 : here[0]);
         run.dot.setAttribute("cy", run.outside ? -99 : here[1]);
         var grad = "", next = "";
-        if (i === chosen) {
+        if (i === chosen && !run.outside) {
           var lr = run.value("lr", r), gx = run.value("grad." + run.d.x, r);
           var to = run.d.y === null ? [xy[0] - lr * gx, xy[1]] : [xy[0] - lr * gx, xy[1] - lr * run.value("grad." + run.d.y, r)];
           grad = arrow(here, self.device(run, to));

@@ -85,10 +85,11 @@ enum SiteStyle {
     .readout table { border-collapse: collapse; font-size: 0.85rem; }
     .readout th, .readout td { padding: 0.1rem 0 0.1rem 1.2rem; text-align: right; white-space: nowrap; }
     .readout th:first-child, .readout td:first-child { text-align: left; padding-left: 0; }
-    .readout th { font-weight: normal; color: var(--muted); border-bottom: 1px solid var(--rule); }
+    .readout th { font-weight: normal; color: var(--muted); border-bottom: 1px solid var(--rule); white-space: normal;
+      vertical-align: bottom; }
     .readout .n { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
-    .readout .rule { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.82rem; white-space: pre;
-      overflow-x: auto; margin: 0.15rem 0; }
+    .readout .rule { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.82rem; white-space: pre-wrap;
+      overflow-wrap: anywhere; padding-left: 2em; text-indent: -2em; margin: 0.15rem 0; }
     .readout .rule-for { font-size: 0.8rem; font-weight: bold; color: var(--muted); margin-top: 0.35rem; }
     .readout .note { color: var(--muted); font-size: 0.82rem; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
@@ -108,6 +109,7 @@ enum SiteStyle {
       h1 { font-size: 1.5rem; }
       .controls output { min-width: 0; flex: 1 1 100%; }
       .plot-box { margin: 0 -0.6rem; }
+      .readout th, .readout td { padding-left: 0.7rem; }
     }
     """
 }
