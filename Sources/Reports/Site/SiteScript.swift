@@ -11,7 +11,8 @@ enum SiteScript {
     (function () {
     "use strict";
     var SVGNS = "http://www.w3.org/2000/svg";
-    var SUP = {"0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻", "+": ""};
+    var SUP = {"0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+      "-": "⁻", "+": ""};
     var SYMBOL = {velocity: "v", buffer: "b", accumulator: "a", mean_square: "s", m: "m", v: "v"};
     function num(v) { return typeof v === "number" ? v : Number(v); }
     function pretty(s) {
@@ -245,7 +246,9 @@ enum SiteScript {
       var notes = [];
       if (r > 0) notes.push("η is the trace's lr at step " + (r - 1) + ", the rate step " + r + " used.");
       if (r > 0 && d.batch) notes.push("g is the gradient on the batch step " + r + " saw.");
-      if (r > 0 && d.rule.constrained) notes.push("The run has constraints: θ is projected onto them after the step, so the last number is the projected value.");
+      if (r > 0 && d.rule.constrained) {
+        notes.push("The run has constraints: θ is projected onto them after the step, so the last number is the projected value.");
+      }
       if (notes.length) box.appendChild(el("p", "note", notes.join(" ")));
     };
     var SUB = {"0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉"};
@@ -254,51 +257,77 @@ enum SiteScript {
     }
     function sub(t) { return script(SUB, "sub", t); }
     function sup(t) { return script(SUP, "sup", t); }
+    // The update rule of step r for parameter `name`, one line per quantity: what it is, its formula,
+    // the formula with the step's numbers, and the trace's value. Step numbers are digits, so sub()
+    // and sup() give text and the formulas are plain strings.
     function rule(self, run, name, r) {
-      var d = run.d, R = d.rule, p = r - 1, keras = R.convention === "keras";
-      var lines = [];
+      var R = run.d.rule, keras = R.convention === "keras", q = r - 1, lines = [];
+      var K = sub(String(r)), P = sub(String(q)), T = sup(String(r)), x = name, g = "grad." + name;
       function n(col, row, paren) { return self.number(run, col, row, paren); }
       function c(v) { var s = el("span", "c", text(v, self.digits.checked)); s.title = String(v); return s; }
-      function line() {
+      function line(lhs, formula, numbers, result, after) {
         var e = el("div", "rule");
-        for (var i = 0; i < arguments.length; i++) e.append(arguments[i]);
+        [lhs, " = ", formula].concat(numbers ? [" = "].concat(numbers) : [], [" = ", result], after ? [after] : [])
+          .forEach(function (part) { e.append(part); });
         lines.push(e);
       }
-      var th = function (row) { return [name, sub(String(row))]; };
       if (r === 0) {
-        line.apply(null, th(0).concat([" = ", n(name, 0), ", the start"]));
-        d.states.forEach(function (s) { line(SYMBOL[s] || s, sub("0"), " = ", n(s + "." + name, 0), ", the fresh " + s); });
+        line(x + sub("0"), "the start", null, n(x, 0));
+        run.d.states.forEach(function (s) { line((SYMBOL[s] || s) + sub("0"), s + " before any step", null, n(s + "." + x, 0)); });
         return lines;
       }
-      var g = "grad." + name, S = function (s) { return s + "." + name; };
-      var eta = ["η", sub(String(p))], gp = ["g", sub(String(p))];
-      function defn(parts) { line.apply(null, parts); }
+      var step = " − η" + P + "·", eta = function () { return n("lr", q); };
       if (R.kind === "sgd" && R.momentum === 0) {
-        defn(th(r).concat([" = "], th(p), [" − "], eta, ["·"], gp, [" = ", n(name, p), " − ", n("lr", p), "·", n(g, p, true), " = ", n(name, r)]));
+        line(x + K, x + P + step + "g" + P, [n(x, q), " − ", eta(), "·", n(g, q, true)], n(x, r));
       } else if (R.kind === "sgd" && keras) {
-        var v = S("velocity");
-        defn(["v", sub(String(r)), " = μ·v", sub(String(p)), " − "].concat(eta, ["·"], gp, [" = ", c(R.momentum), "·", n(v, p, true), " − ", n("lr", p), "·", n(g, p, true), " = ", n(v, r)]));
-        if (R.nesterov) defn(th(r).concat([" = "], th(p), [" + μ·v", sub(String(r)), " − "], eta, ["·"], gp, [" = ", n(name, p), " + ", c(R.momentum), "·", n(v, r, true), " − ", n("lr", p), "·", n(g, p, true), " = ", n(name, r)]));
-        else defn(th(r).concat([" = "], th(p), [" + v", sub(String(r)), " = ", n(name, p), " + ", n(v, r, true), " = ", n(name, r)]));
+        var v = "velocity." + x;
+        line("v" + K, "μ·v" + P + step + "g" + P, [c(R.momentum), "·", n(v, q, true), " − ", eta(), "·", n(g, q, true)], n(v, r));
+        if (R.nesterov) {
+          line(x + K, x + P + " + μ·v" + K + step + "g" + P,
+            [n(x, q), " + ", c(R.momentum), "·", n(v, r, true), " − ", eta(), "·", n(g, q, true)], n(x, r));
+        } else {
+          line(x + K, x + P + " + v" + K, [n(x, q), " + ", n(v, r, true)], n(x, r));
+        }
       } else if (R.kind === "sgd") {
-        var b = S("buffer"), damp = R.dampening === 0;
-        if (r === 1) defn(["b", sub("1"), " = "].concat(gp, [" = ", n(g, 0), " (the first step fills the buffer)"]));
-        else defn(["b", sub(String(r)), " = μ·b", sub(String(p)), damp ? " + " : " + (1 − τ)·"].concat(gp, [" = ", c(R.momentum), "·", n(b, p, true), damp ? " + " : " + (1 − " , damp ? "" : c(R.dampening), damp ? "" : ")·", n(g, p, true), " = ", n(b, r)]));
-        if (R.nesterov) defn(th(r).concat([" = "], th(p), [" − "], eta, ["·("], gp, [" + μ·b", sub(String(r)), ") = ", n(name, p), " − ", n("lr", p), "·(", n(g, p), " + ", c(R.momentum), "·", n(b, r, true), ") = ", n(name, r)]));
-        else defn(th(r).concat([" = "], th(p), [" − "], eta, ["·b", sub(String(r)), " = ", n(name, p), " − ", n("lr", p), "·", n(b, r, true), " = ", n(name, r)]));
+        var b = "buffer." + x, damped = R.dampening !== 0;
+        if (r === 1) line("b" + K, "g" + P, null, n(g, 0), " (the first step fills the buffer)");
+        else if (damped) {
+          line("b" + K, "μ·b" + P + " + (1 − τ)·g" + P,
+            [c(R.momentum), "·", n(b, q, true), " + (1 − ", c(R.dampening), ")·", n(g, q, true)], n(b, r));
+        } else {
+          line("b" + K, "μ·b" + P + " + g" + P, [c(R.momentum), "·", n(b, q, true), " + ", n(g, q, true)], n(b, r));
+        }
+        if (R.nesterov) {
+          line(x + K, x + P + step + "(g" + P + " + μ·b" + K + ")",
+            [n(x, q), " − ", eta(), "·(", n(g, q), " + ", c(R.momentum), "·", n(b, r, true), ")"], n(x, r));
+        } else {
+          line(x + K, x + P + step + "b" + K, [n(x, q), " − ", eta(), "·", n(b, r, true)], n(x, r));
+        }
       } else if (R.kind === "adagrad" || R.kind === "rmsprop") {
-        var ada = R.kind === "adagrad", s = ada ? "accumulator" : "mean_square", z = ada ? "a" : "s", A = S(s);
-        if (ada) defn([z, sub(String(r)), " = ", z, sub(String(p)), " + "].concat(gp, [sup("2"), " = ", n(A, p), " + ", n(g, p, true), sup("2"), " = ", n(A, r)]));
-        else defn([z, sub(String(r)), " = ρ·", z, sub(String(p)), " + (1 − ρ)·"].concat(gp, [sup("2"), " = ", c(R.rho), "·", n(A, p), " + (1 − ", c(R.rho), ")·", n(g, p, true), sup("2"), " = ", n(A, r)]));
-        var root = keras ? ["/√(", z, sub(String(r)), " + ε)"] : ["/(√", z, sub(String(r)), " + ε)"];
-        var rootN = keras ? ["/√(", n(A, r), " + ", c(R.epsilon), ")"] : ["/(√", n(A, r), " + ", c(R.epsilon), ")"];
-        defn(th(r).concat([" = "], th(p), [" − "], eta, ["·"], gp, root, [" = ", n(name, p), " − ", n("lr", p), "·", n(g, p, true)], rootN, [" = ", n(name, r)]));
+        var ada = R.kind === "adagrad", z = ada ? "a" : "s", A = (ada ? "accumulator." : "mean_square.") + x;
+        if (ada) line(z + K, z + P + " + g" + P + "²", [n(A, q), " + ", n(g, q, true), "²"], n(A, r));
+        else {
+          line(z + K, "ρ·" + z + P + " + (1 − ρ)·g" + P + "²",
+            [c(R.rho), "·", n(A, q), " + (1 − ", c(R.rho), ")·", n(g, q, true), "²"], n(A, r));
+        }
+        var root = keras ? ["/√(", n(A, r), " + ", c(R.epsilon), ")"] : ["/(√", n(A, r), " + ", c(R.epsilon), ")"];
+        line(x + K, x + P + step + "g" + P + (keras ? "/√(" + z + K + " + ε)" : "/(√" + z + K + " + ε)"),
+          [n(x, q), " − ", eta(), "·", n(g, q, true)].concat(root), n(x, r));
       } else if (R.kind === "adam") {
-        var M = S("m"), V = S("v"), t = String(r);
-        defn(["m", sub(t), " = β₁·m", sub(String(p)), " + (1 − β₁)·"].concat(gp, [" = ", c(R.beta1), "·", n(M, p, true), " + (1 − ", c(R.beta1), ")·", n(g, p, true), " = ", n(M, r)]));
-        defn(["v", sub(t), " = β₂·v", sub(String(p)), " + (1 − β₂)·"].concat(gp, [sup("2"), " = ", c(R.beta2), "·", n(V, p), " + (1 − ", c(R.beta2), ")·", n(g, p, true), sup("2"), " = ", n(V, r)]));
-        if (keras) defn(th(r).concat([" = "], th(p), [" − "], eta, ["·√(1 − β₂", sup(t), ")/(1 − β₁", sup(t), ")·m", sub(t), "/(√v", sub(t), " + ε) = ", n(name, p), " − ", n("lr", p), "·√(1 − ", c(R.beta2), sup(t), ")/(1 − ", c(R.beta1), sup(t), ")·", n(M, r, true), "/(√", n(V, r), " + ", c(R.epsilon), ") = ", n(name, r)]));
-        else defn(th(r).concat([" = "], th(p), [" − "], eta, ["·(m", sub(t), "/(1 − β₁", sup(t), "))/(√(v", sub(t), "/(1 − β₂", sup(t), ")) + ε) = ", n(name, p), " − ", n("lr", p), "·(", n(M, r), "/(1 − ", c(R.beta1), sup(t), "))/(√(", n(V, r), "/(1 − ", c(R.beta2), sup(t), ")) + ", c(R.epsilon), ") = ", n(name, r)]));
+        var M = "m." + x, V = "v." + x;
+        line("m" + K, "β₁·m" + P + " + (1 − β₁)·g" + P,
+          [c(R.beta1), "·", n(M, q, true), " + (1 − ", c(R.beta1), ")·", n(g, q, true)], n(M, r));
+        line("v" + K, "β₂·v" + P + " + (1 − β₂)·g" + P + "²",
+          [c(R.beta2), "·", n(V, q), " + (1 − ", c(R.beta2), ")·", n(g, q, true), "²"], n(V, r));
+        if (keras) {
+          line(x + K, x + P + step + "√(1 − β₂" + T + ")/(1 − β₁" + T + ")·m" + K + "/(√v" + K + " + ε)",
+            [n(x, q), " − ", eta(), "·√(1 − ", c(R.beta2), T + ")/(1 − ", c(R.beta1), T + ")·", n(M, r, true),
+             "/(√", n(V, r), " + ", c(R.epsilon), ")"], n(x, r));
+        } else {
+          line(x + K, x + P + step + "(m" + K + "/(1 − β₁" + T + "))/(√(v" + K + "/(1 − β₂" + T + ")) + ε)",
+            [n(x, q), " − ", eta(), "·(", n(M, r), "/(1 − ", c(R.beta1), T + "))/(√(", n(V, r), "/(1 − ", c(R.beta2), T + ")) + ",
+             c(R.epsilon), ")"], n(x, r));
+        }
       }
       return lines;
     }
