@@ -44,6 +44,12 @@ struct LessonPageTests {
         #expect(InlineSVG.prepare(renumbered, prefix: "f2", attributes: "class=\"plot\"") == out)
     }
 
+    @Test func pathCoordinatesAreRoundedToHundredthsOfAPoint() {
+        let svg = "<path style=\"stroke:none;\" d=\"M 0.40625 1.421875 L -5.640625 0.996 C 1 -0.004 2.5 12.346 Z\"/><rect x=\"0.123456\"/>"
+        #expect(InlineSVG.roundPathData(svg)
+            == "<path style=\"stroke:none;\" d=\"M 0.41 1.42 L -5.64 1 C 1 0 2.5 12.35 Z\"/><rect x=\"0.123456\"/>")
+    }
+
     @Test func shortRunsAreReachableAtEveryStepLongOnesThinned() {
         #expect(StepThinning(ends: [100, 30]).steps == Array(0...100))
         #expect(!StepThinning(ends: [1000]).isThinned)
