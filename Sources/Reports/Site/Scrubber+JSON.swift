@@ -11,6 +11,7 @@ extension Scrubber {
     ///  "runs": [{"id", "label", "color", "panel", "end", "rows": [row, …] | null (every row),
     ///            "x": column, "y": column | null, "h": [height, …] (curves),
     ///            "params": [name, …], "count": parameters, "states": [name, …], "batch": bool,
+    ///            "lossEvery": the trace's loss stride (rows between evaluated losses),
     ///            "rule": {"kind", "convention", "momentum", "nesterov", "dampening", "rho",
     ///                     "beta1", "beta2", "epsilon", "constrained"},
     ///            "cols": {"loss": […], "lr": …, "x": […], "grad.x": […], "velocity.x": […], "update.x": […]}}]}
@@ -69,6 +70,7 @@ extension Scrubber {
             JSON.pair("count", String(trace.parameterCount)),
             JSON.pair("states", JSON.array(trace.stateNames.map(JSON.string))),
             JSON.pair("batch", trace.hasBatchLoss ? "true" : "false"),
+            JSON.pair("lossEvery", String(trace.lossStride)),
             JSON.pair("rule", ruleJSON(track.result.run.spec)),
             JSON.pair("cols", JSON.object(columns)),
         ]

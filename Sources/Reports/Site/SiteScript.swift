@@ -214,8 +214,10 @@ enum SiteScript {
       var self = this, d = run.d, r = Math.min(k, d.end), box = this.readout;
       box.textContent = "";
       var head = el("p");
-      head.append(el("b", "", d.label), " · step " + r + (k > d.end ? " (this run ended at step " + d.end + ")" : "") + " · loss f(θ");
-      head.append(sub(String(r)), ") = ", this.number(run, "loss", r), " · η = ", this.number(run, "lr", r));
+      head.append(el("b", "", d.label), " · step " + r + (k > d.end ? " (this run ended at step " + d.end + ")" : ""));
+      if (r % d.lossEvery === 0 || r === d.end) head.append(" · loss f(θ" + sub(String(r)) + ") = ", this.number(run, "loss", r));
+      else head.append(" · the loss over all data is in the trace every " + d.lossEvery + " steps");
+      head.append(" · η = ", this.number(run, "lr", r));
       box.appendChild(head);
       var table = el("table"), tr = el("tr");
       var columns = [["θ", ""], [d.batch ? "batch ∇f" : "∇f", "grad."]];
