@@ -21,8 +21,7 @@ struct LessonPageTests {
         #expect(HTMLText.html(fromMarkup: markup) == html)
     }
 
-    @Test func plainTextDropsTagsAndDecodesEntities() {
-        #expect(HTMLText.plain(fromMarkup: "<i>a</i> &lt; <b>b</b> &amp; \"c\"") == "a < b & \"c\"")
+    @Test func escapingCoversTextAndAttributes() {
         #expect(HTMLText.escape("a < b & \"c\"") == "a &lt; b &amp; &quot;c&quot;")
     }
 

@@ -55,16 +55,4 @@ enum HTMLText {
         }
         return out + rest
     }
-
-    /// The plain text of Pango `markup` (tags dropped, entities decoded), for `alt` and `aria-label` values
-    /// (escape it again before use).
-    static func plain(fromMarkup markup: String) -> String {
-        var out = ""
-        var inTag = false
-        for c in markup {
-            if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
-        }
-        return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
-    }
 }
