@@ -14,7 +14,8 @@ struct HandoutComposer {
 
     var lesson: Lesson { results.lesson }
 
-    func compose(canvas: Canvas, creationDate: Int) throws -> Document {
+    /// The handout's blocks in reading order, before pagination (the lesson's web page reads the same blocks).
+    func blocks() throws -> HandoutBuilder {
         var h = HandoutBuilder(paper: paper, header: lesson.title, footer: "\(lesson.id) · steptrace \(version)")
         let problems = lesson.problems.map { "<i>\(Notes.escape($0.label))</i>" }.joined(separator: ", ")
         h.title(Notes.escape(lesson.title), subtitle: lesson.subtitle.map(Notes.escape),
@@ -55,7 +56,7 @@ struct HandoutComposer {
             for t in remainingTables { addTable(t.id, to: &h) }
         }
         if !placedResults { addResults(to: &h) }
-        return h.build(canvasForMeasuring: canvas, title: lesson.title, creationDate: creationDate)
+        return h
     }
 
     private func addFigure(_ id: String, to h: inout HandoutBuilder) {

@@ -8,6 +8,8 @@ public protocol RenderBackend {
     func writePNG(_ drawable: any Drawable, size: Size, scale: Double, to path: String) throws
     /// Writes `drawable` at `size` points as an SVG at `path` (whole or not at all).
     func writeSVG(_ drawable: any Drawable, size: Size, to path: String) throws
+    /// The SVG of `drawable` at `size` points, as text (web pages inline their figures).
+    func svgText(_ drawable: any Drawable, size: Size) throws -> String
     /// Writes `document` as a multi-page PDF at `path` (whole or not at all).
     func writePDF(_ document: Document, to path: String) throws
 }

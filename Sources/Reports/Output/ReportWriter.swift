@@ -19,6 +19,8 @@ public struct ReportWriter {
     public var pngScale: Double = 3
     /// Also write every figure as SVG beside its PNG.
     public var writesSVG = false
+    /// Also write the lesson's web page, `ID/index.html`, and its gallery thumbnail, `ID/thumbnail.png`.
+    public var writesHTML = false
 
     /// A writer drawing with `backend`, compressing traces with `compression`.
     public init(backend: any RenderBackend, compression: any CompressionBackend, paper: HandoutBuilder.Paper,
@@ -61,7 +63,8 @@ public struct ReportWriter {
         for spec in lesson.figures { figures[spec.id] = try factory.build(spec) }
         let canvas = backend.measuringCanvas()
         let composer = HandoutComposer(results: results, figures: figures, paper: paper, version: version)
-        let document = try composer.compose(canvas: canvas, creationDate: creationDate)
+        let blocks = try composer.blocks()
+        let document = blocks.build(canvasForMeasuring: canvas, title: lesson.title, creationDate: creationDate)
 
         let final = (output as NSString).appendingPathComponent(lesson.id)
         let staging = (output as NSString).appendingPathComponent(".\(lesson.id).partial-\(getpid())")
@@ -94,6 +97,7 @@ public struct ReportWriter {
                 }
             }
             try backend.writePDF(document, to: (staging as NSString).appendingPathComponent("handout.pdf"))
+            if writesHTML { try writeWebPage(results, figures: figures, blocks: blocks, into: staging) }
         } catch {
             pending.abandon()
             throw error

@@ -9,13 +9,21 @@ struct AllCommand: ParsableCommand {
         commandName: "all", abstract: "Write every lesson's report and an index file into the output folder.")
 
     @OptionGroup var options: LessonOptions
+    @Flag(name: .long, help: "Also write web pages: DIR/index.html and DIR/ID/index.html (what `steptrace site` writes).")
+    var html = false
 
     func run() throws {
+        try Self.writeAll(options: options, html: html)
+    }
+
+    /// Writes every lesson's report and `index.md`, and with `html` the lesson pages and `index.html`.
+    static func writeAll(options: LessonOptions, html: Bool) throws {
         let catalog = try options.catalog()
         guard !catalog.entries.isEmpty else { throw Failure.data("\(catalog.folder): no lessons (folders with a lesson.toml)") }
         // Validate every lesson before writing anything.
         let lessons = try catalog.entries.map { try options.load($0.folder) }
-        let writer = try options.writer()
+        var writer = try options.writer()
+        writer.writesHTML = html
         try options.makeOutputFolder()
         var lines = ["# steptrace lessons", ""]
         func land(_ lesson: Lesson, _ pending: ReportWriter.Pending) throws {
@@ -36,6 +44,13 @@ struct AllCommand: ParsableCommand {
         if let previous { try land(previous.lesson, previous.pending) }
         let index = (options.output as NSString).appendingPathComponent("index.md")
         try reporting { try FileOutput.write(Array((lines.joined(separator: "\n") + "\n").utf8), to: index) }
-        print("wrote \(lessons.count) lessons and \(index)")
+        guard html else {
+            print("wrote \(lessons.count) lessons and \(index)")
+            return
+        }
+        let gallery = (options.output as NSString).appendingPathComponent("index.html")
+        let page = SiteGallery.html(lessons: lessons, output: options.output, version: Steptrace.version)
+        try reporting { try FileOutput.write(Array(page.utf8), to: gallery) }
+        print("wrote \(lessons.count) lessons, \(index) and \(gallery)")
     }
 }

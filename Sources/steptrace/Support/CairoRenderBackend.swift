@@ -24,6 +24,10 @@ struct CairoRenderBackend: RenderBackend, CompressionBackend {
         try CairoWriter.svg(Self.page(drawable, size), to: path)
     }
 
+    func svgText(_ drawable: any Drawable, size: Size) throws -> String {
+        try CairoWriter.svgText(Self.page(drawable, size))
+    }
+
     /// One page of `size` holding `drawable` edge to edge.
     private static func page(_ drawable: any Drawable, _ size: Size) -> Page {
         Page(size: size, items: [Page.Item(frame: Rect(x: 0, y: 0, width: size.width, height: size.height), content: drawable)])
