@@ -96,9 +96,9 @@ public struct Trajectory: Mark {
         return .inside
     }
 
-    /// The drawn length, in points, past which a path in a `plot`-sized panel is thinned: eight times the
+    /// The drawn length, in points, past which a path in a `plot`-sized panel is thinned: four times the
     /// panel's width plus height, about what a page can show before lines merge into a smear.
-    public static func inkBudget(_ plot: Rect) -> Double { 8 * (plot.width + plot.height) }
+    public static func inkBudget(_ plot: Rect) -> Double { 4 * (plot.width + plot.height) }
 
     /// What of the path is drawn in a panel.
     struct Plan {

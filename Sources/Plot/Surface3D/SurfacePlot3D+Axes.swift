@@ -7,12 +7,20 @@ extension Scene {
          camera.depth(Point3D(0, 1, 0)) >= camera.depth(Point3D(0, -1, 0)) ? 1 : -1)
     }
 
-    /// The floor corner whose vertical edge carries the loss axis: of the two side corners, the one
-    /// further left on the page.
-    var zCorner: (x: Double, y: Double) {
+    /// The floor corner whose vertical edge carries the loss axis, and whether its labels go to the
+    /// left: the side corner further left on the page, unless the front edge ending there sets its own
+    /// labels leftwards (they would collide); then the other side corner, labelled to the right.
+    var zAxis: (x: Double, y: Double, left: Bool) {
         let f = front
-        let a = (f.x, -f.y), b = (-f.x, f.y)
-        return device(Point3D(a.0, a.1, 0)).x <= device(Point3D(b.0, b.1, 0)).x ? a : b
+        var corners = [(f.x, -f.y), (-f.x, f.y)]
+        corners.sort { device(Point3D($0.0, $0.1, 0)).x < device(Point3D($1.0, $1.1, 0)).x }
+        let (cx, cy) = corners[0]
+        // The front edge through this corner points out along x (the edge x = ±1) or y (the edge y = ±1).
+        let out = cx == f.x ? Point3D(0.12 * f.x, 0, 0) : Point3D(0, 0.12 * f.y, 0)
+        let a = device(Point3D(cx, cy, -SurfacePlot3D.halfHeight))
+        let b = device(Point3D(cx + out.x, cy + out.y, -SurfacePlot3D.halfHeight))
+        let leftward = (b.x - a.x) / max(hypot(b.x - a.x, b.y - a.y), 1e-9) < -0.6
+        return leftward ? (corners[1].0, corners[1].1, false) : (cx, cy, true)
     }
 
     /// Tick values for the three axes (about five each).
@@ -61,7 +69,7 @@ extension Scene {
             line(Point3D(-f.x, -1, z), Point3D(-f.x, 1, z), gridLine)
             line(Point3D(-1, -f.y, z), Point3D(1, -f.y, z), gridLine)
         }
-        let c = zCorner
+        let c = zAxis
         line(Point3D(c.x, c.y, -h), Point3D(c.x, c.y, h), StrokeStyle(width: theme.axisWidth, color: theme.axisColor))
     }
 
@@ -96,19 +104,20 @@ extension Scene {
         }
         edge(t.x, 0, at: { Point3D($0, f.y, -h) }, out: Point3D(0, 0.12 * f.y, 0), name: plot.xLabel)
         edge(t.y, 1, at: { Point3D(f.x, $0, -h) }, out: Point3D(0.12 * f.x, 0, 0), name: plot.yLabel)
-        // The loss axis: labels to the left of its edge, the name turned a quarter like a y axis label.
-        let c = zCorner
+        // The loss axis: labels beside its edge, the name turned a quarter like a y axis label.
+        let c = zAxis, side = c.left ? -1.0 : 1.0
         var widest = 0.0
         for tick in t.z where !tick.isMinor {
             let p = device(Point3D(c.x, c.y, unit(tick.value, 2)))
-            canvas.stroke(.polyline([p, Point(p.x - theme.tickLength, p.y)]), style: axis)
+            canvas.stroke(.polyline([p, Point(p.x + side * theme.tickLength, p.y)]), style: axis)
             let size = canvas.measureText(tick.label, style: tickStyle)
             widest = max(widest, size.width)
-            canvas.drawText(tick.label, style: tickStyle, at: Point(p.x - theme.tickLength - 2 - size.width, p.y - size.height / 2), angle: 0)
+            let x = c.left ? p.x - theme.tickLength - 2 - size.width : p.x + theme.tickLength + 2
+            canvas.drawText(tick.label, style: tickStyle, at: Point(x, p.y - size.height / 2), angle: 0)
         }
         let bottom = device(Point3D(c.x, c.y, -h)), top = device(Point3D(c.x, c.y, h))
         let size = canvas.measureText(plot.zLabel, style: labelStyle)
-        canvas.drawText(plot.zLabel, style: labelStyle,
-                        at: Point(bottom.x - theme.tickLength - 6 - widest - size.height, (bottom.y + top.y) / 2 + size.width / 2), angle: -Double.pi / 2)
+        let x = c.left ? bottom.x - theme.tickLength - 6 - widest - size.height : bottom.x + theme.tickLength + 6 + widest
+        canvas.drawText(plot.zLabel, style: labelStyle, at: Point(x, (bottom.y + top.y) / 2 + size.width / 2), angle: -Double.pi / 2)
     }
 }

@@ -36,10 +36,21 @@ extension SurfacePlot3D {
     }
 }
 
-/// Something drawn right after a mesh cell: a piece of a path or a glyph.
-enum Attachment {
-    case piece([Point], StrokeStyle)
-    case glyph(MarkerShape, Point, size: Double, color: Color)
+/// A piece of a path, drawn right after the mesh cell it lies over.
+struct PathPiece {
+    var points: [Point]
+    var stroke: StrokeStyle
+}
+
+/// A marker or glyph on the surface: drawn over the whole mesh unless a nearer cell covers its centre.
+struct SurfaceGlyph {
+    var shape: MarkerShape
+    var center: Point
+    var size: Double
+    var color: Color
+    /// The cell it lies on (index into the mesh's cells) and its depth.
+    var cell: Int
+    var depth: Double
 }
 
 /// One drawing of a 3-D view: the camera, the page fit and the depth-sorted cells.
@@ -69,8 +80,8 @@ struct Scene {
         return Color(red: base.red * k, green: base.green * k, blue: base.blue * k)
     }
 
-    /// Fills every finite cell from the farthest to the nearest, every fourth node line darker, each
-    /// cell followed by the pieces of paths and the glyphs over it.
+    /// Fills every finite cell from the farthest to the nearest, every twelfth node line darker, each
+    /// cell followed by the pieces of paths over it; then the glyphs whose centres no nearer cell covers.
     func drawMesh(canvas: Canvas) {
         let g = plot.grid
         let w = g.width - 1, h = g.height - 1
@@ -88,41 +99,65 @@ struct Scene {
             }
         }
         cells.sort { $0.depth < $1.depth || ($0.depth == $1.depth && $0.index < $1.index) }
-        let attachments = attach(depths: depths)
+        let (pieces, glyphs) = attach(depths: depths)
         let lineStep = max(1, w / 12)
+        var polygons = [[Point]](repeating: [], count: w * h)
+        var colors = [Color](repeating: .white, count: w * h)
         for (index, _) in cells {
             let i = index % w, j = index / w
             let nodes = [(i, j), (i + 1, j), (i + 1, j + 1), (i, j + 1)]
             let box = nodes.map { plot.box(g.x.lowerBound + Double($0.0) * g.dx, g.y.lowerBound + Double($0.1) * g.dy, g[$0.0, $0.1]) }
             let color = shade(box, value: nodes.map { g[$0.0, $0.1] }.reduce(0, +) / 4)
             let corners = box.map(device)
+            polygons[index] = corners; colors[index] = color
             var polygon = Path.polyline(corners)
             polygon.close()
             canvas.fill(polygon, color: color)
             // The cell's own color over its edges hides the hairline seams antialiasing leaves between cells.
             canvas.stroke(polygon, style: StrokeStyle(width: 0.35, color: color, join: .round))
-            let lineColor = Color(red: color.red * 0.55, green: color.green * 0.55, blue: color.blue * 0.55, alpha: 0.8)
-            if i % lineStep == 0 { canvas.stroke(.polyline([corners[0], corners[3]]), style: StrokeStyle(width: 0.3, color: lineColor)) }
-            if j % lineStep == 0 { canvas.stroke(.polyline([corners[0], corners[1]]), style: StrokeStyle(width: 0.3, color: lineColor)) }
-            if i == w - 1 && (i + 1) % lineStep == 0 { canvas.stroke(.polyline([corners[1], corners[2]]), style: StrokeStyle(width: 0.3, color: lineColor)) }
-            if j == h - 1 && (j + 1) % lineStep == 0 { canvas.stroke(.polyline([corners[3], corners[2]]), style: StrokeStyle(width: 0.3, color: lineColor)) }
-            for item in attachments[index] ?? [] { draw(item, over: color, canvas: canvas) }
+            let line = StrokeStyle(width: 0.3, color: Color(red: color.red * 0.55, green: color.green * 0.55, blue: color.blue * 0.55, alpha: 0.8))
+            if i % lineStep == 0 { canvas.stroke(.polyline([corners[0], corners[3]]), style: line) }
+            if j % lineStep == 0 { canvas.stroke(.polyline([corners[0], corners[1]]), style: line) }
+            if i == w - 1 && (i + 1) % lineStep == 0 { canvas.stroke(.polyline([corners[1], corners[2]]), style: line) }
+            if j == h - 1 && (j + 1) % lineStep == 0 { canvas.stroke(.polyline([corners[3], corners[2]]), style: line) }
+            for piece in pieces[index] ?? [] {
+                // A butt-ended halo, so one piece's halo does not cut into the line of the piece before it.
+                var halo = piece.stroke
+                halo.width += 1.8
+                halo.color = color.contrastingHalo
+                halo.cap = .butt
+                canvas.stroke(.polyline(piece.points), style: halo)
+                canvas.stroke(.polyline(piece.points), style: piece.stroke)
+            }
+        }
+        for glyph in glyphs where !covered(glyph, cells: cells, polygons: polygons) {
+            glyph.shape.draw(in: canvas, at: glyph.center, size: glyph.size, color: glyph.color,
+                             edge: colors[glyph.cell].contrastingHalo.withAlpha(1))
         }
     }
 
-    private func draw(_ item: Attachment, over color: Color, canvas: Canvas) {
-        switch item {
-        case let .piece(points, stroke):
-            // A butt-ended halo, so one piece's halo does not cut into the line of the piece before it.
-            var haloStroke = stroke
-            haloStroke.width += 1.8
-            haloStroke.color = color.contrastingHalo
-            haloStroke.cap = .butt
-            canvas.stroke(.polyline(points), style: haloStroke)
-            canvas.stroke(.polyline(points), style: stroke)
-        case let .glyph(shape, at, size, glyphColor):
-            shape.draw(in: canvas, at: at, size: size, color: glyphColor, edge: color.contrastingHalo.withAlpha(1))
+    /// Whether a cell nearer than `glyph` (and not next to the cell it lies on) covers its centre.
+    private func covered(_ glyph: SurfaceGlyph, cells: [(index: Int, depth: Double)], polygons: [[Point]]) -> Bool {
+        let w = plot.grid.width - 1
+        let gi = glyph.cell % w, gj = glyph.cell / w
+        for (index, depth) in cells.reversed() {
+            guard depth > glyph.depth else { break }
+            if abs(index % w - gi) <= 1 && abs(index / w - gj) <= 1 { continue }
+            if Scene.contains(polygons[index], glyph.center) { return true }
         }
+        return false
+    }
+
+    /// Whether the quadrilateral `q` contains `p` (even–odd rule).
+    static func contains(_ q: [Point], _ p: Point) -> Bool {
+        var inside = false
+        var j = q.count - 1
+        for i in q.indices {
+            let a = q[i], b = q[j]
+            if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x { inside.toggle() }
+            j = i
+        }
+        return inside
     }
 
     /// The cell to draw something over (x, y) after: the nearest of the cells around it, so its
@@ -142,11 +177,17 @@ struct Scene {
     }
 
     /// Every path cut into pieces of at most half a cell, each given to the cell it lies over (pieces
-    /// under the surface are left out), and the markers, start and end glyphs and the minimum.
-    private func attach(depths: [Double]) -> [Int: [Attachment]] {
-        var out: [Int: [Attachment]] = [:]
+    /// under the surface are left out); and the markers, start and end glyphs and the minimum.
+    private func attach(depths: [Double]) -> (pieces: [Int: [PathPiece]], glyphs: [SurfaceGlyph]) {
+        var pieces: [Int: [PathPiece]] = [:]
+        var glyphs: [SurfaceGlyph] = []
         let g = plot.grid, zr = plot.zRange
         let tolerance = 0.01 * (zr.upperBound - zr.lowerBound)
+        func glyph(_ shape: MarkerShape, _ p: DataPoint, _ z: Double, size: Double, color: Color) {
+            let (i, j) = plot.cell(p.x, p.y)
+            glyphs.append(SurfaceGlyph(shape: shape, center: device(p.x, p.y, z), size: size, color: color,
+                                       cell: j * (g.width - 1) + i, depth: camera.depth(plot.box(p.x, p.y, z))))
+        }
         for path in plot.paths {
             let (visible, end) = plot.visibleSteps(path)
             var stroke = path.style.stroke
@@ -165,33 +206,29 @@ struct Scene {
                 for s in 0..<n {
                     let t0 = Double(s) / Double(n), t1 = Double(s + 1) / Double(n), tm = (t0 + t1) / 2
                     let mx = p.x + (q.x - p.x) * tm, my = p.y + (q.y - p.y) * tm
-                    guard za + (zb - za) * tm >= height(mx, my) - tolerance else { continue }
+                    guard za + (zb - za) * tm >= plot.height(mx, my) - tolerance else { continue }
                     let from = device(p.x + (q.x - p.x) * t0, p.y + (q.y - p.y) * t0, za + (zb - za) * t0)
                     let to = device(p.x + (q.x - p.x) * t1, p.y + (q.y - p.y) * t1, za + (zb - za) * t1)
-                    let cell = owner(mx, my, depths: depths)
-                    out[cell, default: []].append(.piece([from, to], stroke))
+                    pieces[owner(mx, my, depths: depths), default: []].append(PathPiece(points: [from, to], stroke: stroke))
                 }
             }
             let spacing = max(path.style.markerSize * 2.4, Thinning.arcLength(screen, indices: keep) / 40)
             let markers = Thinning.arcLengthMarkers(screen, indices: keep, spacing: spacing)
             let lastShown = visible.lastIndex { $0 != nil }
             for k in markers where k != 0 && !(k == lastShown && end == nil) {
-                guard let p = visible[k], let d = screen[k] else { continue }
-                out[owner(p.x, p.y, depths: depths), default: []].append(.glyph(path.style.marker, d, size: path.style.markerSize, color: path.style.color))
+                guard let p = visible[k] else { continue }
+                glyph(path.style.marker, p, path.heights[k], size: path.style.markerSize, color: path.style.color)
             }
-            if let p = visible.first ?? nil, let d = screen[0] {
-                out[owner(p.x, p.y, depths: depths), default: []].append(.glyph(.ring, d, size: path.style.markerSize * 1.8, color: path.style.color))
+            if let p = visible.first ?? nil {
+                glyph(.ring, p, path.heights[0], size: path.style.markerSize * 1.8, color: path.style.color)
             }
-            if end == nil, let k = lastShown, let p = visible[k], let d = screen[k] {
-                out[owner(p.x, p.y, depths: depths), default: []].append(.glyph(.star, d, size: path.style.markerSize * 1.7, color: path.style.color))
+            if end == nil, let k = lastShown, let p = visible[k] {
+                glyph(.star, p, path.heights[k], size: path.style.markerSize * 1.7, color: path.style.color)
             }
         }
         if let e = plot.expected, g.x.contains(e.point.x), g.y.contains(e.point.y) {
-            let d = device(e.point.x, e.point.y, e.loss)
-            out[owner(e.point.x, e.point.y, depths: depths), default: []].append(.glyph(.crosshair, d, size: 11, color: .black))
+            glyph(.crosshair, e.point, e.loss, size: 11, color: .black)
         }
-        return out
+        return (pieces, glyphs)
     }
-
-    private func height(_ x: Double, _ y: Double) -> Double { plot.height(x, y) }
 }
