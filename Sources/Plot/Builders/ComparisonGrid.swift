@@ -35,7 +35,7 @@ public enum ComparisonGrid {
         let minimum = expected.map { Scatter([$0.point], style: SeriesStyle.expected) }
         let panels = runs.map { run -> Panel in
             let trajectory = Trajectory(run.points, style: style, firstStep: run.firstStep, markerLimit: 60)
-            return Panel(title: "\(run.title)   final loss \(lossText(run.finalLoss))",
+            return Panel(title: "\(run.title) · final loss \(lossText(run.finalLoss))",
                          x: Axis(xLabel, range: surface.x), y: Axis(yLabel, range: surface.y),
                          marks: [heatmap, contours, trajectory] + (minimum.map { [$0] } ?? []), legend: .hidden)
         }

@@ -18,4 +18,14 @@ extension Color {
     public var contrastingHalo: Color {
         lightness >= 60 ? Color(hex: 0x141414, alpha: 0.85) : Color.white.withAlpha(0.9)
     }
+
+    /// The halo for a line of color `line` over a surface of this color: `contrastingHalo`, unless it
+    /// would swallow a line that stands out from the surface on its own (a dark line over a light
+    /// surface keeps a white halo, so its color still shows).
+    public func halo(for line: Color) -> Color {
+        let preferred = contrastingHalo
+        let swallowed = abs(line.lightness - preferred.lightness) < 35
+        guard swallowed && abs(line.lightness - lightness) >= 30 else { return preferred }
+        return preferred.lightness > 50 ? Color(hex: 0x141414, alpha: 0.85) : Color.white.withAlpha(0.9)
+    }
 }

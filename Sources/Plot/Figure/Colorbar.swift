@@ -20,8 +20,9 @@ public struct Colorbar: Equatable, Sendable {
     /// At least four labelled nice ticks for a bar `length` points tall (two or three only when the
     /// labels would not fit four), as many as fit a label height apart.
     ///
-    /// Linear scales take the fewest 1-2-2.5-5 steps that give four ticks; log scales label decades,
-    /// adding 2× and 5× (then every mantissa) until four are labelled, else fall back to linear ticks.
+    /// Linear scales take the fewest 1-2-2.5-5 steps that give four ticks; log scales label every few
+    /// decades, every decade, then 1-2-5 and every mantissa until four are labelled and fit; linear
+    /// ticks when no set fits.
     public func ticks(length: Double, canvas: Canvas, theme: Theme) -> [Tick] {
         let labelHeight = canvas.measureText("0", style: theme.text(theme.tickFontSize)).height
         let room = max(2, Int(length / (labelHeight * 1.25)))
@@ -29,20 +30,24 @@ public struct Colorbar: Equatable, Sendable {
         let s = colorScale.scale
         func labelled(_ t: [Tick]) -> Int { t.filter { !$0.isMinor }.count }
         if s.kind == .log {
-            let decades = s.ticks(length: length, spacing: 40)
-            if labelled(decades) >= wanted && labelled(decades) <= room { return decades }
             let lo = s.minimum, hi = s.maximum
             let e0 = Int(floor(log10(lo) + 1e-9)), e1 = Int(ceil(log10(hi) - 1e-9))
-            for mantissas in [[1.0, 2, 5], [1.0, 2, 3, 4, 5, 6, 7, 8, 9]] {
-                var values: [Double] = []
-                for e in e0...e1 { for m in mantissas { let v = m * pow(10, Double(e)); if v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9) { values.append(v) } } }
-                guard values.count >= wanted, values.count <= room else { continue }
-                let plain = e0 >= -3 && e1 <= 4
-                return values.map { v in
-                    let e = Int(floor(log10(v) + 1e-9)), m = Int((v / pow(10, Double(e))).rounded())
-                    return Tick(value: v, label: plain ? Ticks.format(v, step: pow(10, Double(e))) : Ticks.power(mantissa: m, exponent: e))
+            let plain = e0 >= -3 && e1 <= 4
+            // Label sets from sparse to dense: the scale's own, every decade, 1-2-5, every mantissa.
+            var sets: [[Tick]] = [s.ticks(length: length, spacing: 40).filter { !$0.isMinor }]
+            for mantissas in [[1], [1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]] {
+                var set: [Tick] = []
+                for e in e0...e1 {
+                    for m in mantissas {
+                        let v = Double(m) * pow(10, Double(e))
+                        guard v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9) else { continue }
+                        set.append(Tick(value: v, label: plain ? Ticks.format(v, step: pow(10, Double(e))) : Ticks.power(mantissa: m, exponent: e)))
+                    }
                 }
+                sets.append(set)
             }
+            if let fits = sets.first(where: { $0.count >= wanted && $0.count <= room }) { return fits }
+            if let most = sets.filter({ $0.count >= 2 && $0.count <= room }).max(by: { $0.count < $1.count }) { return most }
         }
         var best = Ticks.linear(from: s.minimum, to: s.maximum, target: wanted)
         for target in wanted...max(wanted, 12) {

@@ -20,8 +20,9 @@ extension Figure {
     }
 
     /// A panel title over a plot `width` wide: on one line at the title size, or shrunk (down to 2.5 pt
-    /// smaller, never under 7.5 pt) until it fits; only a title that fits at no size wraps, at its
-    /// " · " separators first.
+    /// smaller, never under 7.5 pt) until it fits; only a title that fits at no size wraps: at the one
+    /// " · " separator that gives the narrowest two lines, else at every separator (and within a part
+    /// too long for a line).
     func fittedTitle(_ title: String, width: Double, canvas: Canvas) -> (text: String, style: TextStyle) {
         let smallest = max(7.5, theme.titleFontSize - 2.5)
         var size = theme.titleFontSize
@@ -32,7 +33,18 @@ extension Figure {
             if size <= smallest { break }
             size = max(smallest, size - 0.5)
         }
-        return (title.replacingOccurrences(of: " · ", with: "\n"), theme.text(smallest, bold: true, alignment: .center, wrapWidth: width))
+        let style = theme.text(smallest, bold: true, alignment: .center, wrapWidth: width)
+        let parts = title.components(separatedBy: " · ")
+        guard parts.count > 1 else { return (title, style) }
+        // One break at the separator that gives the narrower pair of lines, when both fit.
+        let oneLine = theme.text(smallest, bold: true)
+        var best: (text: String, widest: Double)? = nil
+        for k in 1..<parts.count {
+            let first = parts[..<k].joined(separator: " · "), second = parts[k...].joined(separator: " · ")
+            let widest = max(canvas.measureText(first, style: oneLine).width, canvas.measureText(second, style: oneLine).width)
+            if widest <= width, best == nil || widest < best!.widest { best = (first + "\n" + second, widest) }
+        }
+        return (best?.text ?? parts.joined(separator: "\n"), style)
     }
 
     /// Places every panel: measures tick labels, axis labels and titles, sizes margins per column and

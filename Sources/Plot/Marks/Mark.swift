@@ -109,10 +109,10 @@ public final class MarkContext {
         return best.squareRoot()
     }
 
-    /// The halo color for a line drawn over device point `p`: contrasting with the surface there, white
-    /// when there is none.
-    public func halo(at p: Point) -> Color {
-        background.map { $0(p).contrastingHalo } ?? Color.white.withAlpha(0.9)
+    /// The halo color for a line of color `line` drawn over device point `p`: contrasting with the
+    /// surface there (see `Color.halo(for:)`), white when there is none.
+    public func halo(at p: Point, line: Color) -> Color {
+        background.map { $0(p).halo(for: line) } ?? Color.white.withAlpha(0.9)
     }
 
     /// Records `rect` as taken by a label.

@@ -172,14 +172,14 @@ public struct Trajectory: Mark {
             guard let p = device[i], plot.contains(p) else { continue }
             // The end gets its star instead.
             if showsStartAndEnd && (i == 0 || (i == lastShown && plan.ending == .inside)) { continue }
-            style.marker.draw(in: canvas, at: p, size: style.markerSize, color: style.color, edge: context.halo(at: p).withAlpha(1))
+            style.marker.draw(in: canvas, at: p, size: style.markerSize, color: style.color, edge: context.halo(at: p, line: style.color).withAlpha(1))
         }
         for arrow in stepArrows {
             let k = arrow.step - firstStep
             guard k >= 0, k < points.count, let from = device[k] else { continue }
             let tipData = DataPoint(points[k].x + arrow.vector.x * arrow.scale, points[k].y + arrow.vector.y * arrow.scale)
             guard let to = t.device(tipData) else { continue }
-            Arrowhead.draw(in: canvas, from: from, to: to, color: arrow.color, width: 1.3, headSize: 7, halo: context.halo(at: to))
+            Arrowhead.draw(in: canvas, from: from, to: to, color: arrow.color, width: 1.3, headSize: 7, halo: context.halo(at: to, line: arrow.color))
         }
         if showsStartAndEnd {
             if let s = device.first, let start = s, plot.contains(start) {
@@ -187,7 +187,7 @@ public struct Trajectory: Mark {
             }
             if case .inside = plan.ending, let e = device.last, let end = e {
                 MarkerShape.star.draw(in: canvas, at: end, size: style.markerSize * 1.7, color: style.color,
-                                      edge: context.halo(at: end).withAlpha(1))
+                                      edge: context.halo(at: end, line: style.color).withAlpha(1))
             }
         }
         let noteStyle = context.theme.text(context.theme.annotationFontSize)
@@ -243,7 +243,7 @@ public struct Trajectory: Mark {
                 let n = max(1, Int((hypot(b.x - a.x, b.y - a.y) / 8).rounded(.up)))
                 for k in 0..<n {
                     let p = SegmentClip.lerp(a, b, Double(k) / Double(n)), q = SegmentClip.lerp(a, b, Double(k + 1) / Double(n))
-                    let c = context.halo(at: Point((p.x + q.x) / 2, (p.y + q.y) / 2))
+                    let c = context.halo(at: Point((p.x + q.x) / 2, (p.y + q.y) / 2), line: style.color)
                     if c != color {
                         flush()
                         piece = [p]; color = c
@@ -296,7 +296,7 @@ public struct Trajectory: Mark {
             let mid = Point((a.x + b.x) / 2 + (b.x - a.x) / hypot(b.x - a.x, b.y - a.y) * size / 2,
                             (a.y + b.y) / 2 + (b.y - a.y) / hypot(b.x - a.x, b.y - a.y) * size / 2)
             let head = Arrowhead.path(tip: mid, direction: Point(b.x - a.x, b.y - a.y), size: size)
-            if style.halo { context.canvas.stroke(head, style: StrokeStyle(width: 1.5, color: context.halo(at: mid), join: .round)) }
+            if style.halo { context.canvas.stroke(head, style: StrokeStyle(width: 1.5, color: context.halo(at: mid, line: style.color), join: .round)) }
             context.canvas.fill(head, color: style.color)
         }
     }

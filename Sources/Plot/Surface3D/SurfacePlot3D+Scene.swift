@@ -124,7 +124,7 @@ struct Scene {
                 // A butt-ended halo, so one piece's halo does not cut into the line of the piece before it.
                 var halo = piece.stroke
                 halo.width += 1.8
-                halo.color = color.contrastingHalo
+                halo.color = color.halo(for: piece.stroke.color)
                 halo.cap = .butt
                 canvas.stroke(.polyline(piece.points), style: halo)
                 canvas.stroke(.polyline(piece.points), style: piece.stroke)
@@ -132,7 +132,7 @@ struct Scene {
         }
         for glyph in glyphs where !covered(glyph, cells: cells, polygons: polygons) {
             glyph.shape.draw(in: canvas, at: glyph.center, size: glyph.size, color: glyph.color,
-                             edge: colors[glyph.cell].contrastingHalo.withAlpha(1))
+                             edge: colors[glyph.cell].halo(for: glyph.color).withAlpha(1))
         }
     }
 

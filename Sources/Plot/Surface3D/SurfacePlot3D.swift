@@ -92,9 +92,9 @@ public struct SurfacePlot3D: Drawable {
         let barWidth = bar.width(canvas: canvas, theme: theme, length: frame.height - legendHeight)
         let tickHeight = canvas.measureText("0", style: theme.text(theme.tickFontSize)).height
         // Room around the box for tick labels and axis names.
-        let margin = 3 * tickHeight + 14
-        let picture = Rect(x: frame.minX + margin, y: frame.minY + 6, width: frame.width - barWidth - 2 * margin,
-                           height: frame.height - legendHeight - margin - 6)
+        let margin = 2 * tickHeight + 16
+        let picture = Rect(x: frame.minX + margin, y: frame.minY + 4, width: frame.width - barWidth - 2 * margin + 10,
+                           height: frame.height - legendHeight - margin - 4)
         let camera = Camera3D(azimuth: azimuth, elevation: elevation)
         let h = SurfacePlot3D.halfHeight
         var corners: [Point3D] = []

@@ -19,7 +19,9 @@ struct FigureFactory {
         var aspect = spec.aspect
         switch spec.kind {
         case .surface: drawable = surface(spec, runs, problem, objective)
-        case .surface3d: drawable = surface3d(spec, runs, problem, objective)
+        case .surface3d:
+            drawable = surface3d(spec, runs, problem, objective)
+            aspect = max(aspect, 0.7)
         case .grid:
             drawable = grid(spec, runs, problem, objective)
             aspect = max(aspect, gridAspect(count: runs.count))
