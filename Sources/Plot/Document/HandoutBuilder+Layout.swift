@@ -14,8 +14,8 @@ extension HandoutBuilder {
         var spaceAfter: Double
         var keepWithNext = false
         var breakBefore = false
-        /// A figure or table: when it does not fit the rest of a page, the text after it may flow up
-        /// into that space, and it opens the next page.
+        /// A figure, table or results box: when it does not fit the rest of a page, the text after it
+        /// may flow up into that space, and it opens the next page.
         var isFloat = false
         /// How many points the first item (a figure) may give up in height to fit the rest of a page.
         var give = 0.0
@@ -149,8 +149,9 @@ extension HandoutBuilder {
 
             case let .resultsBox(title, rows):
                 let box = resultsBox(title: title, rows: rows, width: width, canvas: canvas)
+                // A box floats like a figure: the text after it may fill the page it does not fit.
                 add(Piece(content: .items(box.items), height: box.height,
-                          spaceBefore: s.blockSpacing * 1.5, spaceAfter: s.blockSpacing * 1.5))
+                          spaceBefore: s.blockSpacing * 1.5, spaceAfter: s.blockSpacing * 1.5, isFloat: true))
             }
         }
         return pieces

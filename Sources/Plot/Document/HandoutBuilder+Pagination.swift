@@ -40,7 +40,7 @@ extension HandoutBuilder {
     /// Places pieces on pages top to bottom, honouring forced breaks and keep-with-next chains.
     ///
     /// A figure that misses the rest of a page by less than its `give` is drawn that much shorter there.
-    /// Otherwise a figure or table that does not fit waits: the text after it flows up into the space (as
+    /// Otherwise a figure, table or results box that does not fit waits: the text after it flows up into the space (as
     /// long as it fits there), and the figure opens the next page, caption and all. So a page ends early
     /// only before a forced break or when the next text will not fit either.
     func paginate(_ pieces: [Piece]) -> [[Page.Item]] {

@@ -20,9 +20,9 @@ extension Figure {
     }
 
     /// A panel title over a plot `width` wide: on one line at the title size, or shrunk (down to 2.5 pt
-    /// smaller, never under 7.5 pt) until it fits; only a title that fits at no size wraps: at the one
-    /// " · " separator that gives the narrowest two lines, else at every separator (and within a part
-    /// too long for a line).
+    /// smaller, never under 7.5 pt) until it fits; only a title that fits at no size wraps: once, at the
+    /// strongest separator (" · ", then a double space, then ", ") that gives two lines that fit, else at
+    /// every " · " (and within a part too long for a line).
     func fittedTitle(_ title: String, width: Double, canvas: Canvas) -> (text: String, style: TextStyle) {
         let smallest = max(7.5, theme.titleFontSize - 2.5)
         var size = theme.titleFontSize
@@ -34,17 +34,21 @@ extension Figure {
             size = max(smallest, size - 0.5)
         }
         let style = theme.text(smallest, bold: true, alignment: .center, wrapWidth: width)
-        let parts = title.components(separatedBy: " · ")
-        guard parts.count > 1 else { return (title, style) }
-        // One break at the separator that gives the narrower pair of lines, when both fit.
+        // One break, at the strongest separator that gives two lines that both fit (the narrower pair).
         let oneLine = theme.text(smallest, bold: true)
-        var best: (text: String, widest: Double)? = nil
-        for k in 1..<parts.count {
-            let first = parts[..<k].joined(separator: " · "), second = parts[k...].joined(separator: " · ")
-            let widest = max(canvas.measureText(first, style: oneLine).width, canvas.measureText(second, style: oneLine).width)
-            if widest <= width, best == nil || widest < best!.widest { best = (first + "\n" + second, widest) }
+        for separator in [" · ", "  ", ", "] {
+            let parts = title.components(separatedBy: separator)
+            guard parts.count > 1 else { continue }
+            var best: (text: String, widest: Double)? = nil
+            for k in 1..<parts.count {
+                let first = parts[..<k].joined(separator: separator), second = parts[k...].joined(separator: separator)
+                let kept = separator == ", " ? first + "," : first
+                let widest = max(canvas.measureText(kept, style: oneLine).width, canvas.measureText(second, style: oneLine).width)
+                if widest <= width, best == nil || widest < best!.widest { best = (kept + "\n" + second, widest) }
+            }
+            if let best { return (best.text, style) }
         }
-        return (best?.text ?? parts.joined(separator: "\n"), style)
+        return (title.replacingOccurrences(of: " · ", with: "\n"), style)
     }
 
     /// Places every panel: measures tick labels, axis labels and titles, sizes margins per column and

@@ -48,8 +48,8 @@ enum LegendBox {
         return (rowHeight, sizes, Size(width, height))
     }
 
-    /// The inside candidate covering the fewest of `points` (corners first, then the middles of the
-    /// edges), and how many it covers.
+    /// The inside candidate covering the fewest of `points` (corners first, then along the edges), and
+    /// how many it covers.
     static func bestInside(_ entries: [LegendEntry], context: MarkContext, avoid points: [Point]) -> (rect: Rect, covered: Int) {
         let size = measure(entries, canvas: context.canvas, theme: context.theme).box
         var best: (Rect, Int)? = nil
@@ -63,19 +63,19 @@ enum LegendBox {
         return best!
     }
 
-    /// Inside origins, corners first: the fixed placements, then the middles of the edges.
+    /// Inside origins, corners first (the fixed placements), then along the edges: their middles, then
+    /// a quarter and three quarters of the way along.
     private static func candidates(size: Size, plot: Rect) -> [(LegendPlacement?, Point)] {
         let inset = 5.0
-        return [
-            (.topRight, Point(plot.maxX - inset - size.width, plot.minY + inset)),
-            (.topLeft, Point(plot.minX + inset, plot.minY + inset)),
-            (.bottomRight, Point(plot.maxX - inset - size.width, plot.maxY - inset - size.height)),
-            (.bottomLeft, Point(plot.minX + inset, plot.maxY - inset - size.height)),
-            (nil, Point(plot.midX - size.width / 2, plot.minY + inset)),
-            (nil, Point(plot.midX - size.width / 2, plot.maxY - inset - size.height)),
-            (nil, Point(plot.minX + inset, plot.midY - size.height / 2)),
-            (nil, Point(plot.maxX - inset - size.width, plot.midY - size.height / 2)),
-        ]
+        let left = plot.minX + inset, right = plot.maxX - inset - size.width
+        let top = plot.minY + inset, bottom = plot.maxY - inset - size.height
+        var out: [(LegendPlacement?, Point)] = [(.topRight, Point(right, top)), (.topLeft, Point(left, top)),
+                                                (.bottomRight, Point(right, bottom)), (.bottomLeft, Point(left, bottom))]
+        for f in [0.5, 0.25, 0.75] {
+            let x = left + (right - left) * f, y = top + (bottom - top) * f
+            out += [(nil, Point(x, top)), (nil, Point(x, bottom)), (nil, Point(left, y)), (nil, Point(right, y))]
+        }
+        return out
     }
 
     /// Chooses the legend rectangle inside the plot: the requested corner, or for `.automatic` the

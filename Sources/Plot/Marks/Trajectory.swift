@@ -128,7 +128,7 @@ public struct Trajectory: Mark {
             keep = Array(Set(keep.filter { $0 <= k }).union([k - 1, k].filter { $0 >= 0 && $0 < device.count })).sorted()
         }
         var stride: Thinning.Stride? = nil
-        if thinsDensePaths, let thinned = Thinning.stride(device, indices: keep, budget: Trajectory.inkBudget(plot)) {
+        if thinsDensePaths, let thinned = Thinning.stride(device, indices: keep, budget: Trajectory.inkBudget(plot), clip: plot) {
             keep = thinned.indices; stride = thinned.stride
         }
         var runs: [[Point]] = []

@@ -14,37 +14,44 @@ extension Thinning {
         public var to: Int
     }
 
-    /// The drawn length of the path through `indices` of `points` (breaks at nil entries).
-    public static func arcLength(_ points: [Point?], indices: [Int]) -> Double {
+    /// The drawn length of the path through `indices` of `points` (breaks at nil entries), counting only
+    /// what lies inside `clip` when given.
+    public static func arcLength(_ points: [Point?], indices: [Int], clip: Rect? = nil) -> Double {
         var total = 0.0
         for (a, b) in zip(indices, indices.dropFirst()) {
             guard let p = points[a], let q = points[b] else { continue }
-            total += hypot(q.x - p.x, q.y - p.y)
+            var f = 1.0
+            if let clip {
+                guard let (t0, t1) = SegmentClip.clip(p, q, to: clip) else { continue }
+                f = t1 - t0
+            }
+            total += hypot(q.x - p.x, q.y - p.y) * f
         }
         return total
     }
 
-    /// The steps to draw of a path whose drawn length passes `budget` points: the first `exactFirst`
+    /// The steps to draw of a path whose drawn length (inside `clip`) passes `budget` points: the first `exactFirst`
     /// and the last `exactLast` steps exactly, every `stride`-th step between (nil when it fits).
     ///
     /// The stride is odd, so a path that flips side every step (gradient descent past half the stability
     /// limit) still flips between drawn points instead of looking smooth. It is the smallest odd stride
     /// that brings the middle stretch's length under what the budget leaves for it, at least 3.
-    public static func stride(_ points: [Point?], indices: [Int], budget: Double, exactFirst: Int = 8,
+    public static func stride(_ points: [Point?], indices: [Int], budget: Double, clip: Rect? = nil, exactFirst: Int = 8,
                               exactLast: Int = 3) -> (indices: [Int], stride: Stride)? {
-        let total = arcLength(points, indices: indices)
+        let total = arcLength(points, indices: indices, clip: clip)
         guard total > budget, let start = indices.first, let end = indices.last, end - start > exactFirst + exactLast + 6 else { return nil }
         let head = indices.filter { $0 <= start + exactFirst }, tail = indices.filter { $0 >= end - exactLast }
-        let middleLength = total - arcLength(points, indices: head) - arcLength(points, indices: tail)
+        let middleLength = total - arcLength(points, indices: head, clip: clip) - arcLength(points, indices: tail, clip: clip)
         let room = max(budget - (total - middleLength), budget * 0.25)
         var k = max(3, Int((middleLength / room).rounded(.up)))
         if k % 2 == 0 { k += 1 }
         let first = head.last!, last = tail.first!
+        // Every k-th step among those `indices` holds (a decimated path keeps fewer than all of them).
         var keep = head
-        var i = first + k
-        while i < last {
+        var next = first + k
+        for i in indices where i > first && i < last && i >= next {
             keep.append(i)
-            i += k
+            next = i + k
         }
         keep += tail
         // Missing points stay, so a gap is still drawn as a gap.

@@ -21,7 +21,7 @@ struct FigureFactory {
         case .surface: drawable = surface(spec, runs, problem, objective)
         case .surface3d:
             drawable = surface3d(spec, runs, problem, objective)
-            aspect = max(aspect, 0.7)
+            aspect = max(aspect, 0.8)
         case .grid:
             drawable = grid(spec, runs, problem, objective)
             aspect = max(aspect, gridAspect(count: runs.count))
