@@ -8,7 +8,8 @@ extension FigureSpec.Kind {
     /// Kinds that read `steps`, and what they do with them.
     static let stepUses: [(Self, String)] = [
         (.surface, "places arrows"), (.fit, "draws the model"), (.boundary, "draws the boundary"),
-        (.matrix, "shows the block"), (.prewitt, "shows the residual"),
+        (.regions, "draws the classes"), (.field, "draws the expressions"), (.matrix, "shows the block"),
+        (.images, "draws the images"),
     ]
 
     /// "a 'surface', 'grid' or 'curve' figure".
