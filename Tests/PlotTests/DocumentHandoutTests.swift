@@ -156,11 +156,24 @@ struct DocumentHandoutTests {
     @Test func aFigureTallerThanAPageShrinksToFitWithItsCaption() {
         var h = HandoutBuilder(paper: .letter, footer: "x")
         h.paragraph("Intro.")
+        h.paragraph(String(repeating: "More text before the figure. ", count: 30))
         h.figure(Box(label: "tall"), height: 5000, caption: "Tall.")
         let doc = h.build(canvasForMeasuring: RecordingCanvas(), title: "t")
         #expect(doc.pages.count == 2)
         let items = contentItems(doc.pages[1])
         #expect(items.count == 2)
+        #expect(items.allSatisfy { $0.frame.maxY <= h.textArea.maxY + 1e-6 })
+    }
+
+    /// A page-high figure after one line gives up that line's height (less than an eighth of its own)
+    /// instead of leaving the first page almost empty.
+    @Test func aFigureGivesUpAFewLinesRatherThanLeaveAPageEmpty() {
+        var h = HandoutBuilder(paper: .letter, footer: "x")
+        h.paragraph("Intro.")
+        h.figure(Box(label: "tall"), height: 5000, caption: "Tall.")
+        let doc = h.build(canvasForMeasuring: RecordingCanvas(), title: "t")
+        #expect(doc.pages.count == 1)
+        let items = contentItems(doc.pages[0])
         #expect(items.allSatisfy { $0.frame.maxY <= h.textArea.maxY + 1e-6 })
     }
 

@@ -106,3 +106,35 @@ import Testing
         }
     }
 }
+
+@Suite struct SurfaceSnapshotTests {
+    /// Three runs on a 16×16 bowl with the minimum marked: palette colors, halos, markers along the
+    /// paths, contour labels and the legend, as drawing calls.
+    @Test func threeRunsOnOneSurfaceDrawTheSameCalls() {
+        let grid = SurfaceGrid(x: -5...5, y: -3...3, resolution: 16) { x, y in 0.5 * (x * x + 10 * y * y) }
+        var marks: [any Mark] = [Heatmap(grid, colorScale: .fitting(grid.values)), Contours(grid, count: 6, spacing: .linear)]
+        for (k, start) in [DataPoint(-4, 2), DataPoint(4, 2.5), DataPoint(-3, -2.5)].enumerated() {
+            var p = start, points = [p]
+            for _ in 0..<12 { p = DataPoint(p.x * 0.8, p.y * 0.6); points.append(p) }
+            marks.append(Trajectory(points, label: "run \(k + 1)", style: .onSurface(k)))
+        }
+        marks.append(Scatter([DataPoint(0, 0)], label: "the minimum", style: .expected))
+        let canvas = RecordingCanvas()
+        Figure(Panel(x: Axis("x", range: -5...5), y: Axis("y", range: -3...3), marks: marks))
+            .draw(in: canvas, frame: Rect(x: 0, y: 0, width: 360, height: 240))
+        assertSnapshot(canvas.dump, named: "surface-three-runs")
+    }
+
+    /// A 6×6 mesh seen from the default camera with one path: cells far to near, panes, axes, legend.
+    @Test func aSmallThreeDViewDrawsTheSameCalls() {
+        let grid = SurfaceGrid(x: -2...2, y: -2...2, resolution: 7) { x, y in x * x + 2 * y * y }
+        var p = DataPoint(-1.8, 1.5), points = [p]
+        for _ in 0..<8 { p = DataPoint(p.x * 0.7, p.y * 0.5); points.append(p) }
+        let plot = SurfacePlot3D(grid: grid, colorScale: .fitting(grid.values),
+                                 paths: [.init(points: points, heights: points.map { $0.x * $0.x + 2 * $0.y * $0.y }, label: "η = 0.15", style: .onSurface(0))],
+                                 expected: (DataPoint(0, 0), 0, "the minimum"), xLabel: "x", yLabel: "y")
+        let canvas = RecordingCanvas()
+        plot.draw(in: canvas, frame: Rect(x: 0, y: 0, width: 360, height: 280))
+        assertSnapshot(canvas.dump, named: "surface3d-small")
+    }
+}

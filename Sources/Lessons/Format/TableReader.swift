@@ -120,6 +120,22 @@ final class TableReader {
         return try array.enumerated().map { i, element in try number(element, "\(key)[\(i)]") }
     }
 
+    /// A whole number or an array of whole numbers (`step_window = 20` or `[5, 40]`), as an array.
+    func wholeNumbers(_ key: String, expected: String) throws -> [Int]? {
+        guard let v = value(key) else { return nil }
+        func whole(_ x: TOMLValue) -> Int? {
+            if let i = x.integer { return i }
+            if let d = x.float, d == d.rounded(), abs(d) < 1e15 { return Int(d) }
+            return nil
+        }
+        if let n = whole(v) { return [n] }
+        guard let array = v.array else { throw error(key, "expected \(expected), found \(describe(v))") }
+        return try array.enumerated().map { i, element in
+            guard let n = whole(element) else { throw error("\(key)[\(i)]", "expected a whole number, found \(describe(element))") }
+            return n
+        }
+    }
+
     /// An array of arrays of numbers (`starts = [[0.25, 0.75], [1, 0]]`).
     func numberRows(_ key: String) throws -> [[Double]]? {
         guard let v = value(key) else { return nil }

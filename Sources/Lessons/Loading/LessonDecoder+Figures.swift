@@ -63,10 +63,14 @@ extension LessonDecoder {
         }
         let extra = try decodeFigureExtras(r, kind: kind, problem: problem, named: named, sweepIDs: sweepIDs, names: names,
                                            x: xColumn, y: yColumn, parameter: parameter)
+        if let a = arrows, !["gradient", "state"].contains(a) {
+            throw r.error("arrows", "expected \"gradient\" or \"state\", got \"\(a)\"")
+        }
+        let view = try decodeFigureView(r, kind: kind, steps: steps, arrows: arrows)
         try r.finish()
 
         switch kind {
-        case .surface, .grid:
+        case .surface, .grid, .surface3d:
             guard let view = problem.view, view.y != nil else {
                 throw r.error("kind", "a '\(kind.rawValue)' figure needs [problem.view] with both 'x' and 'y'")
             }
@@ -101,13 +105,11 @@ extension LessonDecoder {
         case .loss, .gradientNorm, .learningRate: break
         case .matrix, .blockSize, .terms, .images, .simplexSlice, .along, .starts: break
         }
-        if let a = arrows, !["gradient", "state"].contains(a) {
-            throw r.error("arrows", "expected \"gradient\" or \"state\", got \"\(a)\"")
-        }
         var spec = FigureSpec(id: id, kind: kind, title: title, caption: caption, runs: names, steps: steps,
                               parameter: parameter, state: state, logY: logY, logX: logX, arrows: arrows, aspect: aspect,
                               xColumn: xColumn, yColumn: yColumn, classColumn: classColumn)
         extra(&spec)
+        view(&spec)
         return spec
     }
 

@@ -4,6 +4,8 @@ public struct FigureSpec {
     public enum Kind: String, CaseIterable {
         /// The loss surface over the view with the runs' trajectories in one panel.
         case surface
+        /// The loss surface as a shaded perspective mesh with the runs' paths lifted onto it.
+        case surface3d
         /// One panel per run on shared axes and one color scale (a comparison grid).
         case grid
         /// f(θ) over a one-parameter view with the iterates and their jumps.
@@ -86,6 +88,18 @@ public struct FigureSpec {
     public var fill: String?
     /// `along`, `simplex-slice`: the window along the parameter (default: its box, else around the points).
     public var range: ClosedRange<Double>?
+    /// This figure's own window on the view's x parameter (`x_range`), overriding `[problem.view]`.
+    public var xRange: ClosedRange<Double>?
+    /// This figure's own window on the view's y parameter (`y_range`; a `curve`'s loss axis).
+    public var yRange: ClosedRange<Double>?
+    /// This figure's own choice of a logarithmic color scale (`log_color`), overriding `[problem.view]`.
+    public var logColor: Bool?
+    /// The steps drawn (`step_window`): `0...N` for the first N steps, or `a...b`; nil for every step.
+    public var stepWindow: ClosedRange<Int>?
+    /// `surface3d`: the camera's direction around the vertical axis, in degrees (matplotlib's azim).
+    public var azimuth: Double = -60
+    /// `surface3d`: the camera's height above the floor, in degrees (matplotlib's elev).
+    public var elevation: Double = 30
     /// `simplex-slice`: a parameter minimised exactly over its box at every point of the face.
     public var solve: String?
     /// `images`: the array expressions drawn, left to right; `field`: the expressions over the data plane.

@@ -1,8 +1,9 @@
 /// The one-parameter objective view: the curve f(θ) with the iterates on it and the jumps between them.
 public enum ObjectiveView {
     /// A panel showing `f` over `range` (400 samples), the `iterates` on the curve and the jumps between
-    /// consecutive iterates; `range` defaults to the finite iterates' span, padded.
-    public static func panel(title: String? = nil, f: (Double) -> Double, iterates: [Double], range: ClosedRange<Double>? = nil,
+    /// consecutive iterates (the first being step `firstStep`); `range` defaults to the finite iterates' span, padded.
+    public static func panel(title: String? = nil, f: (Double) -> Double, iterates: [Double], firstStep: Int = 0,
+                             range: ClosedRange<Double>? = nil,
                              parameterLabel: String = "parameter θ", lossLabel: String = "loss f(θ)", samples: Int = 400) -> Panel {
         let finite = iterates.filter(\.isFinite)
         let lo = finite.min() ?? -1, hi = finite.max() ?? 1
@@ -11,7 +12,7 @@ public enum ObjectiveView {
         let xs = (0..<samples).map { span.lowerBound + (span.upperBound - span.lowerBound) * Double($0) / Double(samples - 1) }
         let curve = LineSeries(xs: xs, ys: xs.map(f), label: "objective f(θ)",
                                style: SeriesStyle(color: Color(hex: 0x333333), lineWidth: 1.4, marker: .none))
-        let jumps = IterateJumps(iterates: iterates, losses: iterates.map(f))
+        let jumps = IterateJumps(iterates: iterates, losses: iterates.map(f), firstStep: firstStep)
         return Panel(title: title, x: Axis(parameterLabel, range: span), y: Axis(lossLabel), marks: [curve, jumps])
     }
 }

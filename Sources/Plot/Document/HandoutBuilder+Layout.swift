@@ -14,6 +14,23 @@ extension HandoutBuilder {
         var spaceAfter: Double
         var keepWithNext = false
         var breakBefore = false
+        /// A figure, table or results box: when it does not fit the rest of a page, the text after it
+        /// may flow up into that space, and it opens the next page.
+        var isFloat = false
+        /// How many points the first item (a figure) may give up in height to fit the rest of a page.
+        var give = 0.0
+
+        /// The piece with its first item `d` points shorter and everything below it moved up.
+        func shrunk(by d: Double) -> Piece {
+            guard case .items(var items) = content, !items.isEmpty else { return self }
+            items[0].frame.height -= d
+            for k in items.indices.dropFirst() { items[k].frame.y -= d }
+            var copy = self
+            copy.content = .items(items)
+            copy.height -= d
+            copy.give = 0
+            return copy
+        }
     }
 
     /// Turns blocks into measured pieces.
@@ -123,24 +140,18 @@ extension HandoutBuilder {
                     (Rect(x: (width - w) / 2, y: 0, width: w, height: h), figure),
                     (Rect(x: 0, y: h + s.captionGap, width: width, height: c.height), c),
                 ]
+                // A figure may lose an eighth of its height rather than leave the rest of a page empty.
                 add(Piece(content: .items(items), height: h + s.captionGap + c.height,
-                          spaceBefore: s.blockSpacing * 1.5, spaceAfter: s.blockSpacing * 1.5))
+                          spaceBefore: s.blockSpacing * 1.5, spaceAfter: s.blockSpacing * 1.5, isFloat: true, give: h / 8))
 
             case let .table(table, captionText, number):
-                let label = "<b>Table \(number).</b>" + (captionText.map { " " + $0 } ?? "")
-                let c = caption(label)
-                let size = table.size(for: width, canvas: canvas)
-                let items: [(frame: Rect, content: any Drawable)] = [
-                    (Rect(x: 0, y: 0, width: width, height: c.height), c),
-                    (Rect(x: 0, y: c.height + s.captionGap, width: width, height: size.height), table),
-                ]
-                add(Piece(content: .items(items), height: c.height + s.captionGap + size.height,
-                          spaceBefore: s.blockSpacing * 1.5, spaceAfter: s.blockSpacing * 1.5))
+                for piece in tablePieces(table, caption: captionText, number: number, canvas: canvas) { add(piece) }
 
             case let .resultsBox(title, rows):
                 let box = resultsBox(title: title, rows: rows, width: width, canvas: canvas)
+                // A box floats like a figure: the text after it may fill the page it does not fit.
                 add(Piece(content: .items(box.items), height: box.height,
-                          spaceBefore: s.blockSpacing * 1.5, spaceAfter: s.blockSpacing * 1.5))
+                          spaceBefore: s.blockSpacing * 1.5, spaceAfter: s.blockSpacing * 1.5, isFloat: true))
             }
         }
         return pieces
@@ -171,63 +182,6 @@ extension HandoutBuilder {
         y += pad - 3
         items.insert((Rect(x: 0, y: 0, width: width, height: y), BoxBackground(fill: s.boxFill, border: s.boxBorder)), at: 0)
         return (items, y)
-    }
-
-    /// Places pieces on pages top to bottom, honouring forced breaks and keep-with-next chains.
-    func paginate(_ pieces: [Piece]) -> [[Page.Item]] {
-        let area = textArea
-        var pages: [[Page.Item]] = [[]]
-        var y = 0.0, empty = true, previousSpaceAfter = 0.0
-        // The page item holding the current paragraph's lines, to append the next line to.
-        var openLine: (group: Int, index: Int)?
-
-        func gap(_ after: Double, _ before: Double) -> Double { max(after, before) }
-        /// Height from the top of piece `i` to the bottom of the last piece it must share a page with.
-        func chainHeight(_ i: Int) -> Double {
-            var h = pieces[i].height, j = i
-            while pieces[j].keepWithNext, j + 1 < pieces.count, !pieces[j + 1].breakBefore {
-                h += gap(pieces[j].spaceAfter, pieces[j + 1].spaceBefore) + pieces[j + 1].height
-                j += 1
-            }
-            return min(h, area.height)
-        }
-        func newPage() {
-            pages.append([]); y = 0; empty = true; openLine = nil
-        }
-
-        for (i, piece) in pieces.enumerated() {
-            if piece.breakBefore && !empty { newPage() }
-            if !empty && y + gap(previousSpaceAfter, piece.spaceBefore) + chainHeight(i) > area.height + 0.001 {
-                newPage()
-            }
-            let top = empty ? 0 : y + gap(previousSpaceAfter, piece.spaceBefore)
-            switch piece.content {
-            case .items(let items):
-                for item in items {
-                    let frame = Rect(x: area.minX + item.frame.x, y: area.minY + top + item.frame.y,
-                                     width: item.frame.width, height: item.frame.height)
-                    pages[pages.count - 1].append(Page.Item(frame: frame, content: item.content))
-                }
-                openLine = nil
-            case let .line(group, markup, textStyle, lineHeight):
-                if let open = openLine, open.group == group,
-                   var block = pages[pages.count - 1][open.index].content as? TextBlock {
-                    block.lines.append(markup)
-                    pages[pages.count - 1][open.index].content = block
-                    pages[pages.count - 1][open.index].frame.height = block.height
-                } else {
-                    let block = TextBlock(lines: [markup], style: textStyle, lineHeight: lineHeight)
-                    pages[pages.count - 1].append(Page.Item(frame: Rect(x: area.minX, y: area.minY + top,
-                                                                        width: area.width, height: lineHeight),
-                                                            content: block))
-                    openLine = (group, pages[pages.count - 1].count - 1)
-                }
-            }
-            y = top + piece.height
-            empty = false
-            previousSpaceAfter = piece.spaceAfter
-        }
-        return pages
     }
 
     /// Adds the footer ("footer text" left, "page n of N" right) to every page and the header to pages after the first.

@@ -17,8 +17,12 @@
 /// Pagination measures real text with the canvas. Headings and title blocks
 /// stay with what follows them, a figure stays with its caption and a table
 /// with its caption, and a paragraph breaks across pages only between lines,
-/// never leaving one line alone at the bottom or top of a page. Every page
-/// gets a footer: the `footer` text on the left, "page n of N" on the right.
+/// never leaving one line alone at the bottom or top of a page. A figure,
+/// table or results box that does not fit the rest of a page lets the text
+/// after it flow up into the space and opens the next page (a figure just too
+/// tall gives up to an eighth of its height instead); a table taller than a
+/// page continues on the next, its header repeated. Every page gets a footer:
+/// the `footer` text on the left, "page n of N" on the right.
 public struct HandoutBuilder {
     /// Paper sizes a handout is printed on.
     public enum Paper: Sendable {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A color key beside a panel or a figure: the color scale as a bar, its ticks, and a label naming the
 /// quantity (and its unit).
 public struct Colorbar: Equatable, Sendable {
@@ -15,10 +17,52 @@ public struct Colorbar: Equatable, Sendable {
 
     static let gap = 10.0, barWidth = 11.0
 
+    /// At least four labelled nice ticks for a bar `length` points tall (two or three only when the
+    /// labels would not fit four), as many as fit a label height apart.
+    ///
+    /// Linear scales take the fewest 1-2-2.5-5 steps that give four ticks; log scales label every few
+    /// decades, every decade, then 1-2-5 and every mantissa until four are labelled and fit; linear
+    /// ticks when no set fits.
+    public func ticks(length: Double, canvas: Canvas, theme: Theme) -> [Tick] {
+        let labelHeight = canvas.measureText("0", style: theme.text(theme.tickFontSize)).height
+        let room = max(2, Int(length / (labelHeight * 1.25)))
+        let wanted = min(4, room)
+        let s = colorScale.scale
+        func labelled(_ t: [Tick]) -> Int { t.filter { !$0.isMinor }.count }
+        if s.kind == .log {
+            let lo = s.minimum, hi = s.maximum
+            let e0 = Int(floor(log10(lo) + 1e-9)), e1 = Int(ceil(log10(hi) - 1e-9))
+            let plain = e0 >= -3 && e1 <= 4
+            // Label sets from sparse to dense: the scale's own, every decade, 1-2-5, every mantissa.
+            var sets: [[Tick]] = [s.ticks(length: length, spacing: 40).filter { !$0.isMinor }]
+            for mantissas in [[1], [1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]] {
+                var set: [Tick] = []
+                for e in e0...e1 {
+                    for m in mantissas {
+                        let v = Double(m) * pow(10, Double(e))
+                        guard v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9) else { continue }
+                        set.append(Tick(value: v, label: plain ? Ticks.format(v, step: pow(10, Double(e))) : Ticks.power(mantissa: m, exponent: e)))
+                    }
+                }
+                sets.append(set)
+            }
+            if let fits = sets.first(where: { $0.count >= wanted && $0.count <= room }) { return fits }
+            if let most = sets.filter({ $0.count >= 2 && $0.count <= room }).max(by: { $0.count < $1.count }) { return most }
+        }
+        var best = Ticks.linear(from: s.minimum, to: s.maximum, target: wanted)
+        for target in wanted...max(wanted, 12) {
+            let t = Ticks.linear(from: s.minimum, to: s.maximum, target: target)
+            guard labelled(t) <= room else { break }
+            best = t
+            if labelled(t) >= wanted { break }
+        }
+        return best
+    }
+
     /// Width the colorbar takes beside a plot `length` points tall, tick labels and label included.
     func width(canvas: Canvas, theme: Theme, length: Double) -> Double {
         let tickStyle = theme.text(theme.tickFontSize)
-        let widest = colorScale.scale.ticks(length: length, spacing: 40).filter { !$0.isMinor }
+        let widest = ticks(length: length, canvas: canvas, theme: theme).filter { !$0.isMinor }
             .map { canvas.measureText($0.label, style: tickStyle).width }.max() ?? 0
         let labelHeight = canvas.measureText(label, style: theme.text(theme.labelFontSize)).height
         return Colorbar.gap + Colorbar.barWidth + theme.tickLength + 2 + widest + 5 + labelHeight
@@ -42,7 +86,7 @@ public struct Colorbar: Equatable, Sendable {
         canvas.stroke(.rect(bar), style: StrokeStyle(width: theme.axisWidth, color: theme.axisColor))
         let tickStyle = theme.text(theme.tickFontSize)
         var widest = 0.0
-        for tick in colorScale.scale.ticks(length: bar.height, spacing: 40) {
+        for tick in ticks(length: bar.height, canvas: canvas, theme: theme) {
             let y = t.deviceY(tick.value)
             guard y.isFinite, y >= bar.minY - 0.01, y <= bar.maxY + 0.01 else { continue }
             let len = tick.isMinor ? theme.tickLength * 0.6 : theme.tickLength

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Figure {
     /// The scales every panel shows, honouring shared axes.
     func resolvedScales() -> [(x: Scale, y: Scale)] {
@@ -17,25 +19,84 @@ extension Figure {
         }
     }
 
+    /// A panel title over a plot `width` wide: on one line at the title size, or shrunk (down to 2.5 pt
+    /// smaller, never under 7.5 pt) until it fits; only a title that fits at no size wraps: once, at the
+    /// strongest separator (" · ", then a double space, then ", ") that gives two lines that fit, else at
+    /// every " · " (and within a part too long for a line).
+    func fittedTitle(_ title: String, width: Double, canvas: Canvas) -> (text: String, style: TextStyle) {
+        let smallest = max(7.5, theme.titleFontSize - 2.5)
+        var size = theme.titleFontSize
+        while true {
+            let style = theme.text(size, bold: true, alignment: .center, wrapWidth: width)
+            let oneLine = canvas.measureText(title, style: theme.text(size, bold: true))
+            if oneLine.width <= width { return (title, style) }
+            if size <= smallest { break }
+            size = max(smallest, size - 0.5)
+        }
+        let style = theme.text(smallest, bold: true, alignment: .center, wrapWidth: width)
+        // One break, at the strongest separator that gives two lines that both fit (the narrower pair).
+        let oneLine = theme.text(smallest, bold: true)
+        for separator in [" · ", "  ", ", "] {
+            let parts = title.components(separatedBy: separator)
+            guard parts.count > 1 else { continue }
+            var best: (text: String, widest: Double)? = nil
+            for k in 1..<parts.count {
+                let first = parts[..<k].joined(separator: separator), second = parts[k...].joined(separator: separator)
+                let kept = separator == ", " ? first + "," : first
+                let widest = max(canvas.measureText(kept, style: oneLine).width, canvas.measureText(second, style: oneLine).width)
+                if widest <= width, best == nil || widest < best!.widest { best = (kept + "\n" + second, widest) }
+            }
+            if let best { return (best.text, style) }
+        }
+        return (title.replacingOccurrences(of: " · ", with: "\n"), style)
+    }
+
     /// Places every panel: measures tick labels, axis labels and titles, sizes margins per column and
-    /// row so nothing is clipped, and gives every plot area the same size.
+    /// row so nothing is clipped, and gives every plot area the same size. A panel whose automatic
+    /// legend would cover drawn data inside the plot gets it below, and the layout makes room.
     func layout(in canvas: Canvas, frame: Rect) -> FigureLayout {
-        let scales = resolvedScales()
-        let n = panels.count, cols = columns, rowCount = rows
+        let n = panels.count
         guard n > 0 else { return FigureLayout(panels: []) }
+        let scales = resolvedScales()
+        var below = [Double](repeating: 0, count: n)
+        var result = pass(canvas: canvas, frame: frame, scales: scales, below: below)
+        var moved = false
+        for (k, panel) in panels.enumerated() {
+            let entries = panel.marks.flatMap(\.legendEntries)
+            guard !entries.isEmpty else { continue }
+            var outside = panel.legend == .below
+            if panel.legend == .automatic {
+                let context = MarkContext(canvas: canvas, transform: result[k].transform, theme: theme)
+                let avoid = panel.marks.flatMap { $0.occupiedPoints(in: context) }
+                outside = LegendBox.bestInside(entries, context: context, avoid: avoid).covered > 0
+            }
+            if outside {
+                below[k] = LegendBox.flow(entries, width: result[k].transform.plot.width, canvas: canvas, theme: theme).size.height + 6
+                moved = true
+            }
+        }
+        if moved { result = pass(canvas: canvas, frame: frame, scales: scales, below: below) }
+        return FigureLayout(panels: result)
+    }
+
+    /// One layout of the panels with `below[k]` points reserved under panel k's x axis label.
+    private func pass(canvas: Canvas, frame: Rect, scales: [(x: Scale, y: Scale)], below: [Double]) -> [PanelLayout] {
+        let n = panels.count, cols = columns, rowCount = rows
         let tickStyle = theme.text(theme.tickFontSize), labelStyle = theme.text(theme.labelFontSize)
         let titleHeight = title.map { canvas.measureText($0, style: theme.text(theme.figureTitleFontSize, bold: true, wrapWidth: frame.width)).height + 8 } ?? 0
+        let legendHeight = legend.isEmpty ? 0 : LegendBox.flow(legend, width: frame.width, canvas: canvas, theme: theme).size.height + 8
         let position = (0..<n).map { (row: $0 / cols, col: $0 % cols) }
         let showsX = (0..<n).map { k in !sharesX || k + cols >= n }
         let showsY = (0..<n).map { k in !sharesY || k % cols == 0 }
+        let available = frame.height - titleHeight - legendHeight
 
-        var plotWidth = frame.width / Double(cols) * 0.75, plotHeight = (frame.height - titleHeight) / Double(rowCount) * 0.72
+        var plotWidth = frame.width / Double(cols) * 0.75, plotHeight = available / Double(rowCount) * 0.72
         var result: [PanelLayout] = []
         for _ in 0..<2 {
             var left = [Double](repeating: 0, count: cols), right = [Double](repeating: 0, count: cols)
             var top = [Double](repeating: 0, count: rowCount), bottom = [Double](repeating: 0, count: rowCount)
             var ticks: [([Tick], [Tick])] = []
-            var extras: [Double] = []
+            var extras: [Double] = [], belowTops: [Double] = [], titles: [(String, TextStyle)?] = []
             for k in 0..<n {
                 let p = panels[k], (r, c) = position[k]
                 let xt = scales[k].x.ticks(length: plotWidth, spacing: 50)
@@ -49,10 +110,12 @@ extension Figure {
                 if showsY[k] { l += (ySizes.map(\.width).max() ?? 0) + 2 + (yLabelHeight > 0 ? yLabelHeight + 5 : 0) }
                 var b = theme.tickLength + 3
                 if showsX[k] { b += (xSizes.map(\.height).max() ?? 0) + 1 + (xLabelHeight > 0 ? xLabelHeight + 4 : 0) }
+                belowTops.append(b)
+                b += below[k]
                 let halfTick = (ySizes.map(\.height).max() ?? 0) / 2 + 2
-                let titleSpace = p.title.map {
-                    canvas.measureText($0, style: theme.text(theme.titleFontSize, bold: true, alignment: .center, wrapWidth: plotWidth)).height + 6
-                } ?? 0
+                let fitted = p.title.map { fittedTitle($0, width: plotWidth, canvas: canvas) }
+                titles.append(fitted)
+                let titleSpace = fitted.map { canvas.measureText($0.text, style: $0.style).height + 6 } ?? 0
                 let t = max(halfTick, titleSpace)
                 let overhang = showsX[k] ? (xSizes.last.map { $0.width / 2 + 2 } ?? 4) : 4
                 let extra = max(overhang, 6)
@@ -65,7 +128,7 @@ extension Figure {
             let figureBar = colorbar.map { $0.width(canvas: canvas, theme: theme, length: plotHeight) + 4 } ?? 0
             let gap = 6.0
             plotWidth = max(10, (frame.width - figureBar - left.reduce(0, +) - right.reduce(0, +) - gap * Double(cols - 1)) / Double(cols))
-            plotHeight = max(10, (frame.height - titleHeight - top.reduce(0, +) - bottom.reduce(0, +) - gap * Double(rowCount - 1)) / Double(rowCount))
+            plotHeight = max(10, (available - top.reduce(0, +) - bottom.reduce(0, +) - gap * Double(rowCount - 1)) / Double(rowCount))
             result = []
             for k in 0..<n {
                 let (r, c) = position[k]
@@ -76,89 +139,25 @@ extension Figure {
                 for rr in 0..<r { y += top[rr] + plotHeight + bottom[rr] + gap }
                 y += top[r]
                 let plot = Rect(x: x, y: y, width: plotWidth, height: plotHeight)
+                let legendBelow = below[k] > 0
+                    ? Rect(x: plot.minX, y: plot.maxY + belowTops[k] + 3, width: plot.width, height: below[k] - 6) : nil
                 result.append(PanelLayout(transform: PanelTransform(x: scales[k].x, y: scales[k].y, plot: plot),
                                           xTicks: ticks[k].0, yTicks: ticks[k].1, showsXTickLabels: showsX[k],
-                                          showsYTickLabels: showsY[k], leftMargin: left[c], rightExtra: extras[k]))
+                                          showsYTickLabels: showsY[k], leftMargin: left[c], rightExtra: extras[k],
+                                          titleStyle: titles[k]?.1 ?? theme.text(theme.titleFontSize, bold: true),
+                                          title: titles[k]?.0, legendBelow: legendBelow))
             }
         }
-        // Ticks for the final plot size (the count may change slightly from the estimate).
+        // Ticks and titles for the final plot size (the count may change slightly from the estimate).
         for k in 0..<n {
             let plot = result[k].transform.plot
             result[k].xTicks = scales[k].x.ticks(length: plot.width, spacing: 50)
             result[k].yTicks = scales[k].y.ticks(length: plot.height, spacing: 42)
-        }
-        return FigureLayout(panels: result)
-    }
-
-    /// Draws one panel: grid, marks (clipped), legend, frame, ticks, labels, title, colorbar.
-    func drawPanel(_ panel: Panel, layout: PanelLayout, canvas: Canvas) {
-        let t = layout.transform, plot = t.plot
-        let axisStroke = StrokeStyle(width: theme.axisWidth, color: theme.axisColor)
-        let xTicks = layout.xTicks.filter { t.x.contains($0.value) }
-        let yTicks = layout.yTicks.filter { t.y.contains($0.value) }
-        if panel.x.grid {
-            for tick in xTicks where !tick.isMinor {
-                let x = t.deviceX(tick.value)
-                canvas.stroke(.polyline([Point(x, plot.minY), Point(x, plot.maxY)]), style: StrokeStyle(width: 0.4, color: theme.gridColor))
+            if let title = panels[k].title {
+                let fitted = fittedTitle(title, width: plot.width, canvas: canvas)
+                result[k].title = fitted.text; result[k].titleStyle = fitted.style
             }
         }
-        if panel.y.grid {
-            for tick in yTicks where !tick.isMinor {
-                let y = t.deviceY(tick.value)
-                canvas.stroke(.polyline([Point(plot.minX, y), Point(plot.maxX, y)]), style: StrokeStyle(width: 0.4, color: theme.gridColor))
-            }
-        }
-        let context = MarkContext(canvas: canvas, transform: t, theme: theme)
-        // The legend's place is chosen first so that labels drawn by marks keep clear of it.
-        let entries = panel.marks.flatMap(\.legendEntries)
-        let avoid = entries.isEmpty ? [] : panel.marks.flatMap { $0.occupiedPoints(in: context) }
-        let legendBox = LegendBox.place(entries, placement: panel.legend, context: context, avoid: avoid)
-        if let box = legendBox { context.reserve(box) }
-        canvas.save()
-        canvas.clip(to: plot)
-        for mark in panel.marks { mark.draw(in: context) }
-        if let box = legendBox { LegendBox.draw(entries, in: box, context: context) }
-        canvas.restore()
-        canvas.stroke(.rect(plot), style: axisStroke)
-
-        let tickStyle = theme.text(theme.tickFontSize)
-        var tickLabelHeight = 0.0, tickLabelWidth = 0.0
-        for tick in xTicks {
-            let x = t.deviceX(tick.value)
-            let len = tick.isMinor ? theme.tickLength * 0.6 : theme.tickLength
-            canvas.stroke(.polyline([Point(x, plot.maxY), Point(x, plot.maxY + len)]), style: axisStroke)
-            guard layout.showsXTickLabels, !tick.isMinor else { continue }
-            let size = canvas.measureText(tick.label, style: tickStyle)
-            tickLabelHeight = max(tickLabelHeight, size.height)
-            canvas.drawText(tick.label, style: tickStyle, at: Point(x - size.width / 2, plot.maxY + theme.tickLength + 1.5), angle: 0)
-        }
-        for tick in yTicks {
-            let y = t.deviceY(tick.value)
-            let len = tick.isMinor ? theme.tickLength * 0.6 : theme.tickLength
-            canvas.stroke(.polyline([Point(plot.minX - len, y), Point(plot.minX, y)]), style: axisStroke)
-            guard layout.showsYTickLabels, !tick.isMinor else { continue }
-            let size = canvas.measureText(tick.label, style: tickStyle)
-            tickLabelWidth = max(tickLabelWidth, size.width)
-            canvas.drawText(tick.label, style: tickStyle, at: Point(plot.minX - theme.tickLength - 2 - size.width, y - size.height / 2), angle: 0)
-        }
-        let labelStyle = theme.text(theme.labelFontSize)
-        if layout.showsXTickLabels && !panel.x.label.isEmpty {
-            let size = canvas.measureText(panel.x.label, style: labelStyle)
-            canvas.drawText(panel.x.label, style: labelStyle,
-                            at: Point(plot.midX - size.width / 2, plot.maxY + theme.tickLength + 1.5 + tickLabelHeight + 3), angle: 0)
-        }
-        if layout.showsYTickLabels && !panel.y.label.isEmpty {
-            let size = canvas.measureText(panel.y.label, style: labelStyle)
-            canvas.drawText(panel.y.label, style: labelStyle, at: Point(plot.minX - layout.leftMargin + 2, plot.midY + size.width / 2),
-                            angle: -Double.pi / 2)
-        }
-        if let title = panel.title {
-            let style = theme.text(theme.titleFontSize, bold: true, alignment: .center, wrapWidth: plot.width)
-            let size = canvas.measureText(title, style: style)
-            canvas.drawText(title, style: style, at: Point(plot.minX, plot.minY - size.height - 5), angle: 0)
-        }
-        if let bar = panel.colorbar {
-            bar.draw(in: canvas, theme: theme, x: plot.maxX + max(0, layout.rightExtra - Colorbar.gap), top: plot.minY, bottom: plot.maxY)
-        }
+        return result
     }
 }

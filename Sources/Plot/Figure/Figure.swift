@@ -16,15 +16,17 @@ public struct Figure: Drawable {
     public var sharesY: Bool
     /// One colorbar for every panel, at the right of the grid.
     public var colorbar: Colorbar?
+    /// Entries explaining what every panel shares (start, end, the minimum), set side by side below the grid.
+    public var legend: [LegendEntry]
     /// Fonts, sizes and colors.
     public var theme: Theme
 
     /// A figure of `panels` laid out `columns` wide.
     public init(title: String? = nil, columns: Int = 1, panels: [Panel], sharesX: Bool = false, sharesY: Bool = false,
-                colorbar: Colorbar? = nil, theme: Theme = .textbook) {
+                colorbar: Colorbar? = nil, legend: [LegendEntry] = [], theme: Theme = .textbook) {
         precondition(columns >= 1, "a figure needs at least one column")
         self.title = title; self.columns = columns; self.panels = panels; self.sharesX = sharesX; self.sharesY = sharesY
-        self.colorbar = colorbar; self.theme = theme
+        self.colorbar = colorbar; self.legend = legend; self.theme = theme
     }
 
     /// A figure with one panel.
@@ -49,6 +51,11 @@ public struct Figure: Drawable {
             let right = layout.panels.map { $0.transform.plot.maxX + $0.rightExtra }.max() ?? first.transform.plot.maxX
             bar.draw(in: canvas, theme: theme, x: right, top: top, bottom: bottom)
         }
+        if !legend.isEmpty {
+            let height = LegendBox.flow(legend, width: frame.width, canvas: canvas, theme: theme).size.height
+            LegendBox.drawFlow(legend, in: Rect(x: frame.minX, y: frame.maxY - height - 1, width: frame.width, height: height),
+                               canvas: canvas, theme: theme)
+        }
     }
 
     /// The data → device transform of every panel when drawn into `frame` (for tests and annotations).
@@ -68,6 +75,12 @@ struct PanelLayout {
     var leftMargin: Double
     /// Space right of the plot taken by x tick overhang before a colorbar.
     var rightExtra: Double
+    /// The panel title's style: shrunk, and wrapped only when it must be, to fit over the plot.
+    var titleStyle: TextStyle
+    /// The panel title as drawn (a long one broken at its " · " separators).
+    var title: String?
+    /// Where a legend set below the panel goes (nil when it is inside or hidden).
+    var legendBelow: Rect?
 }
 
 /// The computed layout of a figure.

@@ -17,17 +17,17 @@ enum Arrowhead {
         return p
     }
 
-    /// A shaft from `from` to `to` with a head at `to`.
-    static func draw(in canvas: Canvas, from: Point, to: Point, color: Color, width: Double, headSize: Double, halo: Bool) {
+    /// A shaft from `from` to `to` with a head at `to`, over an outline in `halo` when given.
+    static func draw(in canvas: Canvas, from: Point, to: Point, color: Color, width: Double, headSize: Double, halo: Color?) {
         let d = Point(to.x - from.x, to.y - from.y)
         let len = (d.x * d.x + d.y * d.y).squareRoot()
         guard len > 0.5 else { return }
         let shaftEnd = Point(to.x - d.x / len * headSize * 0.7, to.y - d.y / len * headSize * 0.7)
         let shaft = Path.polyline([from, shaftEnd])
         let head = path(tip: to, direction: d, size: headSize)
-        if halo {
-            canvas.stroke(shaft, style: StrokeStyle(width: width + 2, color: Color.white.withAlpha(0.85), cap: .round))
-            canvas.stroke(head, style: StrokeStyle(width: 2, color: Color.white.withAlpha(0.85), join: .round))
+        if let halo {
+            canvas.stroke(shaft, style: StrokeStyle(width: width + 2, color: halo, cap: .round))
+            canvas.stroke(head, style: StrokeStyle(width: 2, color: halo, join: .round))
         }
         canvas.stroke(shaft, style: StrokeStyle(width: width, color: color, cap: .butt))
         canvas.fill(head, color: color)

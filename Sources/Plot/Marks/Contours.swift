@@ -31,8 +31,18 @@ public struct Contours: Mark {
     /// The grid's extent, shown without padding.
     public var dataBounds: DataBounds? { DataBounds(x: grid.x, y: grid.y, isTight: true) }
 
-    /// The text for a level: up to three significant digits, no trailing zeros ("10", "2.5", "10<sup>−3</sup>").
-    func labelText(_ level: Double) -> String { Ticks.compact(level, digits: 3) }
+    /// The text of every labelled level, set like tick labels (see `Ticks.levelLabel`): evenly spaced
+    /// levels share the decimals of their spacing, logarithmic ones are each set by their own size.
+    static func labelTexts(_ labelled: [Double]) -> [Double: String] {
+        let sorted = labelled.sorted()
+        let steps = zip(sorted.dropFirst(), sorted).map { $0 - $1 }
+        let even = steps.first.map { s in steps.allSatisfy { abs($0 - s) <= 1e-9 * max(1, abs(s)) } } ?? true
+        let step: Double? = even ? (steps.first ?? Swift.max(abs(sorted.first ?? 1), 1e-300)) : nil
+        let largest = sorted.map(abs).max() ?? 1
+        var out: [Double: String] = [:]
+        for v in sorted { out[v] = Ticks.levelLabel(v, step: step, largest: largest) }
+        return out
+    }
 
     /// Device points closer than this to the last kept point of a line are dropped: marching squares
     /// gives a point per grid cell (often under a pixel apart), and a 1-pt chord of a contour is off the
@@ -50,39 +60,7 @@ public struct Contours: Mark {
         let lengths = device.map(arcLength)
         var gaps = [[Rect]](repeating: [], count: lines.count)
         if labelled && !levels.isEmpty {
-            let style = context.theme.text(context.theme.annotationFontSize, color: Color(hex: 0x1A1A1A))
-            let every = max(1, Int((Double(levels.count) / 7).rounded(.up)))
-            let steps = zip(levels.dropFirst(), levels).map { $0 - $1 }
-            var labelledLevels = Set(levels.enumerated().filter { $0.offset % every == every / 2 }.map(\.element))
-            if let step = steps.first, steps.allSatisfy({ abs($0 - step) <= 1e-9 * max(1, abs(step)) }) {
-                // Evenly spaced: label the round values (multiples of a nice coarser step), e.g. 10, 20, 30.
-                let round = Ticks.niceStep(step * Double(every))
-                let multiples = levels.filter { abs($0 / round - ($0 / round).rounded()) < 1e-6 }
-                if !multiples.isEmpty { labelledLevels = Set(multiples) }
-            }
-            // Longest lines first, so labels go where they read best.
-            let order = lines.indices.filter { labelledLevels.contains(lines[$0].level) }
-                .sorted { lengths[$0] > lengths[$1] || (lengths[$0] == lengths[$1] && $0 < $1) }
-            var perLevel: [Double: Int] = [:]
-            for k in order {
-                let level = lines[k].level
-                guard perLevel[level, default: 0] < 2 else { continue }
-                let text = labelText(level)
-                let size = context.canvas.measureText(text, style: style)
-                let length = lengths[k]
-                guard length > 3 * size.width else { continue }
-                for fraction in [0.5, 0.25, 0.75, 0.1, 0.9, 0.4, 0.6] {
-                    guard let c = point(along: device[k], at: fraction * length) else { continue }
-                    let r = Rect(x: c.x - size.width / 2, y: c.y - size.height / 2, width: size.width, height: size.height)
-                    let padded = r.inset(by: -2)
-                    guard context.isFree(padded) else { continue }
-                    context.reserve(padded)
-                    gaps[k].append(r.inset(by: -1))
-                    context.canvas.drawText(text, style: style, at: Point(r.x, r.y), angle: 0)
-                    perLevel[level, default: 0] += 1
-                    break
-                }
-            }
+            placeLabels(device: device, lengths: lengths, gaps: &gaps, context: context)
         }
         for (k, pts) in device.enumerated() where pts.count >= 2 {
             var run: [Point] = []
@@ -102,6 +80,59 @@ public struct Contours: Mark {
             var path = Path.polyline(Contours.thinned(run, spacing: Contours.minimumSpacing))
             if closed { path.close() }
             context.canvas.stroke(path, style: stroke)
+        }
+    }
+
+    /// The levels that get labels: every few levels (about 7 labelled), or for evenly spaced levels
+    /// the round values among them (multiples of a nice coarser step, e.g. 10, 20, 30).
+    func labelledLevels() -> Set<Double> {
+        let every = max(1, Int((Double(levels.count) / 7).rounded(.up)))
+        let steps = zip(levels.dropFirst(), levels).map { $0 - $1 }
+        var chosen = Set(levels.enumerated().filter { $0.offset % every == every / 2 }.map(\.element))
+        if let step = steps.first, steps.allSatisfy({ abs($0 - step) <= 1e-9 * max(1, abs(step)) }) {
+            let round = Ticks.niceStep(step * Double(every))
+            let multiples = levels.filter { abs($0 / round - ($0 / round).rounded()) < 1e-6 }
+            if !multiples.isEmpty { chosen = Set(multiples) }
+        }
+        return chosen
+    }
+
+    /// Sets value labels into the longer lines, at most two per level: each where it is farthest from
+    /// the panel's edges and paths, at least 4 pt inside the plot, clear of every path and label. A
+    /// label that fits nowhere is left out.
+    private func placeLabels(device: [[Point]], lengths: [Double], gaps: inout [[Rect]], context: MarkContext) {
+        let style = context.theme.text(context.theme.annotationFontSize, color: Color(hex: 0x1A1A1A))
+        let chosen = labelledLevels()
+        let texts = Contours.labelTexts(Array(chosen))
+        let plot = context.plot, margin = 4.0
+        // Longest lines first, so labels go where they read best.
+        let order = lines.indices.filter { chosen.contains(lines[$0].level) }
+            .sorted { lengths[$0] > lengths[$1] || (lengths[$0] == lengths[$1] && $0 < $1) }
+        var placed: [Double: [Point]] = [:]
+        for k in order {
+            let level = lines[k].level
+            guard placed[level, default: []].count < 2, let text = texts[level] else { continue }
+            let size = context.canvas.measureText(text, style: style)
+            let length = lengths[k]
+            guard length > 3 * size.width else { continue }
+            var best: (rect: Rect, score: Double)? = nil
+            for step in 1..<24 {
+                guard let c = point(along: device[k], at: Double(step) / 24 * length) else { continue }
+                let r = Rect(x: c.x - size.width / 2, y: c.y - size.height / 2, width: size.width, height: size.height)
+                let padded = r.inset(by: -2)
+                guard padded.minX >= plot.minX + margin, padded.maxX <= plot.maxX - margin,
+                      padded.minY >= plot.minY + margin, padded.maxY <= plot.maxY - margin,
+                      context.isClear(padded.inset(by: -1)),
+                      placed[level, default: []].allSatisfy({ hypot($0.x - c.x, $0.y - c.y) > 80 }) else { continue }
+                let edge = min(padded.minX - plot.minX, plot.maxX - padded.maxX, padded.minY - plot.minY, plot.maxY - padded.maxY)
+                let score = min(edge, context.distanceToObstacles(c) - size.width / 2, 40)
+                if best == nil || score > best!.score + 0.5 { best = (r, score) }
+            }
+            guard let (r, _) = best else { continue }
+            context.reserve(r.inset(by: -2))
+            gaps[k].append(r.inset(by: -1))
+            context.canvas.drawText(text, style: style, at: Point(r.x, r.y), angle: 0)
+            placed[level, default: []].append(Point(r.midX, r.midY))
         }
     }
 

@@ -34,6 +34,25 @@ public struct DecisionBoundary: Mark {
                                  showsMarker: false)] } ?? []
     }
 
+    /// The boundary in device points: the contour's lines, or the line's two ends across the view.
+    private func polylines(_ t: PanelTransform) -> [[Point]] {
+        switch source {
+        case .contour(let c):
+            return c.lines.map { line in line.points.compactMap { t.device($0) } }
+        case .line(let w1, let w2, let b):
+            let xs = (t.x.minimum, t.x.maximum), ys = (t.y.minimum, t.y.maximum)
+            let ends: [DataPoint]
+            if abs(w2) >= abs(w1) {
+                guard w2 != 0 else { return [] }
+                ends = [DataPoint(xs.0, -(w1 * xs.0 + b) / w2), DataPoint(xs.1, -(w1 * xs.1 + b) / w2)]
+            } else {
+                ends = [DataPoint(-(w2 * ys.0 + b) / w1, ys.0), DataPoint(-(w2 * ys.1 + b) / w1, ys.1)]
+            }
+            guard let p = t.device(ends[0]), let q = t.device(ends[1]) else { return [] }
+            return [[p, q]]
+        }
+    }
+
     /// Draws the boundary across the view.
     public func draw(in context: MarkContext) {
         switch source {
@@ -41,18 +60,13 @@ public struct DecisionBoundary: Mark {
             var copy = c
             copy.stroke = stroke
             copy.draw(in: context)
-        case .line(let w1, let w2, let b):
-            let t = context.transform
-            let xs = (t.x.minimum, t.x.maximum), ys = (t.y.minimum, t.y.maximum)
-            let ends: [DataPoint]
-            if abs(w2) >= abs(w1) {
-                guard w2 != 0 else { return }
-                ends = [DataPoint(xs.0, -(w1 * xs.0 + b) / w2), DataPoint(xs.1, -(w1 * xs.1 + b) / w2)]
-            } else {
-                ends = [DataPoint(-(w2 * ys.0 + b) / w1, ys.0), DataPoint(-(w2 * ys.1 + b) / w1, ys.1)]
-            }
-            guard let p = t.device(ends[0]), let q = t.device(ends[1]) else { return }
-            context.canvas.stroke(.polyline([p, q]), style: stroke)
+        case .line:
+            for line in polylines(context.transform) { context.canvas.stroke(.polyline(line), style: stroke) }
         }
+    }
+
+    /// Points every 3 pt along the boundary inside the view, so a legend keeps clear of it.
+    public func occupiedPoints(in context: MarkContext) -> [Point] {
+        Thinning.samples(along: polylines(context.transform), spacing: 3).filter { context.plot.contains($0) }
     }
 }

@@ -41,6 +41,14 @@ public struct Heatmap: Mark {
         context.canvas.draw(image, in: placed.rect, smooth: smooth)
     }
 
+    /// The color drawn under device point `p` (the nearest node's), nil outside the grid.
+    public func color(under p: Point, transform: PanelTransform) -> Color? {
+        let d = transform.data(p)
+        let i = ((d.x - grid.x.lowerBound) / grid.dx).rounded(), j = ((d.y - grid.y.lowerBound) / grid.dy).rounded()
+        guard i.isFinite, j.isFinite, i >= 0, j >= 0, i < Double(grid.width), j < Double(grid.height) else { return nil }
+        return colorScale.color(for: grid[Int(i), Int(j)])
+    }
+
     /// The colored image of a grid in page order (rows top to bottom), for the orientation a transform
     /// gives; computed once per grid, scale and orientation.
     static func image(grid: SurfaceGrid, colorScale: ColorScale, yUp: Bool, xRight: Bool) -> RasterImage {

@@ -11,13 +11,15 @@ public struct IterateJumps: Mark {
     public var labelledSteps: Int
     /// At most this many jumps are drawn (the first ones).
     public var jumpLimit: Int
+    /// The step number of `iterates[0]`.
+    public var firstStep: Int
 
-    /// Iterates `iterates` with objective values `losses`.
+    /// Iterates `iterates` with objective values `losses`, the first being step `firstStep`.
     public init(iterates: [Double], losses: [Double], style: SeriesStyle = SeriesStyle(color: Color(hex: 0xD55E00)),
-                labelledSteps: Int = 3, jumpLimit: Int = 30) {
+                labelledSteps: Int = 3, jumpLimit: Int = 30, firstStep: Int = 0) {
         precondition(iterates.count == losses.count, "one loss per iterate")
         self.iterates = iterates; self.losses = losses; self.style = style
-        self.labelledSteps = labelledSteps; self.jumpLimit = jumpLimit
+        self.labelledSteps = labelledSteps; self.jumpLimit = jumpLimit; self.firstStep = firstStep
     }
 
     /// The extent of the finite iterates.
@@ -32,7 +34,7 @@ public struct IterateJumps: Mark {
         let device = zip(iterates, losses).map { t.device(DataPoint($0, $1)) }
         for k in 0..<max(0, min(jumpLimit, device.count - 1)) {
             guard let a = device[k], let b = device[k + 1] else { continue }
-            Arrowhead.draw(in: context.canvas, from: a, to: b, color: style.color.withAlpha(0.85), width: 0.9, headSize: 5.5, halo: false)
+            Arrowhead.draw(in: context.canvas, from: a, to: b, color: style.color.withAlpha(0.85), width: 0.9, headSize: 5.5, halo: nil)
         }
         for p in device.compactMap({ $0 }) {
             style.marker.draw(in: context.canvas, at: p, size: style.markerSize, color: style.color)
@@ -40,7 +42,7 @@ public struct IterateJumps: Mark {
         let labelStyle = context.theme.text(context.theme.annotationFontSize + 1)
         for k in 0..<min(labelledSteps, device.count) {
             guard let p = device[k] else { continue }
-            let text = "θ<sub>\(k)</sub>"
+            let text = "θ<sub>\(firstStep + k)</sub>"
             let size = context.canvas.measureText(text, style: labelStyle)
             context.placeLabel(text, style: labelStyle, candidates: [
                 Point(p.x + 4, p.y - size.height - 2), Point(p.x - size.width - 4, p.y - size.height - 2),

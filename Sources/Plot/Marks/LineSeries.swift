@@ -68,10 +68,13 @@ public struct LineSeries: Mark {
         }
     }
 
-    /// Up to 300 drawn points, so a legend avoids the line.
+    /// Points every 3 pt along the drawn line, so a legend keeps clear of it.
     public func occupiedPoints(in context: MarkContext) -> [Point] {
-        let pts = devicePoints(context.transform).compactMap { $0 }
-        let stride = max(1, pts.count / 300)
-        return pts.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
+        var runs: [[Point]] = [], run: [Point] = []
+        for p in devicePoints(context.transform) {
+            if let p { run.append(p) } else { if !run.isEmpty { runs.append(run) }; run = [] }
+        }
+        if !run.isEmpty { runs.append(run) }
+        return Thinning.samples(along: runs, spacing: 3).filter { context.plot.contains($0) }
     }
 }

@@ -11,9 +11,18 @@ public protocol Mark {
     func draw(in context: MarkContext)
     /// Device points where the mark's data lie, so the legend can avoid covering them.
     func occupiedPoints(in context: MarkContext) -> [Point]
+    /// Whether the mark draws something under every mark's lines (see `drawUnderlay`).
+    var hasUnderlay: Bool { get }
+    /// Draws what lies under the lines of every mark from this one on (a path's halo), so that one
+    /// path's halo never covers another path's line.
+    func drawUnderlay(in context: MarkContext)
 }
 
 extension Mark {
+    /// No underlay by default.
+    public var hasUnderlay: Bool { false }
+    /// Nothing under the lines by default.
+    public func drawUnderlay(in context: MarkContext) {}
     /// No legend entries by default.
     public var legendEntries: [LegendEntry] { [] }
     /// No points to avoid by default.
@@ -63,6 +72,12 @@ public final class MarkContext {
     public let theme: Theme
     /// Device rectangles already taken by labels in this panel.
     public private(set) var occupiedLabels: [Rect] = []
+    /// Device points on the panel's paths and lines (from every mark's `occupiedPoints`), which labels
+    /// keep clear of.
+    public var obstacles: [Point] = []
+    /// The color drawn under a device point by the panel's surface (its heatmap), for halos that
+    /// contrast with it; nil when the panel has none.
+    public var background: ((Point) -> Color)?
 
     /// A context for drawing into `transform.plot` on `canvas`.
     public init(canvas: Canvas, transform: PanelTransform, theme: Theme) {
@@ -79,24 +94,45 @@ public final class MarkContext {
         return !occupiedLabels.contains { $0.intersects(rect) }
     }
 
+    /// Whether `rect` is free (see `isFree`) and covers none of the `obstacles`.
+    public func isClear(_ rect: Rect) -> Bool {
+        isFree(rect) && !obstacles.contains { rect.contains($0) }
+    }
+
+    /// The distance from `p` to the nearest obstacle (infinity when there are none).
+    public func distanceToObstacles(_ p: Point) -> Double {
+        var best = Double.infinity
+        for q in obstacles {
+            let dx = q.x - p.x, dy = q.y - p.y
+            best = Swift.min(best, dx * dx + dy * dy)
+        }
+        return best.squareRoot()
+    }
+
+    /// The halo color for a line of color `line` drawn over device point `p`: contrasting with the
+    /// surface there (see `Color.halo(for:)`), white when there is none.
+    public func halo(at p: Point, line: Color) -> Color {
+        background.map { $0(p).halo(for: line) } ?? Color.white.withAlpha(0.9)
+    }
+
     /// Records `rect` as taken by a label.
     public func reserve(_ rect: Rect) { occupiedLabels.append(rect) }
 
     /// Draws `markup` at the first candidate top-left origin where it fits free, on a translucent white
-    /// box so it reads on any background; returns the rectangle used, or nil when nothing fitted.
+    /// box so it reads on any background; returns the rectangle used, or nil when nothing fitted. With
+    /// `preferClear`, a candidate that also covers no obstacle (path) is taken first.
     @discardableResult
-    public func placeLabel(_ markup: String, style: TextStyle, candidates: [Point], box: Bool = true) -> Rect? {
+    public func placeLabel(_ markup: String, style: TextStyle, candidates: [Point], box: Bool = true,
+                           preferClear: Bool = false) -> Rect? {
         let size = canvas.measureText(markup, style: style)
-        for origin in candidates {
-            let r = Rect(x: origin.x, y: origin.y, width: size.width, height: size.height)
-            let padded = r.inset(by: -1.5)
-            guard isFree(padded) else { continue }
-            reserve(padded)
-            if box { canvas.fill(.rect(padded), color: Color.white.withAlpha(0.8)) }
-            canvas.drawText(markup, style: style, at: origin, angle: 0)
-            return r
-        }
-        return nil
+        let rects = candidates.map { Rect(x: $0.x, y: $0.y, width: size.width, height: size.height) }
+        let chosen = (preferClear ? rects.first { isClear($0.inset(by: -1.5)) } : nil) ?? rects.first { isFree($0.inset(by: -1.5)) }
+        guard let r = chosen else { return nil }
+        let padded = r.inset(by: -1.5)
+        reserve(padded)
+        if box { canvas.fill(.rect(padded), color: Color.white.withAlpha(0.8)) }
+        canvas.drawText(markup, style: style, at: Point(r.x, r.y), angle: 0)
+        return r
     }
 }
 

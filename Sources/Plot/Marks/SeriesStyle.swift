@@ -38,15 +38,44 @@ public struct SeriesStyle: Equatable, Sendable {
         return SeriesStyle(color: palette[k], dash: dashes[k], marker: markers[k])
     }
 
+    /// Colors for paths drawn over a loss surface: colour-blind safe (Okabe–Ito vermillion, Paul Tol's
+    /// high-contrast dark blue and ochre, then black), and the first four differ in grayscale by at
+    /// least 18 L*, so printed runs stay apart: vermillion 54, dark blue 29, ochre 72, black 0.
+    public static let surfacePalette: [Color] = [
+        Color(hex: 0xD55E00), Color(hex: 0x004488), Color(hex: 0xDDAA33), Color(hex: 0x000000),
+        Color(hex: 0x88CCEE), Color(hex: 0x117733), Color(hex: 0xAA4499),
+    ]
+    private static let surfaceDashes: [[Double]] = [[], [6, 2.5], [2, 2], [7, 2.5, 1.5, 2.5], [], [6, 2.5], [2, 2]]
+
+    /// The `index`-th style for a path over a surface: its own color, marker shape and dash, a 1.5 pt line
+    /// and a halo that contrasts with the surface under it.
+    public static func onSurface(_ index: Int) -> SeriesStyle {
+        let k = ((index % surfacePalette.count) + surfacePalette.count) % surfacePalette.count
+        return SeriesStyle(color: surfacePalette[k], lineWidth: 1.5, dash: surfaceDashes[k], marker: markers[k],
+                           markerSize: 5, halo: true)
+    }
+
+    /// The glyph of a known minimum (a problem's expected answer): a black crosshair.
+    public static let expected = SeriesStyle(color: Color(hex: 0x000000), marker: .crosshair, markerSize: 11)
+
     /// The stroke for this style's line.
     var stroke: StrokeStyle { StrokeStyle(width: lineWidth, color: color, dash: dash, cap: .round, join: .round) }
     /// The white outline drawn under the line when `halo` is set.
-    var haloStroke: StrokeStyle { StrokeStyle(width: lineWidth + 2, color: Color.white.withAlpha(0.85), cap: .round, join: .round) }
+    var haloStroke: StrokeStyle { haloStroke(Color.white.withAlpha(0.85)) }
+    /// An outline in `color` drawn under the line: 0.9 pt either side of it.
+    func haloStroke(_ color: Color) -> StrokeStyle {
+        StrokeStyle(width: lineWidth + 1.8, color: color, cap: .round, join: .round)
+    }
 }
 
 /// A marker glyph. Filled shapes get a thin white edge; `cross` and `plus` are stroked.
 public enum MarkerShape: String, Equatable, Sendable, CaseIterable {
-    case circle, square, triangle, triangleDown, diamond, cross, plus, star, none
+    case circle, square, triangle, triangleDown, diamond, cross, plus, star
+    /// A white disc in a ring of the color: where a path starts.
+    case ring
+    /// A ring with four ticks pointing in: a known minimum.
+    case crosshair
+    case none
 
     /// The glyph's outline centred on `c` with overall size `size` (points).
     public func path(at c: Point, size: Double) -> Path {
@@ -88,18 +117,28 @@ public enum MarkerShape: String, Equatable, Sendable, CaseIterable {
             }
             p.close()
             return p
+        case .ring: return .circle(center: c, radius: r)
+        case .crosshair:
+            var p = Path.circle(center: c, radius: r * 0.62)
+            for (dx, dy) in [(1.0, 0.0), (-1, 0), (0, 1), (0, -1)] {
+                p.move(to: Point(c.x + dx * r * 0.25, c.y + dy * r * 0.25)); p.line(to: Point(c.x + dx * r * 1.1, c.y + dy * r * 1.1))
+            }
+            return p
         case .none: return Path()
         }
     }
 
     /// Whether the glyph is drawn by stroking rather than filling.
-    public var isStroked: Bool { self == .cross || self == .plus }
+    public var isStroked: Bool { self == .cross || self == .plus || self == .crosshair }
 
     /// Draws the glyph at `c` in `color`, with a thin `edge` outline for filled shapes.
     public func draw(in canvas: Canvas, at c: Point, size: Double, color: Color, edge: Color? = .white) {
         guard self != .none else { return }
         let p = path(at: c, size: size)
-        if isStroked {
+        if self == .ring {
+            canvas.fill(p, color: .white)
+            canvas.stroke(p, style: StrokeStyle(width: 1.6, color: color))
+        } else if isStroked {
             if let e = edge { canvas.stroke(p, style: StrokeStyle(width: 2.6, color: e.withAlpha(0.9), cap: .round)) }
             canvas.stroke(p, style: StrokeStyle(width: 1.2, color: color, cap: .round))
         } else {

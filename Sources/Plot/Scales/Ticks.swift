@@ -96,7 +96,39 @@ public enum Ticks {
         }
         let text = String(format: "%.\(decimals)f", value == 0 ? 0 : value)
         let cleaned = Double(text) == 0 ? String(format: "%.\(decimals)f", 0.0) : text
-        return minus(cleaned)
+        return minus(grouped(cleaned))
+    }
+
+    /// The thin space that groups digits: U+202F, narrow and never broken across lines.
+    public static let digitGroupSeparator = "\u{202F}"
+
+    /// Digits before the point grouped in threes when there are five or more: "20000" → "20 000"
+    /// (a narrow no-break space), "1234.5" stays.
+    static func grouped(_ s: String) -> String {
+        let negative = s.hasPrefix("-")
+        let body = negative ? String(s.dropFirst()) : s
+        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let integer = Array(parts[0])
+        guard integer.count >= 5, integer.allSatisfy(\.isNumber) else { return s }
+        var out = ""
+        for (i, c) in integer.enumerated() {
+            if i > 0 && (integer.count - i) % 3 == 0 { out += digitGroupSeparator }
+            out.append(c)
+        }
+        if parts.count > 1 { out += "." + parts[1] }
+        return (negative ? "-" : "") + out
+    }
+
+    /// A contour level's label, set like a tick label: as many decimals as the labelled levels' `step`
+    /// needs, digits grouped, and ×10ᵏ only where a tick label would use it (`largest` ≥ 10⁵ or < 10⁻³).
+    /// Levels that are not evenly spaced (logarithmic) pass nil and are each set by their own size.
+    public static func levelLabel(_ value: Double, step: Double?, largest: Double) -> String {
+        if let step { return format(value, step: step, largest: largest) }
+        guard value.isFinite, value != 0 else { return format(value, step: 1) }
+        // m × 10ᵏ with m from {1, 1.5, 2, 3, 5, 7}: the decade, or a tenth of it for 1.5.
+        var own = pow(10, floor(log10(abs(value)) + 1e-9))
+        if abs(value / own - (value / own).rounded()) > 1e-6 { own /= 10 }
+        return format(value, step: own)
     }
 
     /// A compact label for a value without a known step: up to `digits` significant digits.
@@ -109,6 +141,11 @@ public enum Ticks {
             var m = String(format: "%.\(Swift.max(0, digits - 1))g", value / pow(10, Double(e)))
             if m.hasPrefix("10") || m.hasPrefix("-10") { m = m.replacingOccurrences(of: "10", with: "1") }
             return "\(minus(m))×10<sup>\(minus(String(e)))</sup>"
+        }
+        if a >= pow(10, Double(digits)) {
+            // "%g" would switch to "2e+04" here: round to the digits and write the whole number out.
+            let magnitude = pow(10, floor(log10(a)) - Double(digits - 1))
+            return minus(grouped(String(format: "%.0f", (value / magnitude).rounded() * magnitude)))
         }
         return minus(String(format: "%.\(digits)g", value))
     }

@@ -152,7 +152,8 @@ extension Table {
         }
         let totalWidth = columns.isEmpty ? 0 : x - gap + paddingX
         headerHeight += 0.6 * f
-        let rows = visible.enumerated().map { r, source in Layout.Row(source: source, cells: cellColumns.map { $0[r] }) }
+        let all = visible.enumerated().map { r, source in Layout.Row(source: source, cells: cellColumns.map { $0[r] }) }
+        let rows = rowWindow.map { Array(all[$0]) } ?? all
         let height = 0.8 + headerHeight + 0.25 + 0.2 * f + Double(rows.count) * rowPitch + 0.2 * f + 0.8
         return Layout(fontSize: f, size: Size(totalWidth, height), columns: geometry,
                       headers: columns.map(\.header), rows: rows, headerStyle: headerStyle,

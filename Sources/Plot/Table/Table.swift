@@ -110,6 +110,18 @@ public struct Table: Drawable {
         return Array(0..<e.head).map { Optional($0) } + [nil] + Array((n - e.tail)..<n).map { Optional($0) }
     }
 
+    /// The shown rows (positions in `visibleRows`) a slice of a long table draws under its header;
+    /// nil draws them all.
+    public var rowWindow: Range<Int>?
+
+    /// The table drawing only `rows` (positions in `visibleRows`) under the header row, with the columns
+    /// as wide and the numbers as formatted as in the whole table, so slices on later pages line up.
+    public func slice(_ rows: Range<Int>) -> Table {
+        var copy = self
+        copy.rowWindow = rows.clamped(to: 0..<visibleRows.count)
+        return copy
+    }
+
     /// The size the table takes when given at most `width` points: its natural width, or `width` after shrinking.
     public func size(for width: Double, canvas: Canvas) -> Size {
         layout(for: width, canvas: canvas).size

@@ -33,7 +33,7 @@ extension FigureFactory {
 
     func series(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
         let longest = runs.map(\.trace.stepCount).max() ?? 1, shortest = max(1, runs.map(\.trace.stepCount).min() ?? 1)
-        let logX = longest / shortest >= 20 && longest >= 100
+        let logX = spec.stepWindow == nil && longest / shortest >= 20 && longest >= 100
         var marks: [any Mark] = []
         var yLabel = ""
         for (k, r) in runs.enumerated() {
@@ -67,12 +67,18 @@ extension FigureFactory {
                 yLabel = Symbols.indexed(Notes.escape(spec.state!), by: spec.parameter!)
             }
             if logX, rows.first == 0 { rows.removeFirst(); ys.removeFirst() }
+            let window = FigureFactory.window(spec, t.count)
+            if spec.stepWindow != nil {
+                let kept = rows.indices.filter { window.contains(rows[$0]) }
+                rows = kept.map { rows[$0] }; ys = kept.map { ys[$0] }
+            }
             let style = SeriesStyle.cycle(k)
-            marks.append(LineSeries(xs: rows.map(Double.init), ys: ys, label: Notes.escape(r.run.label), style: style,
-                                    showsMarkers: t.count <= 60))
+            marks.append(LineSeries(xs: rows.map(Double.init), ys: ys, label: FigureFactory.windowedLabel(Notes.escape(r.run.label), spec, window),
+                                    style: style, showsMarkers: rows.count <= 60))
             switch t.verdict {
-            case .diverged(let step, _): marks.append(ReferenceLine.event(at: Double(step), label: "diverged at step \(step)"))
-            case .converged where runs.count <= 3:
+            case .diverged(let step, _) where window.contains(step):
+                marks.append(ReferenceLine.event(at: Double(step), label: "diverged at step \(step)"))
+            case .converged where runs.count <= 3 && window.contains(t.stepCount):
                 marks.append(ReferenceLine.event(at: Double(t.stepCount), label: "stop rule fired at step \(t.stepCount)"))
             default: break
             }

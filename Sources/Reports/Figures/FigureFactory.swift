@@ -19,6 +19,9 @@ struct FigureFactory {
         var aspect = spec.aspect
         switch spec.kind {
         case .surface: drawable = surface(spec, runs, problem, objective)
+        case .surface3d:
+            drawable = surface3d(spec, runs, problem, objective)
+            aspect = max(aspect, 0.8)
         case .grid:
             drawable = grid(spec, runs, problem, objective)
             aspect = max(aspect, gridAspect(count: runs.count))
@@ -64,8 +67,7 @@ struct FigureFactory {
         return theta
     }
 
-    private func surfaceGrid(_ problem: Problem, _ objective: ProblemObjective) -> (SurfaceGrid, Int, Int) {
-        let view = problem.view!
+    private func surfaceGrid(_ view: Problem.View, _ problem: Problem, _ objective: ProblemObjective) -> (SurfaceGrid, Int, Int) {
         let xi = problem.parameters.firstIndex(of: view.x)!, yi = problem.parameters.firstIndex(of: view.y!)!
         let grid = SurfaceGrid(x: view.xRange, y: view.yRange!, resolution: surfaceResolution) { a, b in
             objective.loss(at: FigureFactory.point(problem, xi, a, yi, b))
@@ -73,7 +75,7 @@ struct FigureFactory {
         return (grid, xi, yi)
     }
 
-    private func heldNote(_ problem: Problem) -> String {
+    func heldNote(_ problem: Problem) -> String {
         let view = problem.view!
         let others = problem.parameters.filter { $0 != view.x && $0 != view.y }
         guard !others.isEmpty else { return "" }
@@ -85,76 +87,76 @@ struct FigureFactory {
     }
 
     private func surface(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
-        let (grid, xi, yi) = surfaceGrid(problem, objective)
-        let colorScale = ColorScale.fitting(grid.values, spacing: problem.view?.logColor.map { $0 ? .log : .linear } ?? .automatic)
+        let view = FigureFactory.view(spec, problem)
+        let (grid, xi, yi) = surfaceGrid(view, problem, objective)
+        let colorScale = ColorScale.fitting(grid.values, spacing: view.logColor.map { $0 ? .log : .linear } ?? .automatic)
         let contourSpacing: ColorScale.Spacing = colorScale.scale.kind == .log ? .log : .linear
         let contours = Contours(grid, count: 16, spacing: contourSpacing)
         var marks: [any Mark] = [Heatmap(grid, colorScale: colorScale), contours]
+        let (arrows, arrowLabel) = stepArrows(spec, runs, xi, yi, view: view)
         for (k, r) in runs.enumerated() {
+            let rows = FigureFactory.window(spec, r.trace.count)
             let xs = r.trace.parameterColumn(xi), ys = r.trace.parameterColumn(yi)
-            var style = SeriesStyle.cycle(k == 0 ? 1 : k == 1 ? 6 : k)
-            style.halo = true
-            let arrows = stepArrows(spec, r.trace, xi, yi)
-            marks.append(Trajectory(zip(xs, ys).map { DataPoint($0, $1) }, label: Notes.escape(r.run.label), style: style,
-                                    markerLimit: 50, stepArrows: arrows))
+            var path = Trajectory(rows.map { DataPoint(xs[$0], ys[$0]) },
+                                  label: FigureFactory.windowedLabel(Notes.escape(r.run.label), spec, rows),
+                                  style: SeriesStyle.onSurface(k), firstStep: rows.lowerBound, markerLimit: 50, stepArrows: arrows[k])
+            if k == 0 { path.arrowLabel = arrowLabel }
+            marks.append(path)
         }
-        let view = problem.view!
+        if let e = FigureFactory.expectedPoint(problem, view) { marks.append(FigureFactory.expectedMark(problem, at: e)) }
         let panel = Panel(x: Axis("parameter \(Notes.escape(view.x))", range: view.xRange),
                           y: Axis("parameter \(Notes.escape(view.y!))", range: view.yRange!), marks: marks,
                           colorbar: Colorbar(colorScale, label: "loss\(heldNote(problem))", levels: contours.levels))
         return Figure(panel)
     }
 
-    private func stepArrows(_ spec: FigureSpec, _ trace: Trace, _ xi: Int, _ yi: Int) -> [Trajectory.StepArrow] {
-        guard let kind = spec.arrows else { return [] }
-        return spec.steps.filter { $0 < trace.count }.compactMap { step -> Trajectory.StepArrow? in
-            if kind == "gradient" {
-                let lr = trace.learningRate(at: step)
-                return .init(step: step, vector: DataPoint(-trace.gradient(xi, at: step), -trace.gradient(yi, at: step)), scale: lr)
-            }
-            guard let name = trace.stateNames.first, let sx = trace.stateColumn(name, parameter: xi),
-                  let sy = trace.stateColumn(name, parameter: yi) else { return nil }
-            return .init(step: step, vector: DataPoint(sx[step], sy[step]), color: Color(hex: 0x7A0177))
-        }
-    }
-
     private func grid(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
-        let (grid, xi, yi) = surfaceGrid(problem, objective)
+        let view = FigureFactory.view(spec, problem)
+        let (grid, xi, yi) = surfaceGrid(view, problem, objective)
         let comparison = runs.map { r -> ComparisonGrid.Run in
-            let points = zip(r.trace.parameterColumn(xi), r.trace.parameterColumn(yi)).map { DataPoint($0, $1) }
-            let title = Notes.escape(r.run.label)
+            let rows = FigureFactory.window(spec, r.trace.count)
+            let xs = r.trace.parameterColumn(xi), ys = r.trace.parameterColumn(yi)
+            let points = rows.map { DataPoint(xs[$0], ys[$0]) }
+            let title = FigureFactory.windowedLabel(Notes.escape(r.run.label), spec, rows)
             if case .diverged(let step, _) = r.trace.verdict {
                 return ComparisonGrid.Run(title: "\(title) · diverged at step \(step)", points: points,
-                                          finalLoss: r.trace.finalLoss)
+                                          finalLoss: r.trace.finalLoss, firstStep: rows.lowerBound)
             }
-            return ComparisonGrid.Run(title: title, points: points, finalLoss: r.trace.finalLoss)
+            return ComparisonGrid.Run(title: title, points: points, finalLoss: r.trace.finalLoss, firstStep: rows.lowerBound)
         }
-        let view = problem.view!
+        let expected = FigureFactory.expectedPoint(problem, view).map { ($0, Notes.escape(problem.expectedLabel)) }
         return ComparisonGrid.figure(runs: comparison, surface: grid, columns: runs.count == 1 ? 1 : 2, levels: 20,
                                      xLabel: "parameter \(Notes.escape(view.x))", yLabel: "parameter \(Notes.escape(view.y!))",
-                                     lossLabel: "loss\(heldNote(problem))")
+                                     lossLabel: "loss\(heldNote(problem))", expected: expected,
+                                     logColor: view.logColor)
     }
 
     private func curves(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
-        let view = problem.view!
+        let view = FigureFactory.view(spec, problem)
         let xi = problem.parameters.firstIndex(of: view.x)!
         let f: (Double) -> Double = { objective.loss(at: FigureFactory.point(problem, xi, $0, nil, 0)) }
         // The loss axis spans the curve over the view, so a diverging run cannot flatten the others.
         let samples = (0...200).map { f(view.xRange.lowerBound + (view.xRange.upperBound - view.xRange.lowerBound) * Double($0) / 200) }
             .filter(\.isFinite)
         let lo = samples.min() ?? 0, hi = samples.max() ?? 1
-        let lossRange = (lo - 0.05 * (hi - lo))...(hi + 0.08 * (hi - lo))
-        let panels = runs.map { r -> Panel in
+        let lossRange = spec.yRange ?? (lo - 0.05 * (hi - lo))...(hi + 0.08 * (hi - lo))
+        let expected = FigureFactory.expectedPoint(problem, view).map { DataPoint($0.x, f($0.x)) }
+        let panels = runs.enumerated().map { k, r -> Panel in
             let verdict: String
             if case .diverged(let step, _) = r.trace.verdict {
                 verdict = "diverged at step \(step)"
             } else {
                 verdict = "final loss \(NumberFormat.significant(r.trace.finalLoss, 3))"
             }
-            var panel = ObjectiveView.panel(title: "\(Notes.escape(r.run.label)) · \(verdict)", f: f,
-                                            iterates: r.trace.parameterColumn(xi), range: view.xRange,
+            let rows = FigureFactory.window(spec, r.trace.count)
+            let column = r.trace.parameterColumn(xi)
+            let title = FigureFactory.windowedLabel(Notes.escape(r.run.label), spec, rows)
+            var panel = ObjectiveView.panel(title: "\(title) · \(verdict)", f: f, iterates: rows.map { column[$0] },
+                                            firstStep: rows.lowerBound, range: view.xRange,
                                             parameterLabel: "parameter \(Notes.escape(view.x))", lossLabel: "loss")
             panel.y.range = lossRange
+            // One legend entry for the minimum is enough: the first panel's.
+            if let e = expected { panel.marks.append(FigureFactory.expectedMark(problem, at: e, labelled: k == 0)) }
             return panel
         }
         return Figure(columns: runs.count == 1 ? 1 : 2, panels: panels, sharesX: true, sharesY: true)
