@@ -15,7 +15,7 @@ struct Steptrace: ParsableCommand {
 
 extension Steptrace {
     /// Options that may be given more than once (each time for a different name).
-    static let repeatableOptions: Set<String> = ["--box"]
+    static let repeatableOptions: Set<String> = ["--box", "--set", "--grid"]
 
     /// The first option in `arguments` given a second time, unless it is repeatable: a flag
     /// given twice is a mistake, never a silent choice of one of the values.

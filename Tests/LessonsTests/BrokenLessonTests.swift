@@ -64,7 +64,7 @@ struct BrokenLessonTests {
             parameter = "lr"
             values = [0.1, 0.2]
             step = 2
-            """, message: "lessons/t/lesson.toml line 19, key 'sweeps[0].step': unknown key (known keys here: id, run, parameter, values, log_range, label)"),
+            """, message: "lessons/t/lesson.toml line 19, key 'sweeps[0].step': unknown key (known keys here: id, run, parameter, values, log_range, range, label)"),
         BrokenLesson(name: "unknown figure key", toml: withRun + """
 
 
@@ -150,7 +150,7 @@ struct BrokenLessonTests {
         BrokenLesson(name: "unknown builtin", toml: withRun.replacingOccurrences(of: "objective = \"x^2 + 10*y^2\"", with: "builtin = \"himmel\""), message: "lessons/t/lesson.toml line 4, key 'problem.builtin': unknown objective 'himmel' (built-in objectives: beale, constrained-fit, custom-loss, custom-loss-sum, himmelblau, quadratic, rastrigin, rosenbrock, zero-diagonal, zero-diagonal-penalty)"),
         BrokenLesson(name: "unknown name in the objective", toml: withRun.replacingOccurrences(of: "10*y^2", with: "10*z^2"), message: "lessons/t/lesson.toml line 4, key 'problem.objective': unknown name 'z' at column 10 (parameters: x, y)"),
         BrokenLesson(name: "objective syntax error", toml: withRun.replacingOccurrences(of: "10*y^2", with: "10*(y^2"), message: "lessons/t/lesson.toml line 4, key 'problem.objective': syntax error at column 14: expected ')'"),
-        BrokenLesson(name: "sweep of an unsweepable setting", toml: withRun + "\n\n[[sweeps]]\nid = \"s\"\nrun = \"a\"\nparameter = \"steps\"\nvalues = [1, 2]", message: "lessons/t/lesson.toml line 17, key 'sweeps[0].parameter': cannot sweep 'steps' (expected start or one of: lr, momentum, rho, beta1, beta2, epsilon)"),
+        BrokenLesson(name: "sweep of an unsweepable setting", toml: withRun + "\n\n[[sweeps]]\nid = \"s\"\nrun = \"a\"\nparameter = \"box\"\nvalues = [1, 2]", message: "lessons/t/lesson.toml line 17, key 'sweeps[0].parameter': cannot sweep 'box' (expected one of: optimizer, convention, lr, momentum, nesterov, dampening, rho, beta1, beta2, epsilon, initial_accumulator, schedule, steps, epochs, batch, shuffle, gradient_tolerance, loss_tolerance, divergence_factor, start)"),
     ]
 
     static let ranges: [BrokenLesson] = [

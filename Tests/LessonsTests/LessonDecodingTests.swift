@@ -123,7 +123,7 @@ struct LessonDecodingTests {
         #expect(rates.allSatisfy { $0.spec.optimizer.momentum == 0.5 && $0.spec.stop.maxSteps == 10 })
         #expect(rates.map(\.label) == ["η = 0.001", "η = 0.02", "η = 0.3"])
         #expect(rates.map { $0.sweep?.id } == ["rates", "rates", "rates"])
-        #expect(rates.map { $0.sweep?.value } == [0.001, 0.02, 0.3])
+        #expect(rates.map { $0.sweep?.value } == [.number(0.001), .number(0.02), .number(0.3)])
         let mu = lesson.runs(named: ["mu"])
         #expect(mu.map { $0.spec.optimizer.momentum } == [0, 0.99])
         #expect(mu.map(\.label) == ["mu 0", "mu 0.99"])
@@ -151,7 +151,7 @@ struct LessonDecodingTests {
             parameter = "lr"
             log_range = [\(from), \(to), \(count)]
             """)
-        let values = try #require(lesson.sweeps.first).values
+        let values = try #require(lesson.sweeps.first).values.map { $0.number ?? .nan }
         #expect(values.count == count)
         #expect(values.first == from)
         #expect(values.last == to)

@@ -39,7 +39,7 @@ extension LessonDecoder {
         if logX != nil && kind != .finalLoss {
             throw r.error("log_x", "only a 'final-loss' figure has swept values on its x axis; use log_y for the loss")
         }
-        if logX == true, let run = named.first(where: { ($0.sweep?.value ?? 1) <= 0 }) {
+        if logX == true, let run = named.first(where: { ($0.sweep?.value.number ?? 0) <= 0 && $0.sweep != nil }) {
             throw r.error("log_x", "a log axis cannot show \(run.sweep!.value) (run '\(run.id)'); remove log_x to choose the axis from the values")
         }
         let arrows = try r.string("arrows")

@@ -70,7 +70,7 @@ struct LessonDecoder {
         guard Notes.facts.contains(where: { $0.name == name }) else {
             throw LessonError(file: notesFile, problem: "{{fact \(name)}} is not a known fact (known: \(Notes.facts.map(\.name).joined(separator: ", ")))")
         }
-        if name == "starts" && !sweeps.contains(where: { $0.parameter == "start" }) {
+        if name == "starts" && !sweeps.contains(where: { $0.setting == .start }) {
             throw LessonError(file: notesFile, problem: "{{fact starts}} needs a [[sweeps]] with parameter = \"start\"")
         }
     }

@@ -20,10 +20,10 @@ struct FigureFactory {
         switch spec.kind {
         case .surface: drawable = surface(spec, runs, problem, objective)
         case .grid:
-            drawable = grid(spec, runs, problem, objective)
+            drawable = comparisonGrid(runs, problem, objective, columns: runs.count == 1 ? 1 : 2)
             aspect = max(aspect, gridAspect(count: runs.count))
         case .curve:
-            drawable = curves(spec, runs, problem, objective)
+            drawable = curves(runs, problem, objective, columns: runs.count == 1 ? 1 : 2)
             aspect = max(aspect, runs.count > 2 ? 0.8 : 0.45)
         case .loss, .gradientNorm, .learningRate, .parameter, .state:
             drawable = series(spec, runs, problem, objective)
@@ -116,7 +116,8 @@ struct FigureFactory {
         }
     }
 
-    private func grid(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
+    /// One panel per run over the loss surface, `columns` panels across, shared axes and color scale.
+    func comparisonGrid(_ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective, columns: Int) -> Figure {
         let (grid, xi, yi) = surfaceGrid(problem, objective)
         let comparison = runs.map { r -> ComparisonGrid.Run in
             let points = zip(r.trace.parameterColumn(xi), r.trace.parameterColumn(yi)).map { DataPoint($0, $1) }
@@ -128,12 +129,13 @@ struct FigureFactory {
             return ComparisonGrid.Run(title: title, points: points, finalLoss: r.trace.finalLoss)
         }
         let view = problem.view!
-        return ComparisonGrid.figure(runs: comparison, surface: grid, columns: runs.count == 1 ? 1 : 2, levels: 20,
+        return ComparisonGrid.figure(runs: comparison, surface: grid, columns: columns, levels: 20,
                                      xLabel: "parameter \(Notes.escape(view.x))", yLabel: "parameter \(Notes.escape(view.y!))",
                                      lossLabel: "loss\(heldNote(problem))")
     }
 
-    private func curves(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
+    /// f over a one-parameter view, one panel per run with its iterates, `columns` panels across.
+    func curves(_ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective, columns: Int) -> Figure {
         let view = problem.view!
         let xi = problem.parameters.firstIndex(of: view.x)!
         let f: (Double) -> Double = { objective.loss(at: FigureFactory.point(problem, xi, $0, nil, 0)) }
@@ -155,6 +157,6 @@ struct FigureFactory {
             panel.y.range = lossRange
             return panel
         }
-        return Figure(columns: runs.count == 1 ? 1 : 2, panels: panels, sharesX: true, sharesY: true)
+        return Figure(columns: columns, panels: panels, sharesX: true, sharesY: true)
     }
 }

@@ -1,3 +1,4 @@
+import Engine
 import Lessons
 import Trace
 
@@ -54,18 +55,32 @@ enum ResultsSummary {
 
     static func describeSweep(_ sweep: Sweep, _ runs: [RunResult]) -> String {
         let diverged = runs.filter { $0.trace.verdict.isDivergence }
-        if sweep.parameter == "start" { return describeStartSweep(runs, diverged: diverged) }
-        let symbol = sweep.parameter == "lr" ? "η" : Notes.escape(sweep.parameter)
-        var text = "\(runs.count) runs, \(symbol) from \(NumberFormat.short(sweep.values.min()!)) to \(NumberFormat.short(sweep.values.max()!)); "
+        if sweep.setting == .start { return describeStartSweep(runs, diverged: diverged) }
+        let symbol = Notes.escape(sweep.setting.symbol)
+        let numbers = sweep.values.compactMap(\.number)
+        var text = "\(runs.count) runs, \(symbol) "
+        if numbers.count == sweep.values.count, let low = numbers.min(), let high = numbers.max() {
+            text += "from \(NumberFormat.short(low)) to \(NumberFormat.short(high)); "
+        } else {
+            text += sweep.values.map { Notes.escape(Self.valueText($0)) }.joined(separator: ", ") + "; "
+        }
         text += diverged.isEmpty ? "none diverged" : "\(diverged.count) diverged"
-        if let first = diverged.compactMap({ $0.run.sweep?.value }).min() {
+        let divergedValues = diverged.compactMap { $0.run.sweep?.value }
+        if let first = divergedValues.compactMap(\.number).min() {
             text += " (the smallest at \(symbol) = \(NumberFormat.short(first)))"
+        } else if let first = divergedValues.first {
+            text += " (the first at \(symbol) = \(Notes.escape(Self.valueText(first))))"
         }
         let finite = runs.filter { $0.trace.finalLoss.isFinite }
         if let best = finite.min(by: { $0.trace.finalLoss < $1.trace.finalLoss }), let v = best.run.sweep?.value {
-            text += "; lowest final loss \(NumberFormat.significant(best.trace.finalLoss, 3)) at \(symbol) = \(NumberFormat.short(v))"
+            text += "; lowest final loss \(NumberFormat.significant(best.trace.finalLoss, 3)) at \(symbol) = \(Notes.escape(Self.valueText(v)))"
         }
         return text
+    }
+
+    /// A setting's value for prose: numbers as `NumberFormat.short` writes them, anything else as written.
+    static func valueText(_ value: SettingValue) -> String {
+        value.number.map { NumberFormat.short($0) } ?? value.description
     }
 
     /// A start sweep in words, each start named by its run's label (`x₀ = −2` unless the teacher wrote one).
