@@ -44,6 +44,9 @@ public struct GridAxis: Sendable, Equatable {
             throw fail("range needs finite bounds with the first below the second, got \(lower) to \(upper)")
         }
         guard count >= 2 else { throw fail("range needs at least 2 values, got \(count)") }
+        guard count <= RunGrid.cellLimit else {
+            throw fail("range has \(count) values, more than the \(RunGrid.cellLimit) cells a grid may have; use fewer values")
+        }
         if log && lower <= 0 {
             throw fail("log range cannot reach 0 or below (from \(lower) to \(upper)); start above 0 or use a linear range")
         }

@@ -146,28 +146,18 @@ public struct Comparison {
         let grid = problem.view?.y == nil
             ? factory.curves(results.results, problem, objective, columns: panelColumns)
             : factory.comparisonGrid(results.results, problem, objective, columns: panelColumns)
-        let margin = 36.0, width = paper.width - 2 * margin, gap = 10.0
-        let titleStyle = TextStyle(family: "DejaVu Sans", size: 12, bold: true)
-        let subtitleStyle = TextStyle(family: "DejaVu Sans", size: 9, color: Color(hex: 0x444444))
-        let heading = TextBlock.wrapping(Notes.escape(title), width: width, style: titleStyle, lineHeight: 15, canvas: measure)
-        let sub = TextBlock.wrapping(subtitle, width: width, style: subtitleStyle, lineHeight: 12, canvas: measure)
-        let top = margin + heading.height + 4 + sub.height + gap
+        var sheet = Sheet(pageWidth: paper.width, title: title, subtitle: subtitle, canvas: measure)
         // One panel has no curve of final loss against the setting to draw.
         let lossHeight = runs.count == 1 ? 0.0 : 190.0
         let rows = Double((runs.count + panelColumns - 1) / panelColumns)
-        let available = paper.height - top - margin - gap - lossHeight
+        let available = paper.height - sheet.top - Sheet.margin - Sheet.gap - lossHeight
         let perRow = panelColumns <= 2 ? 0.44 : 0.88 / Double(panelColumns) + 0.06
-        let gridHeight = min(available, width * (runs.count == 1 ? 0.85 : perRow * rows + 0.12))
-        var items = [
-            Page.Item(frame: Rect(x: margin, y: margin, width: width, height: heading.height), content: heading),
-            Page.Item(frame: Rect(x: margin, y: margin + heading.height + 4, width: width, height: sub.height), content: sub),
-            Page.Item(frame: Rect(x: margin, y: top, width: width, height: gridHeight), content: grid),
-        ]
+        let gridHeight = min(available, sheet.width * (runs.count == 1 ? 0.85 : perRow * rows + 0.12))
+        sheet.add(grid, height: gridHeight)
         if runs.count > 1 {
-            items.append(Page.Item(frame: Rect(x: margin, y: top + gridHeight + gap, width: width, height: lossHeight),
-                                   content: finalLoss(results.results, problem: problem, objective: objective)))
+            sheet.add(finalLoss(results.results, problem: problem, objective: objective), height: lossHeight)
         }
-        return Page(size: paper, items: items)
+        return sheet.page(height: paper.height)
     }
 
     /// Final loss against the setting across (one series per value of the setting down, for a grid).
