@@ -102,26 +102,34 @@ extension RunGrid {
         var sinks = [CellSink](repeating: CellSink(), count: cells.count)
         var outcomes = [CellOutcome?](repeating: nil, count: cells.count)
         var live = Array(cells.indices)
+        var count = live.count
         let n = tape.parameterCount
         let noRows = UnsafeBufferPointer<Int>(start: nil, count: 0)
-        while !live.isEmpty {
-            for (lane, c) in live.enumerated() {
-                for i in 0..<n { tape.setParameter(i, lane: lane, to: cursors[c].theta[i]) }
-            }
-            tape.evaluate(lanes: live.count)
-            var still: [Int] = []
-            still.reserveCapacity(live.count)
-            for (lane, c) in live.enumerated() {
-                for i in 0..<n { cursors[c].gradient[i] = tape.gradient(i, lane: lane) }
-                let loss = tape.loss(lane: lane)
-                if let verdict = cursors[c].advance(loss: loss, exact: true, batchLoss: loss, objective: objective,
-                                                    allRows: noRows, sink: &sinks[c]) {
-                    outcomes[c] = sinks[c].finish(verdict: verdict)
-                } else {
-                    still.append(c)
+        cursors.withUnsafeMutableBufferPointer { cursors in
+            sinks.withUnsafeMutableBufferPointer { sinks in
+                while count > 0 {
+                    for lane in 0..<count {
+                        let theta = cursors[live[lane]].theta
+                        for i in 0..<n { tape.setParameter(i, lane: lane, to: theta[i]) }
+                    }
+                    tape.evaluate(lanes: count)
+                    var kept = 0
+                    for lane in 0..<count {
+                        let c = live[lane]
+                        let gradient = cursors[c].gradient
+                        for i in 0..<n { gradient[i] = tape.gradient(i, lane: lane) }
+                        let loss = tape.loss(lane: lane)
+                        if let verdict = cursors[c].advance(loss: loss, exact: true, batchLoss: loss, objective: objective,
+                                                            allRows: noRows, sink: &sinks[c]) {
+                            outcomes[c] = sinks[c].finish(verdict: verdict)
+                        } else {
+                            live[kept] = c
+                            kept += 1
+                        }
+                    }
+                    count = kept
                 }
             }
-            live = still
         }
         return outcomes.map { $0! }
     }

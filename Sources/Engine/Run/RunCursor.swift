@@ -97,7 +97,7 @@ struct RunCursor<Opt: Optimizer> {
         }
         for i in 0..<n { previous[i] = theta[i] }
         optimizer.update(theta: theta, gradient: gradientIn, learningRate: rate, step: k)
-        projector.apply(to: theta)
+        if !projector.isEmpty { projector.apply(to: theta) }
         for i in 0..<n { update[i] = theta[i] - previous[i] }
         sink.append(TraceRow(
             epoch: batcher.epoch, batch: batcher.batch, learningRate: rate, loss: loss, lossIsExact: exact,

@@ -59,22 +59,32 @@ public struct ConvergenceMap {
         [x, y].contains { $0.setting == .steps || $0.setting == .epochs } ? nil : base.stop.maxSteps
     }
 
-    /// One CSV row per cell, bottom row first (x fastest): the two settings (x, then y), the final loss, the verdict and the steps
-    /// taken. Numbers round-trip, so `steptrace trace` with a row's settings ends at its final loss exactly.
-    public var csv: String {
-        var text = "\(x.setting.key),\(y.setting.key),final_loss,verdict,steps\n"
-        for (k, outcome) in outcomes.enumerated() {
-            let i = k % x.values.count, j = k / x.values.count
-            let fields = [x.values[i].description, y.values[j].description, "\(outcome.finalLoss)",
-                          outcome.verdict.description, "\(outcome.steps)"]
-            text += fields.map(Self.csvField).joined(separator: ",") + "\n"
+    /// One CSV row per cell, bottom row first (x fastest): the two settings (x, then y), the final loss,
+    /// the verdict and the steps taken. Numbers round-trip, so `steptrace trace` with a row's settings ends
+    /// at its final loss exactly.
+    public var csv: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 * outcomes.count + 64)
+        func field(_ text: String, last: Bool = false) {
+            let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+            if needsQuotes {
+                bytes.append(UInt8(ascii: "\""))
+                for byte in text.utf8 {
+                    if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+                    bytes.append(byte)
+                }
+                bytes.append(UInt8(ascii: "\""))
+            } else {
+                bytes += text.utf8
+            }
+            bytes.append(last ? 10 : UInt8(ascii: ","))
         }
-        return text
-    }
-
-    /// A CSV field, quoted when it holds a comma, a quote or a line break.
-    private static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        field(x.setting.key); field(y.setting.key); field("final_loss"); field("verdict"); field("steps", last: true)
+        let xs = x.values.map(\.description), ys = y.values.map(\.description)
+        for (k, outcome) in outcomes.enumerated() {
+            field(xs[k % xs.count]); field(ys[k / xs.count])
+            field("\(outcome.finalLoss)"); field(outcome.verdict.description); field("\(outcome.steps)", last: true)
+        }
+        return bytes
     }
 }

@@ -60,7 +60,7 @@ public struct MapSheet {
         let page = self.page(canvas: backend.measuringCanvas())
         try FileOutput.makeFolder(folder)
         let paths = ["map.png", "map.pdf", "map.csv"].map { (folder as NSString).appendingPathComponent($0) }
-        try FileOutput.write(Array(map.csv.utf8), to: paths[2])
+        try FileOutput.write(map.csv, to: paths[2])
         try backend.writePage(page, png: paths[0], pixelWidth: 1600, pdf: paths[1], title: title, creationDate: creationDate)
         return paths
     }
