@@ -8,7 +8,7 @@ struct Steptrace: ParsableCommand {
         commandName: "steptrace",
         abstract: "Teaches how optimizers work: runs lessons, traces every step, draws figures and handouts.",
         version: version,
-        subcommands: [ListCommand.self, RunCommand.self, AllCommand.self, CompareCommand.self, TraceCommand.self, MapCommand.self,
+        subcommands: [ListCommand.self, RunCommand.self, AllCommand.self, CompareCommand.self, TraceCommand.self, MapCommand.self, RangeTestCommand.self,
                       NewCommand.self, CheckCommand.self]
     )
 }

@@ -2,7 +2,7 @@ import Engine
 
 extension LessonDecoder {
     func decodeFigure(_ r: TableReader, problems: [Problem], runIDs: Set<String>, sweepIDs: Set<String>,
-                      runs: [LessonRun]) throws -> FigureSpec {
+                      runs: [LessonRun], grids: [LessonGrid]) throws -> FigureSpec {
         let id = try r.requiredString("id")
         try checkIdentifier(r, "id", id)
         let kindName = try r.requiredString("kind")
@@ -11,6 +11,11 @@ extension LessonDecoder {
         }
         let title = try r.string("title")
         let caption = try r.requiredString("caption")
+        switch kind {
+        case .map: return try decodeMapFigure(r, id: id, title: title, caption: caption, grids: grids)
+        case .lrRange: return try decodeRangeTestFigure(r, id: id, title: title, caption: caption, runs: runs)
+        default: break
+        }
         let names = try r.strings("runs") ?? []
         guard !names.isEmpty else { throw r.error("runs", "name at least one run or sweep") }
         for (i, name) in names.enumerated() where !runIDs.contains(name) && !sweepIDs.contains(name) {
@@ -92,6 +97,7 @@ extension LessonDecoder {
             guard names.contains(where: sweepIDs.contains) else { throw r.error("runs", "a 'final-loss' figure needs a sweep") }
         case .loss, .gradientNorm, .learningRate: break
         case .matrix, .blockSize, .terms, .prewitt, .simplexSlice, .along, .starts: break
+        case .map, .lrRange: preconditionFailure("decoded above")
         }
         if let a = arrows, !["gradient", "state"].contains(a) {
             throw r.error("arrows", "expected \"gradient\" or \"state\", got \"\(a)\"")

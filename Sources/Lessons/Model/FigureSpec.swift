@@ -39,6 +39,19 @@ public struct FigureSpec {
         case along
         /// Loss against step for many runs of a start sweep at once (no legend per run), best run highlighted.
         case starts
+        /// A grid's cells as a heatmap of their final loss or steps to converge, diverged cells hatched,
+        /// the theory's stability limit drawn over quadratics.
+        case map
+        /// The learning-rate range test: one run whose rate grows exponentially, loss against rate.
+        case lrRange = "lr-range"
+    }
+
+    /// What a `map` figure's colors show.
+    public enum MapQuantity: String, CaseIterable, Sendable {
+        /// The loss on each cell's last row.
+        case finalLoss = "final-loss"
+        /// The steps each cell's stop rule needed.
+        case steps
     }
     public var id: String
     public var kind: Kind
@@ -78,8 +91,13 @@ public struct FigureSpec {
     public var colormap: String?
     /// `simplex-slice`: the simplex parameter that takes 1 − x − y (the others in the group are 0).
     public var fill: String?
-    /// `along`, `simplex-slice`: the window along the parameter (default: its box, else around the points).
+    /// `along`, `simplex-slice`: the window along the parameter (default: its box, else around the points);
+    /// `lr-range`: the rates the test grows through.
     public var range: ClosedRange<Double>?
+    /// `map`: what the colors show.
+    public var shows: MapQuantity = .finalLoss
+    /// `map`: values below this take the darkest color (nil: the colors span every value).
+    public var colorFloor: Double?
 
     public init(id: String, kind: Kind, title: String? = nil, caption: String, runs: [String], steps: [Int] = [],
                 parameter: String? = nil, state: String? = nil, logY: Bool? = nil, logX: Bool? = nil, arrows: String? = nil,

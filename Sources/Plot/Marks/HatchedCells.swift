@@ -36,11 +36,11 @@ public struct HatchedCells: Mark {
         DataBounds(x: (x.lowerBound - dx / 2)...(x.upperBound + dx / 2), y: (y.lowerBound - dy / 2)...(y.upperBound + dy / 2), isTight: true)
     }
 
-    /// A line sample in the hatch color, when there is a label and a marked cell.
+    /// A gray square, when there is a label and a marked cell.
     public var legendEntries: [LegendEntry] {
         guard let label, marked.contains(true) else { return [] }
-        return [LegendEntry(label: label, style: SeriesStyle(color: stroke.color, lineWidth: stroke.width, marker: .none),
-                            showsLine: true, showsMarker: false)]
+        return [LegendEntry(label: label, style: SeriesStyle(color: Color(hex: 0x9A9A9A), marker: .square, markerSize: 9),
+                            showsLine: false, showsMarker: true)]
     }
 
     /// Fills each marked cell, then draws its diagonals.

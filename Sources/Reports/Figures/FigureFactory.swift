@@ -12,6 +12,13 @@ struct FigureFactory {
     var lesson: Lesson { results.lesson }
 
     func build(_ spec: FigureSpec) throws -> BuiltFigure {
+        switch spec.kind {
+        case .map: return built(spec, results.maps[spec.runs[0]]!.figure(showing: spec.shows, floor: spec.colorFloor), aspect: spec.aspect)
+        case .lrRange:
+            let chart = try rangeTest(spec)
+            return built(spec, chart.figure, aspect: spec.aspect, explanation: chart.caption)
+        default: break
+        }
         let runs = results.results(named: spec.runs)
         let problem = lesson.problem(of: runs[0].run)
         let objective = results.objective(of: runs[0].run)
@@ -39,9 +46,24 @@ struct FigureFactory {
         case .simplexSlice: drawable = simplexSlice(spec, runs, problem, objective)
         case .along: drawable = along(spec, runs, problem, objective)
         case .starts: drawable = starts(spec, runs, problem)
+        case .map, .lrRange: preconditionFailure("built above")
         }
-        let caption = (spec.title.map { "<b>\(Notes.escape($0)).</b> " } ?? "") + Notes.inline(spec.caption)
+        return built(spec, drawable, aspect: aspect)
+    }
+
+    /// The figure with its caption (the title in bold first, then the lesson's words, then any `explanation`
+    /// of numbers the lesson could not know, as markup).
+    private func built(_ spec: FigureSpec, _ drawable: any Drawable, aspect: Double, explanation: String? = nil) -> BuiltFigure {
+        var caption = (spec.title.map { "<b>\(Notes.escape($0)).</b> " } ?? "") + Notes.inline(spec.caption)
+        if let explanation { caption += " " + explanation }
         return BuiltFigure(id: spec.id, drawable: drawable, aspectRatio: 1 / aspect, caption: caption)
+    }
+
+    /// The range test of an `lr-range` figure's run over the figure's `range` of rates.
+    private func rangeTest(_ spec: FigureSpec) throws -> RangeTestChart {
+        guard let run = lesson.run(spec.runs[0]), let range = spec.range else { preconditionFailure("checked by the decoder") }
+        return try RangeTestChart.run(base: run.spec, from: range.lowerBound, to: range.upperBound,
+                                      objective: try ProblemObjective(lesson.problem(of: run)))
     }
 
     private func gridAspect(count: Int) -> Double {

@@ -20,7 +20,25 @@ enum ResultsSummary {
             guard !runs.isEmpty else { continue }
             rows.append(("sweep <tt>\(sweep.id)</tt>", describeSweep(sweep, runs)))
         }
+        for grid in results.lesson.grids where grid.problemID == problem.id {
+            if let map = results.maps[grid.id] { rows.append(("grid <tt>\(grid.id)</tt>", describeGrid(map))) }
+        }
         return rows
+    }
+
+    /// `3000 cells; 412 diverged; lowest final loss 1.2×10⁻⁴⁸ at η = 0.2, μ = 0.27`.
+    static func describeGrid(_ map: ConvergenceMap) -> String {
+        let diverged = map.outcomes.filter(\.verdict.isDivergence).count
+        var text = "\(map.outcomes.count) cells (\(Notes.escape(map.x.setting.symbol)) × \(Notes.escape(map.y.setting.symbol))); "
+        text += diverged == 0 ? "none diverged" : "\(diverged) diverged"
+        let finite = map.outcomes.indices.filter { !map.outcomes[$0].verdict.isDivergence && map.outcomes[$0].finalLoss.isFinite }
+        if let best = finite.min(by: { map.outcomes[$0].finalLoss < map.outcomes[$1].finalLoss }) {
+            let i = best % map.x.values.count, j = best / map.x.values.count
+            text += "; lowest final loss \(NumberFormat.significant(map.outcomes[best].finalLoss, 3)) at "
+            text += "\(Notes.escape(map.x.setting.symbol)) = \(Notes.escape(valueText(map.x.values[i]))), "
+            text += "\(Notes.escape(map.y.setting.symbol)) = \(Notes.escape(valueText(map.y.values[j])))"
+        }
+        return text
     }
 
     /// `converged (gradient norm …) after 2523 steps; θ = (…); loss 0.125; 3.2×10⁻⁹ from least squares`

@@ -9,7 +9,9 @@ extension ConvergenceMap {
     /// problem is quadratic and the optimizer is gradient descent or heavy-ball momentum at a constant
     /// rate, the stability limit η = 2(1 + μ)/λmax from the Hessian (and, on an η × μ map, the fastest
     /// rate of convergence) drawn over it.
-    public func figure(showing quantity: Quantity = .finalLoss) -> Figure {
+    /// With `floor`, values below it take the darkest color, so the colors spend their range on the losses
+    /// that matter rather than on how far below 10⁻¹⁵ the converged cells went.
+    public func figure(showing quantity: Quantity = .finalLoss, floor: Double? = nil) -> Figure {
         let across = AxisPlacement(x), up = AxisPlacement(y)
         let nx = x.values.count, ny = y.values.count
         let diverged = outcomes.map(\.verdict.isDivergence)
@@ -26,24 +28,28 @@ extension ConvergenceMap {
         let finite = values.filter(\.isFinite)
         let logColors = finite.allSatisfy { $0 >= 0 } && finite.contains { $0 > 0 }
         if logColors, let lowest = finite.filter({ $0 > 0 }).min() { values = values.map { $0 == 0 ? lowest : $0 } }
+        if let floor { values = values.map { $0 < floor ? floor : $0 } }
         let grid = SurfaceGrid(width: nx, height: ny, x: across.range, y: up.range, values: values)
         let colorScale = ColorScale.fitting(values, spacing: logColors ? .log : .linear)
         var marks: [any Mark] = [Heatmap(grid, colorScale: colorScale, smooth: false)]
         marks.append(HatchedCells(width: nx, height: ny, x: across.range, y: up.range, marked: diverged,
-                                  label: "diverged (hatched)"))
+                                  label: "diverged (hatched gray)"))
         marks += theoryMarks(across, up)
         let panel = Panel(x: Axis(across.label, range: across.extent, ticks: across.ticks),
-                          y: Axis(up.label, range: up.extent, ticks: up.ticks), marks: marks, legend: .topRight,
-                          colorbar: Colorbar(colorScale, label: colorLabel(quantity, log: colorScale.scale.kind == .log)))
+                          y: Axis(up.label, range: up.extent, ticks: up.ticks), marks: marks,
+                          // Small rates crawl: their corner is the dullest part of a map over the learning rate.
+                          legend: x.setting == .learningRate ? .bottomLeft : .topRight,
+                          colorbar: Colorbar(colorScale, label: colorLabel(quantity, log: colorScale.scale.kind == .log, floor: floor)))
         return Figure(panel)
     }
 
     /// `final loss after 100 steps (log scale)`, `steps to converge (gray: not within 1000)`.
-    private func colorLabel(_ quantity: Quantity, log: Bool) -> String {
+    private func colorLabel(_ quantity: Quantity, log: Bool, floor: Double?) -> String {
         let scale = log ? " (log scale)" : ""
+        let below = floor.map { "; ≤ \(NumberFormat.short($0)) darkest" } ?? ""
         switch quantity {
         case .finalLoss:
-            return "final loss" + (sharedSteps.map { " after \($0) steps" } ?? "") + scale
+            return "final loss" + (sharedSteps.map { " after \($0) steps" } ?? "") + scale + below
         case .steps:
             return "steps to converge" + scale + (sharedSteps.map { "; gray: not within \($0)" } ?? "; gray: not within the budget")
         }

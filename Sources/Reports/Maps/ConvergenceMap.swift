@@ -17,13 +17,8 @@ public struct ConvergenceMap {
     /// The smallest and largest eigenvalue of the Hessian when the problem is quadratic, else nil.
     public var curvature: (smallest: Double, largest: Double)?
 
-    /// What the map's colors show.
-    public enum Quantity: String, CaseIterable, Sendable {
-        /// The loss on each cell's last row (log colors).
-        case finalLoss = "final-loss"
-        /// The steps each cell took to meet its stop rule (cells that did not are gray).
-        case steps
-    }
+    /// What the map's colors show: the final loss (log colors) or the steps a stop rule needed.
+    public typealias Quantity = FigureSpec.MapQuantity
 
     /// A map from finished outcomes.
     public init(base: RunSpec, x: GridAxis, y: GridAxis, outcomes: [CellOutcome], curvature: (smallest: Double, largest: Double)?) {

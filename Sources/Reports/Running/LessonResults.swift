@@ -15,6 +15,8 @@ public struct LessonResults {
     public var results: [RunResult]
     /// Each problem's objective, by problem id.
     public var objectives: [String: ProblemObjective]
+    /// Each grid's cells, by grid id.
+    public var maps: [String: ConvergenceMap]
 
     /// Runs every run of `lesson`, spread over the machine's cores. Runs are independent
     /// and each is deterministic, so the order of completion never shows in the output.
@@ -29,7 +31,11 @@ public struct LessonResults {
             try ProblemObjective(lesson.problem(of: runs[i])).run(runs[i].spec)
         }
         let results = zip(runs, traces).map { RunResult(run: $0, trace: $1) }
-        return LessonResults(lesson: lesson, results: results, objectives: objectives)
+        var maps: [String: ConvergenceMap] = [:]
+        for grid in lesson.grids {
+            maps[grid.id] = try ConvergenceMap.run(base: grid.base, x: grid.x, y: grid.y, objective: objectives[grid.problemID]!)
+        }
+        return LessonResults(lesson: lesson, results: results, objectives: objectives, maps: maps)
     }
 
     /// A rough cost (steps × rows) to schedule big runs first.

@@ -79,4 +79,4 @@ struct MapCommand: ParsableCommand {
     }
 }
 
-extension ConvergenceMap.Quantity: ExpressibleByArgument {}
+extension FigureSpec.MapQuantity: ExpressibleByArgument {}
