@@ -43,7 +43,7 @@ struct BrokenLessonTests {
     ]
 
     static let unknownKeys: [BrokenLesson] = [
-        BrokenLesson(name: "unknown root key", toml: "titel = \"U\"\n" + withRun, message: "lessons/t/lesson.toml line 1, key 'titel': unknown key (known keys here: title, subtitle, question, problem, problems, runs, sweeps, figures, tables, checks, analyses)"),
+        BrokenLesson(name: "unknown root key", toml: "titel = \"U\"\n" + withRun, message: "lessons/t/lesson.toml line 1, key 'titel': unknown key (known keys here: title, subtitle, question, problem, problems, runs, sweeps, grids, figures, tables, checks, analyses)"),
         BrokenLesson(name: "unknown problem key", toml: head + "\nlabels = \"p\"\n", message: "lessons/t/lesson.toml line 7, key 'problem.labels': unknown key (known keys here: label, objective, builtin, curvatures, parameters, start, constants, data, model, expected, expected_loss, expected_label, terms, view)"),
         BrokenLesson(name: "unknown view key", toml: head + """
 
@@ -146,7 +146,7 @@ struct BrokenLessonTests {
         BrokenLesson(name: "unknown optimizer", toml: withRun.replacingOccurrences(of: "\"sgd\"", with: "\"adamw\""), message: "lessons/t/lesson.toml line 10, key 'runs[0].optimizer': unknown optimizer 'adamw' (expected sgd, adagrad, rmsprop, adam)"),
         BrokenLesson(name: "unknown convention", toml: withRun + "\nconvention = \"jax\"", message: "lessons/t/lesson.toml line 13, key 'runs[0].convention': unknown convention 'jax' (expected keras or pytorch)"),
         BrokenLesson(name: "unknown schedule kind", toml: withRun + "\nschedule = { kind = \"cosine\" }", message: "lessons/t/lesson.toml line 13, key 'runs[0].schedule.kind': unknown schedule 'cosine' (expected constant, step, exponential, inverse-time)"),
-        BrokenLesson(name: "unknown figure kind", toml: withRun + "\n\n[[figures]]\nid = \"p\"\nkind = \"pie\"\nruns = [\"a\"]\ncaption = \"c\"", message: "lessons/t/lesson.toml line 16, key 'figures[0].kind': unknown figure kind 'pie' (expected surface, grid, curve, loss, gradient-norm, parameter, state, learning-rate, fit, boundary, final-loss, matrix, block-size, terms, prewitt, simplex-slice, along, starts)"),
+        BrokenLesson(name: "unknown figure kind", toml: withRun + "\n\n[[figures]]\nid = \"p\"\nkind = \"pie\"\nruns = [\"a\"]\ncaption = \"c\"", message: "lessons/t/lesson.toml line 16, key 'figures[0].kind': unknown figure kind 'pie' (expected surface, grid, curve, loss, gradient-norm, parameter, state, learning-rate, fit, boundary, final-loss, matrix, block-size, terms, prewitt, simplex-slice, along, starts, map, lr-range)"),
         BrokenLesson(name: "unknown builtin", toml: withRun.replacingOccurrences(of: "objective = \"x^2 + 10*y^2\"", with: "builtin = \"himmel\""), message: "lessons/t/lesson.toml line 4, key 'problem.builtin': unknown objective 'himmel' (built-in objectives: beale, constrained-fit, custom-loss, custom-loss-sum, himmelblau, quadratic, rastrigin, rosenbrock, zero-diagonal, zero-diagonal-penalty)"),
         BrokenLesson(name: "unknown name in the objective", toml: withRun.replacingOccurrences(of: "10*y^2", with: "10*z^2"), message: "lessons/t/lesson.toml line 4, key 'problem.objective': unknown name 'z' at column 10 (parameters: x, y)"),
         BrokenLesson(name: "objective syntax error", toml: withRun.replacingOccurrences(of: "10*y^2", with: "10*(y^2"), message: "lessons/t/lesson.toml line 4, key 'problem.objective': syntax error at column 14: expected ')'"),

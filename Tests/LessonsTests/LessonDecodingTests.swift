@@ -313,3 +313,60 @@ struct LessonDecodingTests {
         #expect(lesson.notes.count == 5)
     }
 }
+
+/// Sweeps of any setting and grids decode into typed values.
+@Suite("Lesson decoding: settings and grids")
+struct LessonSettingDecodingTests {
+    @Test func sweepsTakeWordsFlagsSchedulesAndBatches() throws {
+        let lesson = try LessonText.parse(LessonText.minimal + """
+
+
+            [[sweeps]]
+            id = "opt"
+            run = "a"
+            parameter = "optimizer"
+            values = ["sgd", "adam"]
+
+            [[sweeps]]
+            id = "sched"
+            run = "a"
+            parameter = "schedule"
+            values = ["constant", "step:5:0.5"]
+
+            [[sweeps]]
+            id = "budget"
+            run = "a"
+            parameter = "steps"
+            range = [10, 30, 3]
+            """)
+        #expect(lesson.runs(named: ["opt"]).map { $0.spec.optimizer.kind } == [.sgd, .adam])
+        #expect(lesson.runs(named: ["opt"]).map(\.label) == ["optimizer = sgd", "optimizer = adam"])
+        #expect(lesson.runs(named: ["sched"]).map(\.spec.schedule) == [.constant, .step(every: 5, factor: 0.5)])
+        #expect(lesson.runs(named: ["budget"]).map { $0.spec.stop.maxSteps } == [10, 20, 30])
+        #expect(lesson.sweeps.map(\.setting) == [.optimizer, .schedule, .steps])
+    }
+
+    @Test func gridsKeepTheirAxesAndMapsNameThem() throws {
+        let lesson = try LessonText.parse(LessonText.minimal + """
+
+
+            [[grids]]
+            id = "g"
+            run = "a"
+            x = { setting = "lr", log_range = [0.001, 0.1, 3] }
+            y = { setting = "momentum", values = [0, 0.5, 0.9] }
+
+            [[figures]]
+            id = "m"
+            kind = "map"
+            runs = ["g"]
+            color_floor = 1e-9
+            caption = "c"
+            """)
+        let grid = try #require(lesson.grids.first)
+        #expect(grid.id == "g" && grid.baseRunID == "a" && grid.x.setting == .learningRate && grid.x.spacing == .log)
+        #expect(grid.y.values == [.number(0), .number(0.5), .number(0.9)] && grid.y.spacing == .listed)
+        let figure = try #require(lesson.figures.first)
+        #expect(figure.kind == .map && figure.runs == ["g"] && figure.shows == .finalLoss && figure.colorFloor == 1e-9)
+    }
+}

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// ```
 /// rate at step t (of T):   η_t = from · (to/from)^(t/T)                 (fastai's SchedExp)
-/// smoothed loss:           a_t = β a_{t−1} + (1 − β) ℓ_t,  a_{−1} = 0,  s_t = a_t / (1 − β^(t+1)),  β = 0.98
+/// smoothed loss:           a_t = ℓ_t + β (a_{t−1} − ℓ_t),  a_{−1} = 0,  s_t = a_t / (1 − β^(t+1)),  β = 0.98
 /// stop:                    after the first step whose s_t > 4 · min_{u ≤ t} s_u (that step is kept)
 /// suggestions, over the steps from T/10 to 5 before the last kept (NaNs cut off):
 ///   steepest   η_k at the k where (s_{k+1} − s_k) / (log η_{k+1} − log η_k) is least
@@ -37,7 +37,8 @@ public struct RangeTest: Sendable, Equatable {
         var average = 0.0, best = Double.infinity, kept = 0, stopped = false
         var smoothed: [Double] = []
         for (t, loss) in allLosses.enumerated() {
-            average = Self.smoothing * average + (1 - Self.smoothing) * loss
+            // torch.lerp(loss, average, β), as fastai's AvgSmoothLoss computes it.
+            average = loss + Self.smoothing * (average - loss)
             let value = average / (1 - Foundation.pow(Self.smoothing, Double(t + 1)))
             smoothed.append(value)
             kept = t + 1

@@ -26,7 +26,7 @@ public struct GridAxis: Sendable, Equatable {
 
     /// `count` values from `lower` to `upper`, both included, evenly spaced or (with `log`) geometrically:
     /// ```
-    /// linear:  v_i = lower + (upper − lower) · i/(count − 1)
+    /// linear:  v_i = lower + (upper − lower) · i / (count − 1)     (multiplied first: 0.9 · 1 / 9 is 0.1)
     /// log:     v_i = lower · (upper/lower)^(i/(count − 1))
     /// ```
     /// Whole-number settings (`steps`, `epochs`, `batch`) take the values rounded, which must then
@@ -53,7 +53,7 @@ public struct GridAxis: Sendable, Equatable {
         let numbers = (0..<count).map { i -> Double in
             let t = Double(i) / Double(count - 1)
             if log { return lower * pow(upper / lower, t) }
-            return i == count - 1 ? upper : lower + (upper - lower) * t
+            return i == count - 1 ? upper : lower + (upper - lower) * Double(i) / Double(count - 1)
         }
         guard whole else { return GridAxis(setting: setting, values: numbers.map(SettingValue.number), spacing: log ? .log : .linear) }
         let rounded = numbers.map { Int($0.rounded()) }
@@ -84,8 +84,9 @@ public enum RunGrid {
         let rows = y?.values.count ?? 1
         let (count, overflow) = x.values.count.multipliedReportingOverflow(by: rows)
         if overflow || count > cellLimit {
+            let across = y == nil ? "" : "(with \(x.setting.key) across) "
             throw RunSpecError.invalid(setting: y?.setting ?? x.setting, message:
-                "grid has \(x.values.count) × \(rows) cells, more than the \(cellLimit) a grid may have; use fewer values")
+                "\(across)makes a grid of \(x.values.count) × \(rows) cells, more than the \(cellLimit) a grid may have; use fewer values")
         }
         if let y, y.setting == x.setting {
             throw RunSpecError.invalid(setting: y.setting, message: "is on both axes of the grid; vary two different settings")
