@@ -1,3 +1,5 @@
+import Trace
+
 /// One setting of a run, the same from the lesson file to the trace: the optimizer and its
 /// hyperparameters, the schedule, the budget, batching, stop rules, the start and the constraints.
 ///
@@ -25,7 +27,7 @@ public enum RunSetting: String, CaseIterable, Sendable, Hashable {
     /// (for the learning rate, `lr`, the trace's column too).
     public var key: String {
         switch self {
-        case .learningRate: return "lr"
+        case .learningRate: return TraceLayout.learningRateColumn
         case .initialAccumulator: return "initial_accumulator"
         case .gradientTolerance: return "gradient_tolerance"
         case .lossChangeTolerance: return "loss_tolerance"

@@ -128,7 +128,7 @@ extension LessonDecoder {
             let parts = column.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let ok: Bool
             if parts.count == 1 {
-                ok = ["step", "epoch", "batch", "lr", "loss", "batch_loss"].contains(column) || problem.parameters.contains(column)
+                ok = ["step", "epoch", "batch", RunSetting.learningRate.key, "loss", "batch_loss"].contains(column) || problem.parameters.contains(column)
             } else {
                 ok = (["grad", "update"].contains(parts[0]) || states.contains(parts[0])) && problem.parameters.contains(parts[1])
             }
