@@ -40,10 +40,13 @@ let package = Package(
         // Benchmark reference: a hand-written loop for one problem (see bench/).
         .executableTarget(name: "handloop", path: "bench/handloop"),
         // Benchmark: array expressions against the hand-written lesson objectives (see bench/).
-        .executableTarget(name: "arraybench", dependencies: ["Engine"], path: "bench/arrays"),
+        .executableTarget(name: "arraybench", dependencies: ["Engine", "ReferenceObjectives"], path: "bench/arrays"),
+        // Independent hand-written objectives (closed-form gradients) the array expressions of three
+        // lessons are checked and benchmarked against; not part of steptrace.
+        .target(name: "ReferenceObjectives", dependencies: ["Engine"], path: "Tests/ReferenceObjectives"),
 
         .testTarget(name: "TraceTests", dependencies: ["Trace"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Trace"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Trace", "ReferenceObjectives"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plot"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Engine"]),

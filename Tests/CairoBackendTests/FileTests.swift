@@ -45,9 +45,10 @@ import Testing
         let page = Scenes.page(Scenes.learningRateGrid(resolution: 20))
         let path = "/nonexistent-steptrace-folder/figure.png"
         #expect(throws: RenderError.self) { try CairoWriter.png(page, to: path, pixelWidth: 100) }
-        do { try CairoWriter.pdf(Document(pages: [page], title: "t"), to: "/nonexistent-steptrace-folder/f.pdf") } catch let e as RenderError {
-            #expect(e.description.hasPrefix("cannot write /nonexistent-steptrace-folder/f.pdf: "))
-            #expect(!e.description.contains("\n"))
+        let error = #expect(throws: RenderError.self) {
+            try CairoWriter.pdf(Document(pages: [page], title: "t"), to: "/nonexistent-steptrace-folder/f.pdf")
         }
+        #expect(error?.description.hasPrefix("cannot write /nonexistent-steptrace-folder/f.pdf: ") == true)
+        #expect(error?.description.contains("\n") == false)
     }
 }

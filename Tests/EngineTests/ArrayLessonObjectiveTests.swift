@@ -1,4 +1,5 @@
 import Engine
+import ReferenceObjectives
 import Testing
 
 /// The largest |aᵢ − bᵢ| relative to the largest |bᵢ| (1e-300 floor).

@@ -1,4 +1,5 @@
 import Engine
+import ReferenceObjectives
 import Testing
 import Trace
 

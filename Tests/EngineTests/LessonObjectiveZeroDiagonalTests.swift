@@ -1,4 +1,5 @@
 import Engine
+import ReferenceObjectives
 import Testing
 import Trace
 
@@ -100,14 +101,15 @@ private func randomC(_ n: Int, seed: UInt64) -> [Double] {
         }
     }
 
-    @Test("the hard constraint keeps the diagonal exactly zero at every row; the penalty only shrinks it")
+    @Test("on the lesson's array expression, the hard constraint keeps the diagonal exactly zero at every row; the penalty only shrinks it")
     func hardConstraintVersusPenalty() throws {
-        let hard = try BuiltinObjective(named: "zero-diagonal")
-        let soft = try BuiltinObjective(named: "zero-diagonal-penalty")
-        guard case .zeroDiagonal(let problem) = hard else {
-            Issue.record("zero-diagonal is not a ZeroDiagonal")
-            return
+        let problem = ZeroDiagonal()
+        func lesson(penalty: Double) throws -> ExpressionObjective {
+            try ArrayLessonExpressions.objective(
+                ArrayLessonExpressions.zeroDiagonal, ArrayLessonExpressions.zeroDiagonalParameters,
+                ArrayLessonExpressions.zeroDiagonalConstants(ZeroDiagonal(penalty: penalty)))
         }
+        let hard = try lesson(penalty: 0), soft = try lesson(penalty: 1)
         let start = Array(repeating: 0.0, count: 400)
         let optimizer = OptimizerSpec(kind: .sgd, learningRate: 0.02, momentum: 0.5)
         let hardRun = try run(hard, spec: RunSpec(

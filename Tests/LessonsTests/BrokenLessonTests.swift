@@ -44,7 +44,7 @@ struct BrokenLessonTests {
 
     static let unknownKeys: [BrokenLesson] = [
         BrokenLesson(name: "unknown root key", toml: "titel = \"U\"\n" + withRun, message: "lessons/t/lesson.toml line 1, key 'titel': unknown key (known keys here: title, subtitle, question, problem, problems, runs, sweeps, grids, figures, tables, checks, analyses)"),
-        BrokenLesson(name: "unknown problem key", toml: head + "\nlabels = \"p\"\n", message: "lessons/t/lesson.toml line 7, key 'problem.labels': unknown key (known keys here: label, objective, builtin, curvatures, parameters, start, constants, data, model, expected, expected_loss, expected_label, terms, view)"),
+        BrokenLesson(name: "unknown problem key", toml: head + "\nlabels = \"p\"\n", message: "lessons/t/lesson.toml line 7, key 'problem.labels': unknown key (known keys here: label, objective, builtin, curvatures, parameters, constants, start, data, model, expected, expected_loss, expected_label, terms, view)"),
         BrokenLesson(name: "unknown view key", toml: head + """
 
             [problem.view]
@@ -74,7 +74,7 @@ struct BrokenLessonTests {
             runs = ["a"]
             caption = "c"
             colour = "red"
-            """, message: "lessons/t/lesson.toml line 19, key 'figures[0].colour': unknown key (known keys here: id, kind, title, caption, runs, steps, parameter, state, log_y, log_x, arrows, aspect, x, y, class, block, rows, columns, part, expected, colormap, fill, range)"),
+            """, message: "lessons/t/lesson.toml line 19, key 'figures[0].colour': unknown key (known keys here: id, kind, title, caption, runs, steps, parameter, state, log_y, log_x, arrows, aspect, x, y, class, block, rows, columns, part, expected, colormap, fill, solve, images, range)"),
         BrokenLesson(name: "unknown table key", toml: withRun + """
 
 
@@ -146,8 +146,8 @@ struct BrokenLessonTests {
         BrokenLesson(name: "unknown optimizer", toml: withRun.replacingOccurrences(of: "\"sgd\"", with: "\"adamw\""), message: "lessons/t/lesson.toml line 10, key 'runs[0].optimizer': unknown optimizer 'adamw' (expected sgd, adagrad, rmsprop, adam)"),
         BrokenLesson(name: "unknown convention", toml: withRun + "\nconvention = \"jax\"", message: "lessons/t/lesson.toml line 13, key 'runs[0].convention': unknown convention 'jax' (expected keras or pytorch)"),
         BrokenLesson(name: "unknown schedule kind", toml: withRun + "\nschedule = { kind = \"cosine\" }", message: "lessons/t/lesson.toml line 13, key 'runs[0].schedule.kind': unknown schedule 'cosine' (expected constant, step, exponential, inverse-time)"),
-        BrokenLesson(name: "unknown figure kind", toml: withRun + "\n\n[[figures]]\nid = \"p\"\nkind = \"pie\"\nruns = [\"a\"]\ncaption = \"c\"", message: "lessons/t/lesson.toml line 16, key 'figures[0].kind': unknown figure kind 'pie' (expected surface, grid, curve, loss, gradient-norm, parameter, state, learning-rate, fit, boundary, final-loss, matrix, block-size, terms, prewitt, simplex-slice, along, starts, map, lr-range)"),
-        BrokenLesson(name: "unknown builtin", toml: withRun.replacingOccurrences(of: "objective = \"x^2 + 10*y^2\"", with: "builtin = \"himmel\""), message: "lessons/t/lesson.toml line 4, key 'problem.builtin': unknown objective 'himmel' (built-in objectives: beale, constrained-fit, custom-loss, custom-loss-sum, himmelblau, quadratic, rastrigin, rosenbrock, zero-diagonal, zero-diagonal-penalty)"),
+        BrokenLesson(name: "unknown figure kind", toml: withRun + "\n\n[[figures]]\nid = \"p\"\nkind = \"pie\"\nruns = [\"a\"]\ncaption = \"c\"", message: "lessons/t/lesson.toml line 16, key 'figures[0].kind': unknown figure kind 'pie' (expected surface, grid, curve, loss, gradient-norm, parameter, state, learning-rate, fit, boundary, final-loss, matrix, block-size, terms, images, simplex-slice, along, starts, map, lr-range)"),
+        BrokenLesson(name: "unknown builtin", toml: withRun.replacingOccurrences(of: "objective = \"x^2 + 10*y^2\"", with: "builtin = \"himmel\""), message: "lessons/t/lesson.toml line 4, key 'problem.builtin': unknown objective 'himmel' (built-in objectives: beale, himmelblau, quadratic, rastrigin, rosenbrock)"),
         BrokenLesson(name: "unknown name in the objective", toml: withRun.replacingOccurrences(of: "10*y^2", with: "10*z^2"), message: "lessons/t/lesson.toml line 4, key 'problem.objective': unknown name 'z' at column 10 (parameters: x, y)"),
         BrokenLesson(name: "objective syntax error", toml: withRun.replacingOccurrences(of: "10*y^2", with: "10*(y^2"), message: "lessons/t/lesson.toml line 4, key 'problem.objective': syntax error at column 14: expected ')'"),
         BrokenLesson(name: "sweep of an unsweepable setting", toml: withRun + "\n\n[[sweeps]]\nid = \"s\"\nrun = \"a\"\nparameter = \"box\"\nvalues = [1, 2]", message: "lessons/t/lesson.toml line 17, key 'sweeps[0].parameter': cannot sweep 'box' (expected one of: optimizer, convention, lr, momentum, nesterov, dampening, rho, beta1, beta2, epsilon, initial_accumulator, schedule, steps, epochs, batch, shuffle, gradient_tolerance, loss_tolerance, divergence_factor, start)"),
@@ -389,7 +389,7 @@ struct BrokenLessonTests {
             builtin = "banana"
             curvatures = [1, 2]
             start = [1, 2]
-            """, message: "lessons/t/lesson.toml line 4, key 'problem.builtin': unknown objective 'banana' (built-in objectives: beale, constrained-fit, custom-loss, custom-loss-sum, himmelblau, quadratic, rastrigin, rosenbrock, zero-diagonal, zero-diagonal-penalty)"),
+            """, message: "lessons/t/lesson.toml line 4, key 'problem.builtin': unknown objective 'banana' (built-in objectives: beale, himmelblau, quadratic, rastrigin, rosenbrock)"),
         BrokenLesson(name: "a long bad number is quoted short", toml: "title = \"T\"\nx = 1\(String(repeating: "9", count: 60))z\n",
                      message: "lessons/t/lesson.toml line 2: TOML syntax error: '1\(String(repeating: "9", count: 38))…' is not a number (column 5)"),
         BrokenLesson(name: "a trace past 200 million values", toml: withRun.replacingOccurrences(of: "steps = 10", with: "steps = 40000000"),

@@ -50,7 +50,12 @@ import Testing
         let frame = Rect(x: 0, y: 0, width: 400, height: 220)
         Self.smallGrid().draw(in: canvas, frame: frame)
         for line in canvas.lines where line.hasPrefix("text") && !line.contains("rot") {
-            let coords = line.split(separator: " ")[1].dropFirst().dropLast().split(separator: ",").compactMap { Double($0) }
+            let fields = line.split(separator: " ")
+            let coords = fields.count > 1 ? fields[1].dropFirst().dropLast().split(separator: ",").compactMap { Double($0) } : []
+            guard coords.count >= 2 else {
+                Issue.record("a text line without a position: \(line)")
+                continue
+            }
             #expect(coords[0] >= frame.minX - 0.01 && coords[1] >= frame.minY - 0.01, "\(line)")
             #expect(coords[0] < frame.maxX && coords[1] < frame.maxY, "\(line)")
         }

@@ -8,6 +8,7 @@
 // Markdown table of medians and ratios (expression / hand-written; below 1 is faster).
 // The expressions are those of Tests/EngineTests/Support/ArrayLessonExpressions.swift.
 import Engine
+import ReferenceObjectives
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

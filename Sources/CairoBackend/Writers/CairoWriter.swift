@@ -152,12 +152,10 @@ public enum CairoWriter {
         if let e = errors.first { throw e }
     }
 
-    /// A PDF date string `YYYY-MM-DDThh:mm:ssZ` (UTC) for `seconds` since 1970, honouring `SOURCE_DATE_EPOCH`
-    /// when `seconds` is 0 and the variable is set.
+    /// A PDF date string `YYYY-MM-DDThh:mm:ssZ` (UTC) for `seconds` since 1970. The caller chooses the
+    /// date (the command line honours `SOURCE_DATE_EPOCH`), so the same document gives the same bytes.
     static func pdfDate(_ seconds: Int) -> String {
-        var s = seconds
-        if s == 0, let env = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let v = Int(env) { s = v }
-        var t = time_t(s)
+        var t = time_t(seconds)
         var parts = tm()
         gmtime_r(&t, &parts)
         func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }

@@ -49,6 +49,8 @@ public struct ParsedExpression: Equatable, Sendable, CustomStringConvertible {
     public let text: String
     /// The root of the tree.
     public let root: ExpressionNode
+    /// The shape of the value: a scalar for a loss.
+    public let shape: ArrayShape
     /// The declared parameters, in the order of θ.
     public let parameters: [ParameterDeclaration]
     /// The named constants the expression was resolved against.
@@ -75,16 +77,26 @@ public struct ParsedExpression: Equatable, Sendable, CustomStringConvertible {
         parsing text: String, parameters: [ParameterDeclaration], constants: [String: ArrayValue] = [:],
         columns: [String] = []
     ) throws(ExpressionError) {
+        try self.init(parsing: text, parameters: parameters, constants: constants, columns: columns, allowingArrays: false)
+    }
+
+    /// Parses `text` like `init(parsing:parameters:constants:columns:)`; with `allowingArrays` the
+    /// result may be a vector or matrix (`T - Y`, a model's class probabilities), not only a loss.
+    public init(
+        parsing text: String, parameters: [ParameterDeclaration], constants: [String: ArrayValue] = [:],
+        columns: [String] = [], allowingArrays: Bool
+    ) throws(ExpressionError) {
         try ParsedExpression.validate(parameters: parameters.map(\.name), constants: constants.keys.sorted(), columns: columns)
         var parser = try Parser(text: text, parameters: parameters, constants: constants, columns: columns)
         let (root, shape) = try parser.parse()
-        guard shape.isScalar else {
+        guard shape.isScalar || allowingArrays else {
             throw ExpressionError(
                 kind: .shapeMismatch,
                 message: "the expression is \(shape.noun); a loss must be a scalar (use sum(...) or mean(...))")
         }
         self.text = text
         self.root = root
+        self.shape = shape
         self.parameters = parameters
         self.constants = constants
         self.columnNames = columns

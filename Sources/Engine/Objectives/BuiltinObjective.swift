@@ -13,17 +13,10 @@ public enum BuiltinObjective: ReferenceObjective, Sendable, Equatable {
     case himmelblau(Himmelblau)
     /// `rastrigin`: Rastrigin's function, A = 10.
     case rastrigin(Rastrigin)
-    /// The CVXPY question's fit (lesson objective; no known minima).
-    case constrainedFit(ConstrainedFit)
-    /// The custom Keras loss on one image (lesson objective; minimum at the target).
-    case customLoss(CustomLoss)
-    /// Self-expression with a zero diagonal (lesson objective; no known minima).
-    case zeroDiagonal(ZeroDiagonal)
 
     /// The names `init(named:)` accepts, sorted.
     public static let names = [
-        "beale", "constrained-fit", "custom-loss", "custom-loss-sum", "himmelblau", "quadratic", "rastrigin",
-        "rosenbrock", "zero-diagonal", "zero-diagonal-penalty",
+        "beale", "himmelblau", "quadratic", "rastrigin", "rosenbrock",
     ]
 
     /// Looks a built-in objective up by name.
@@ -31,16 +24,8 @@ public enum BuiltinObjective: ReferenceObjective, Sendable, Equatable {
     /// - `quadratic`: `curvatures` (default (1, 10)) set the dimension; all positive.
     /// - `rastrigin`: `dimension` (default 2, or the number of names) parameters.
     /// - `rosenbrock`, `beale`, `himmelblau`: 2 parameters.
-    /// - `constrained-fit`: `ConstrainedFit`, 5 parameters `a1, a2, a3, a4, b`.
-    /// - `custom-loss`: `CustomLoss` (12×16, λ = 0.5, mean reduction), 192
-    ///   parameters `Y_0_0 … Y_11_15`; `custom-loss-sum` the same with the
-    ///   learner's sum reduction (n = 192 times the loss and gradient).
-    /// - `zero-diagonal`: `ZeroDiagonal` (X 5×20, λ = 0.1, κ = 0), 400
-    ///   parameters `C_0_0 … C_19_19`, for the hard constraint;
-    ///   `zero-diagonal-penalty` the same with the penalty κ = 1.
     ///
-    /// `parameterNames` default to `x, y, …` (the lesson objectives have their own
-    /// defaults, listed above). Throws an `ObjectiveLookupError`
+    /// `parameterNames` default to `x, y, …` . Throws an `ObjectiveLookupError`
     /// for an unknown name, a wrong number of names or bad options.
     public init(
         named name: String, parameterNames: [String]? = nil, curvatures: [Double]? = nil, dimension: Int? = nil
@@ -52,14 +37,7 @@ public enum BuiltinObjective: ReferenceObjective, Sendable, Equatable {
             throw ObjectiveLookupError(message: "objective '\(name)' takes no curvatures (only 'quadratic' does)")
         }
         if dimension != nil && name != "rastrigin" && name != "quadratic" {
-            let fixed: Int
-            switch name {
-            case "constrained-fit": fixed = 5
-            case "custom-loss", "custom-loss-sum": fixed = 192
-            case "zero-diagonal", "zero-diagonal-penalty": fixed = 400
-            default: fixed = 2
-            }
-            throw ObjectiveLookupError(message: "objective '\(name)' has a fixed dimension of \(fixed)")
+            throw ObjectiveLookupError(message: "objective '\(name)' has a fixed dimension of 2")
         }
         if let names = parameterNames {
             var seen = Set<String>()
@@ -67,8 +45,8 @@ public enum BuiltinObjective: ReferenceObjective, Sendable, Equatable {
                 throw ObjectiveLookupError(message: "objective '\(name)': parameter '\(parameter)' is listed twice")
             }
         }
-        func names(_ count: Int, defaults: [String]? = nil) throws(ObjectiveLookupError) -> [String] {
-            let names = parameterNames ?? defaults ?? defaultParameterNames(count: count)
+        func names(_ count: Int) throws(ObjectiveLookupError) -> [String] {
+            let names = parameterNames ?? defaultParameterNames(count: count)
             guard names.count == count else {
                 throw ObjectiveLookupError(message: "objective '\(name)' has \(count) parameters, got \(names.count) names (\(names.joined(separator: ", ")))")
             }
@@ -96,18 +74,6 @@ public enum BuiltinObjective: ReferenceObjective, Sendable, Equatable {
                 throw ObjectiveLookupError(message: "objective 'rastrigin': dimension must be at least 1, got \(count)")
             }
             self = .rastrigin(Rastrigin(dimension: count, parameterNames: try names(count)))
-        case "constrained-fit":
-            self = .constrainedFit(ConstrainedFit(parameterNames: try names(5, defaults: ConstrainedFit.defaultParameterNames)))
-        case "custom-loss", "custom-loss-sum":
-            let pixels = CustomLoss.pixelNames(height: 12, width: 16)
-            self = .customLoss(CustomLoss(
-                reduction: name == "custom-loss" ? .mean : .sumThenMean,
-                parameterNames: try names(pixels.count, defaults: pixels)))
-        case "zero-diagonal", "zero-diagonal-penalty":
-            let entries = ZeroDiagonal.entryNames(pointCount: 20)
-            self = .zeroDiagonal(ZeroDiagonal(
-                penalty: name == "zero-diagonal" ? 0 : ZeroDiagonal.defaultPenalty,
-                parameterNames: try names(entries.count, defaults: entries)))
         default:
             preconditionFailure("'\(name)' is in BuiltinObjective.names but has no case")
         }
@@ -121,17 +87,11 @@ public enum BuiltinObjective: ReferenceObjective, Sendable, Equatable {
         case .beale: return "beale"
         case .himmelblau: return "himmelblau"
         case .rastrigin: return "rastrigin"
-        case .constrainedFit: return "constrained-fit"
-        case .customLoss(let o): return o.reduction == .mean ? "custom-loss" : "custom-loss-sum"
-        case .zeroDiagonal(let o): return o.penalty == 0 ? "zero-diagonal" : "zero-diagonal-penalty"
         }
     }
 
     /// The objective's formula in the expression language (it parses, over
-    /// `parameterNames`, to the same function), for handouts. Except for
-    /// `custom-loss` and `zero-diagonal` (and their variants), whose hundreds of
-    /// parameters are too many to write out: for them it is mathematical
-    /// notation, and their types' `expandedFormula` is the expression.
+    /// `parameterNames`, to the same function), for handouts.
     public var formula: String {
         switch self {
         case .quadratic(let q):
@@ -150,9 +110,6 @@ public enum BuiltinObjective: ReferenceObjective, Sendable, Equatable {
             let a = ExpressionNode.format(r.amplitude)
             let terms = r.parameterNames.map { "\($0)^2 - \(a)*cos(\(2 * Double.pi)*\($0))" }
             return "\(a)*\(r.parameterNames.count) + " + terms.joined(separator: " + ")
-        case .constrainedFit(let o): return o.formula
-        case .customLoss(let o): return o.formula
-        case .zeroDiagonal(let o): return o.formula
         }
     }
 
@@ -170,18 +127,13 @@ public enum BuiltinObjective: ReferenceObjective, Sendable, Equatable {
         case .beale(let o): return o.parameterNames
         case .himmelblau(let o): return o.parameterNames
         case .rastrigin(let o): return o.parameterNames
-        case .constrainedFit(let o): return o.parameterNames
-        case .customLoss(let o): return o.parameterNames
-        case .zeroDiagonal(let o): return o.parameterNames
         }
     }
 
     /// Always 0: the built-ins have no data.
     public var rowCount: Int { 0 }
 
-    /// Points where the global minimum is attained; empty for `constrained-fit` and
-    /// `zero-diagonal`, whose minima are not known in closed form (the constrained
-    /// fit's is found by `ConstrainedFit.gridSearch(resolution:)`).
+    /// Points where the global minimum is attained.
     public var knownMinima: [[Double]] {
         switch self {
         case .quadratic(let o): return o.knownMinima
@@ -189,13 +141,10 @@ public enum BuiltinObjective: ReferenceObjective, Sendable, Equatable {
         case .beale(let o): return o.knownMinima
         case .himmelblau(let o): return o.knownMinima
         case .rastrigin(let o): return o.knownMinima
-        case .customLoss(let o): return o.knownMinima
-        case .constrainedFit, .zeroDiagonal: return []
         }
     }
 
-    /// The value at the known minima: 0 for the test functions and `custom-loss`;
-    /// NaN (unknown) for `constrained-fit` and `zero-diagonal`.
+    /// The value at the known minima.
     public var minimumValue: Double {
         switch self {
         case .quadratic(let o): return o.minimumValue
@@ -203,8 +152,6 @@ public enum BuiltinObjective: ReferenceObjective, Sendable, Equatable {
         case .beale(let o): return o.minimumValue
         case .himmelblau(let o): return o.minimumValue
         case .rastrigin(let o): return o.minimumValue
-        case .customLoss(let o): return o.minimumValue
-        case .constrainedFit, .zeroDiagonal: return .nan
         }
     }
 
@@ -219,9 +166,6 @@ public enum BuiltinObjective: ReferenceObjective, Sendable, Equatable {
         case .beale(let o): return o.lossAndGradient(at: theta, rows: rows, gradient: gradient)
         case .himmelblau(let o): return o.lossAndGradient(at: theta, rows: rows, gradient: gradient)
         case .rastrigin(let o): return o.lossAndGradient(at: theta, rows: rows, gradient: gradient)
-        case .constrainedFit(let o): return o.lossAndGradient(at: theta, rows: rows, gradient: gradient)
-        case .customLoss(let o): return o.lossAndGradient(at: theta, rows: rows, gradient: gradient)
-        case .zeroDiagonal(let o): return o.lossAndGradient(at: theta, rows: rows, gradient: gradient)
         }
     }
 
@@ -233,9 +177,6 @@ public enum BuiltinObjective: ReferenceObjective, Sendable, Equatable {
         case .beale(let o): return o.loss(at: theta, rows: rows)
         case .himmelblau(let o): return o.loss(at: theta, rows: rows)
         case .rastrigin(let o): return o.loss(at: theta, rows: rows)
-        case .constrainedFit(let o): return o.loss(at: theta, rows: rows)
-        case .customLoss(let o): return o.loss(at: theta, rows: rows)
-        case .zeroDiagonal(let o): return o.loss(at: theta, rows: rows)
         }
     }
 }

@@ -69,6 +69,7 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
     /// Compiles an already parsed expression; `data` must have the columns it was parsed against.
     public init(parsed: ParsedExpression, data: DataTable?) {
         precondition(parsed.columnNames == (data?.columnNames ?? []), "the expression was parsed against other columns")
+        precondition(parsed.shape.isScalar, "a loss is a scalar")
         expressionText = parsed.text
         expression = parsed
         parameterNames = parsed.elementNames

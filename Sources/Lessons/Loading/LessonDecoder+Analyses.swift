@@ -110,7 +110,10 @@ extension LessonDecoder {
             guard let over = try r.strings("over"), !over.isEmpty else {
                 throw r.error("over", "is required: the parameters on the grid (a simplex group of the run, or boxed parameters)")
             }
-            let indices = try over.enumerated().map { try parameterIndex($1, "over[\($0)]", problem) }
+            let indices = try over.enumerated().flatMap { i, name -> [Int] in
+                guard let found = problem.indices(of: name) else { _ = try parameterIndex(name, "over[\(i)]", problem); return [] }
+                return found
+            }
             guard let resolution = try r.int("resolution"), resolution >= 1 else {
                 throw r.error("resolution", "is required: steps per unit of the simplex, or intervals per box (≥ 1)")
             }

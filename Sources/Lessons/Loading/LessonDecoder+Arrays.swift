@@ -68,25 +68,32 @@ extension LessonDecoder {
         return ArrayValue(vector: values)
     }
 
-    /// `start`: one number per parameter element (`[0.25, 0.25, 0.25, 0.25, 0]`), or a table by
-    /// declared name, each a number (every element), the elements written out (a vector's list, a
-    /// matrix's rows), or `{ uniform = [low, high], seed = S }` (seeded random elements).
-    func decodeStart(_ r: TableReader, declarations: [ParameterDeclaration], parameters: [String]) throws -> [Double] {
-        guard r.holdsTable("start"), let table = try r.table("start") else {
-            guard let start = try r.doubles("start") else { throw r.error("start", "is required: one number per parameter, or a table by name") }
-            guard start.count == parameters.count else {
-                let shown = parameters.count > 8 ? parameters.prefix(8).joined(separator: ", ") + ", …" : parameters.joined(separator: ", ")
-                throw r.error("start", "has \(counted(start.count, "number")) for \(counted(parameters.count, "parameter")) (\(shown))")
+    /// `start` (or `expected`): one number per parameter element (`[0.25, 0.25, 0.25, 0.25, 0]`), or a
+    /// table by declared name, each a number (every element), the elements written out (a vector's list,
+    /// a matrix's rows), a constant of the same shape by name (`{ Y = "T" }`), or, for `start`,
+    /// `{ uniform = [low, high], seed = S }` (seeded random elements). Nil when an optional key is absent.
+    func decodeElements(_ r: TableReader, _ key: String, declarations: [ParameterDeclaration], parameters: [String],
+                        constants: [String: ArrayValue]) throws -> [Double]? {
+        guard r.holdsTable(key), let table = try r.table(key) else {
+            guard let values = try r.doubles(key) else {
+                guard key == "start" else { return nil }
+                throw r.error(key, "is required: one number per parameter, or a table by name")
             }
-            return start
+            guard values.count == parameters.count else {
+                let shown = parameters.count > 8 ? parameters.prefix(8).joined(separator: ", ") + ", …" : parameters.joined(separator: ", ")
+                throw r.error(key, "has \(counted(values.count, "number")) for \(counted(parameters.count, "parameter")) (\(shown))")
+            }
+            return values
         }
-        var start: [Double] = []
+        var values: [Double] = []
         for declaration in declarations {
             let name = declaration.name, count = declaration.shape.count
             guard table.keys.contains(name) else {
-                throw table.error(nil, "gives no start for '\(name)' (a number, its elements, or { uniform = [low, high], seed = S })")
+                let forms = key == "start" ? "a number, its elements, a constant's name, or { uniform = [low, high], seed = S }"
+                    : "a number, its elements, or a constant's name"
+                throw table.error(nil, "gives no \(key) for '\(name)' (\(forms))")
             }
-            if table.holdsTable(name), let rule = try table.table(name) {
+            if key == "start", table.holdsTable(name), let rule = try table.table(name) {
                 guard let bounds = try rule.doubles("uniform"), bounds.count == 2, bounds[0] < bounds[1] else {
                     throw rule.error("uniform", "expected [low, high] with low < high")
                 }
@@ -94,19 +101,30 @@ extension LessonDecoder {
                 guard seed >= 0 else { throw rule.error("seed", "must be ≥ 0, got \(seed)") }
                 try rule.finish()
                 var generator = SeededGenerator(seed: UInt64(seed))
-                start += (0..<count).map { _ in bounds[0] + (bounds[1] - bounds[0]) * generator.unit() }
+                values += (0..<count).map { _ in bounds[0] + (bounds[1] - bounds[0]) * generator.unit() }
+                continue
+            }
+            if let constantName = try? table.string(name) {
+                guard let constant = constants[constantName] else {
+                    let known = constants.keys.sorted()
+                    throw table.error(name, "no constant is named '\(constantName)'" + (known.isEmpty ? " (the problem has no constants)" : " (constants: \(known.joined(separator: ", ")))"))
+                }
+                guard constant.shape.count == count, constant.shape.dimensions == declaration.shape.dimensions || declaration.shape.dimensions.count <= 1 else {
+                    throw table.error(name, "the constant '\(constantName)' has shape \(constant.shape.description); '\(declaration)' needs \(declaration.shape.isScalar ? "one number" : declaration.shape.description)")
+                }
+                values += constant.elements
                 continue
             }
             guard let (shape, elements) = try table.numberArray(name) else { continue }
             if shape.isEmpty {
-                start += Array(repeating: elements[0], count: count)
+                values += Array(repeating: elements[0], count: count)
             } else if shape == declaration.shape.dimensions || (shape.reduce(1, *) == count && declaration.shape.dimensions.count <= 1) {
-                start += elements
+                values += elements
             } else {
                 throw table.error(name, "has shape [\(shape.map(String.init).joined(separator: ","))]; '\(declaration)' needs \(declaration.shape.isScalar ? "one number" : declaration.shape.description)")
             }
         }
         try table.finish()
-        return start
+        return values
     }
 }

@@ -81,9 +81,17 @@ extension LessonDecoder {
             guard problem.model != nil, xColumn != nil, yColumn != nil else {
                 throw r.error("kind", "a 'fit' figure needs the problem's 'model' and the figure's data columns 'x' and 'y'")
             }
-        case .boundary:
+        case .boundary, .regions:
             guard problem.model != nil, xColumn != nil, yColumn != nil, classColumn != nil else {
-                throw r.error("kind", "a 'boundary' figure needs the problem's 'model' and the figure's data columns 'x', 'y' and 'class'")
+                throw r.error("kind", "a '\(kind.rawValue)' figure needs the problem's 'model' and the figure's data columns 'x', 'y' and 'class'")
+            }
+            let rank = (try? problem.arrayExpression(problem.model!).shape.rank) ?? 0
+            if kind == .boundary && rank != 0 {
+                throw r.error("kind", "a 'boundary' figure draws p = 0.5 of a model that is one probability per row; this model is a vector: use kind = \"regions\"")
+            }
+        case .field:
+            guard problem.data != nil, xColumn != nil, yColumn != nil else {
+                throw r.error("kind", "a 'field' figure needs the problem's data and the figure's data columns 'x' and 'y'")
             }
         case .parameter:
             guard parameter != nil else { throw r.error("parameter", "a 'parameter' figure needs the parameter to plot") }
@@ -96,7 +104,7 @@ extension LessonDecoder {
         case .finalLoss:
             guard names.contains(where: sweepIDs.contains) else { throw r.error("runs", "a 'final-loss' figure needs a sweep") }
         case .loss, .gradientNorm, .learningRate: break
-        case .matrix, .blockSize, .terms, .prewitt, .simplexSlice, .along, .starts: break
+        case .matrix, .blockSize, .terms, .images, .simplexSlice, .along, .starts: break
         case .map, .lrRange: preconditionFailure("decoded above")
         }
         if let a = arrows, !["gradient", "state"].contains(a) {
@@ -180,14 +188,6 @@ extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
 }
 
-extension FigureSpec {
-    /// The builtin objectives each objective-specific figure kind knows (see `ObjectiveViews` in Reports).
-    public static let objectiveViews: [Kind: [String]] = [
-        .terms: ["custom-loss", "custom-loss-sum", "zero-diagonal", "zero-diagonal-penalty"],
-        .prewitt: ["custom-loss", "custom-loss-sum"],
-    ]
-}
-
 extension LessonDecoder {
     /// Reads and checks the keys of the block, image and objective-specific kinds; returns a function
     /// that stores them on the spec.
@@ -200,6 +200,9 @@ extension LessonDecoder {
         let showsExpected = try r.bool("expected") ?? false
         let colormap = try r.string("colormap")
         let fill = try r.string("fill")
+        let solve = try r.string("solve")
+        let images = try r.tables("images")
+        let fields = try r.tables("fields")
         var range: ClosedRange<Double>? = nil
         if let v = try r.doubles("range") {
             guard v.count == 2, v[0] < v[1] else { throw r.error("range", "expected [low, high] with low < high") }
@@ -214,14 +217,25 @@ extension LessonDecoder {
         }
         if showsExpected && kind != .matrix { throw r.error("expected", "only 'matrix' figures take 'expected'") }
         if fill != nil && kind != .simplexSlice { throw r.error("fill", "only 'simplex-slice' figures take 'fill'") }
+        if solve != nil && kind != .simplexSlice { throw r.error("solve", "only 'simplex-slice' figures take 'solve'") }
+        if !images.isEmpty && kind != .images { throw r.error("images", "only 'images' figures take 'images'") }
+        if !fields.isEmpty && kind != .field { throw r.error("fields", "only 'field' figures take 'fields'") }
         if range != nil && kind != .along { throw r.error("range", "only 'along' figures take 'range'") }
-        let builtinName: String? = { if case .builtin(let name, _) = problem.source { return name }; return nil }()
-        if kind == .terms, builtinName == nil {
-            guard !problem.terms.isEmpty else {
-                throw r.error("kind", "a 'terms' figure needs the problem's terms = { name = \"expression\", … }")
+        if kind == .terms, problem.terms.isEmpty {
+            throw r.error("kind", "a 'terms' figure needs the problem's terms: [problem.terms] with name = \"expression\" lines")
+        }
+        var imageSpecs: [FigureSpec.ImageSpec] = []
+        if kind == .images {
+            guard !images.isEmpty else {
+                throw r.error("images", "an 'images' figure needs images = [{ expression = \"…\", title = \"…\" }, …]")
             }
-        } else if let supported = FigureSpec.objectiveViews[kind], !supported.contains(builtinName ?? "") {
-            throw r.error("kind", "a '\(kind.rawValue)' figure needs one of the builtins \(supported.joined(separator: ", ")) (this problem is \(builtinName.map { "'\($0)'" } ?? "an expression"))")
+            imageSpecs = try images.map { try decodeImage($0, problem: problem) }
+        }
+        if kind == .field {
+            guard !fields.isEmpty else {
+                throw r.error("fields", "a 'field' figure needs fields = [{ expression = \"…\", title = \"…\" }, …]")
+            }
+            imageSpecs = try fields.map { try decodeImage($0, problem: problem, perRow: true) }
         }
         switch kind {
         case .matrix, .blockSize:
@@ -237,7 +251,7 @@ extension LessonDecoder {
             if let c = colormap, !["diverging", "sequential"].contains(c) {
                 throw r.error("colormap", "expected \"diverging\" or \"sequential\", got \"\(c)\"")
             }
-            if showsExpected && problem.expected == nil && builtinName != "custom-loss" && builtinName != "custom-loss-sum" {
+            if showsExpected && problem.expected == nil {
                 throw r.error("expected", "the problem has no 'expected' answer to show")
             }
         case .simplexSlice:
@@ -251,6 +265,17 @@ extension LessonDecoder {
             for run in named where !run.spec.constraints.simplexGroups.contains(where: { Set(indices).isSubset(of: $0) }) {
                 throw r.error("runs", "run '\(run.id)' keeps no simplex = [...] holding \(axes.joined(separator: ", ")); a simplex slice needs it")
             }
+            if let solve {
+                guard let i = problem.parameters.firstIndex(of: solve) else {
+                    throw r.error("solve", "'\(solve)' is not a parameter (parameters: \(problem.parameters.joined(separator: ", ")))")
+                }
+                if run(named.first!, group: indices).contains(i) {
+                    throw r.error("solve", "'\(solve)' is in the simplex the slice shows; solve a parameter outside it")
+                }
+                for run in named where !run.spec.constraints.boxes.contains(where: { $0.index == i }) {
+                    throw r.error("solve", "run '\(run.id)' has no box for '\(solve)' (box = { \(solve) = [low, high] }): solving needs its interval")
+                }
+            }
         case .along:
             guard parameter != nil else { throw r.error("parameter", "an 'along' figure needs the parameter to vary") }
         default: break
@@ -258,6 +283,39 @@ extension LessonDecoder {
         return { spec in
             spec.block = block; spec.rows = rows; spec.columns = columns; spec.part = part
             spec.showsExpected = showsExpected; spec.colormap = colormap; spec.fill = fill; spec.range = range
+            spec.solve = solve; spec.images = imageSpecs
         }
+    }
+
+    /// The simplex group of `run` that holds `indices`.
+    private func run(_ run: LessonRun, group indices: [Int]) -> [Int] {
+        run.spec.constraints.simplexGroups.first { Set(indices).isSubset(of: $0) } ?? []
+    }
+
+    /// One entry of `images` (`{ expression = "T - Y", title = "the residual", scale = "pixel value" }`: a vector
+    /// or matrix over the problem's parameters and constants) or, `perRow`, of `fields` (one number per data
+    /// row: an expression of the parameters and the data columns).
+    private func decodeImage(_ r: TableReader, problem: Problem, perRow: Bool = false) throws -> FigureSpec.ImageSpec {
+        let expression = try r.requiredString("expression")
+        let title = try r.requiredString("title")
+        let scale = try r.string("scale")
+        try r.finish()
+        let shape: ArrayShape
+        do {
+            shape = perRow ? try problem.arrayExpression(expression).shape
+                : try ArrayExpression(expression: expression, parameters: problem.declarations, constants: problem.constants).shape
+        } catch {
+            throw r.error("expression", error.message)
+        }
+        if perRow {
+            guard shape.isScalar else {
+                throw r.error("expression", "is \(shape.noun); a field gives one number at each point of the plane (e.g. tanh(W[0] @ [x1, x2] + c[0]))")
+            }
+        } else {
+            guard shape.rank >= 1 else {
+                throw r.error("expression", "is a number; an image needs a vector or a matrix (e.g. T - Y)")
+            }
+        }
+        return FigureSpec.ImageSpec(expression: expression, title: title, scale: scale)
     }
 }

@@ -46,7 +46,7 @@ extension LessonDecoder {
             batching.shuffleSeed = UInt64(seed)
         }
         let constraints = try decodeConstraints(r, problem: problem)
-        let ownStart = r.isGiven("start") ? try decodeStart(r, declarations: problem.declarations, parameters: problem.parameters) : nil
+        let ownStart = r.isGiven("start") ? try decodeElements(r, "start", declarations: problem.declarations, parameters: problem.parameters, constants: problem.constants) : nil
         let start = ownStart ?? problem.start
         try r.finish()
         let spec = RunSpec(start: start, optimizer: optimizer, schedule: schedule, constraints: constraints,

@@ -198,8 +198,8 @@ struct LessonDecoder {
         for (i, p) in parameters.enumerated() where parameters.firstIndex(of: p) != i {
             throw r.error("parameters", "the name '\(p)' appears twice")
         }
-        let start = try decodeStart(r, declarations: declarations, parameters: parameters)
         let constants = try decodeConstants(r)
+        let start = try decodeElements(r, "start", declarations: declarations, parameters: parameters, constants: constants)!
         if !constants.isEmpty, case .builtin = source { throw r.error("constants", "only an 'objective' expression uses constants") }
         var dataFile: String? = nil, data: DataTable? = nil
         if let name = try r.string("data") {
@@ -219,12 +219,14 @@ struct LessonDecoder {
         let model = try r.string("model")
         if let m = model {
             guard data != nil else { throw r.error("model", "a model needs a data file ('data')") }
-            do { _ = try compile(m) } catch { throw r.error("model", error.message) }
+            // One number per row (a prediction, a probability) or a vector of class probabilities.
+            let shape: ArrayShape
+            do {
+                shape = try ArrayExpression(expression: m, parameters: declarations, constants: constants, data: data).shape
+            } catch { throw r.error("model", error.message) }
+            guard shape.rank <= 1 else { throw r.error("model", "is \(shape.noun); a model gives one number or a vector of class probabilities per row") }
         }
-        let expected = try r.doubles("expected")
-        if let e = expected, e.count != parameters.count {
-            throw r.error("expected", "has \(counted(e.count, "number")) for \(counted(parameters.count, "parameter")) (\(parameters.joined(separator: ", ")))")
-        }
+        let expected = try decodeElements(r, "expected", declarations: declarations, parameters: parameters, constants: constants)
         let expectedLoss = try r.double("expected_loss")
         let expectedLabel = try r.string("expected_label") ?? "the expected answer"
         var terms: [(name: String, expression: String)] = []

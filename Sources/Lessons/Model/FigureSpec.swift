@@ -22,6 +22,12 @@ public struct FigureSpec {
         case fit
         /// Two classes and the decision boundary at chosen steps.
         case boundary
+        /// The class a model predicts over the plane of two data columns (argmax of its probabilities),
+        /// with the data, a panel per step.
+        case regions
+        /// Expressions of the parameters and two data columns drawn over their plane (a hidden unit's
+        /// activation), with the data, a row of panels per step.
+        case field
         /// Final loss against a sweep's value, with the stability limit 2/λmax for `lr` sweeps.
         case finalLoss = "final-loss"
         /// A block of parameters (`block`, e.g. `C` for `C_r_c`) as a matrix or image at `steps`,
@@ -29,10 +35,10 @@ public struct FigureSpec {
         case matrix
         /// Σθᵢ² over a block's `part` (all, diagonal, off-diagonal) against step, one series per run.
         case blockSize = "block-size"
-        /// The loss terms a builtin objective exposes (see `ObjectiveViews`), against step.
+        /// The problem's named loss terms (`[problem.terms]`) against step, a panel per run.
         case terms
-        /// Prewitt responses (image gradients) of a builtin image objective's target and residual.
-        case prewitt
+        /// Array expressions (`images`) drawn as images at `steps`: a row of panels per step.
+        case images
         /// The objective over a 2-D face of a simplex (`x`, `y`, `fill`), where each run ended.
         case simplexSlice = "simplex-slice"
         /// f along one `parameter` through each run's final point (or the best run's).
@@ -98,6 +104,26 @@ public struct FigureSpec {
     public var shows: MapQuantity = .finalLoss
     /// `map`: values below this take the darkest color (nil: the colors span every value).
     public var colorFloor: Double?
+    /// `simplex-slice`: a parameter minimised exactly over its box at every point of the face.
+    public var solve: String?
+    /// `images`: the array expressions drawn, left to right; `field`: the expressions over the data plane.
+    public var images: [ImageSpec] = []
+
+    /// One column of an `images` figure.
+    public struct ImageSpec: Equatable {
+        /// A vector or matrix expression over the problem's parameters and constants (`T - Y`).
+        public var expression: String
+        /// The panel title (the step is added below it).
+        public var title: String
+        /// Images with the same `scale` text share one color scale, whose colorbar it labels;
+        /// nil: the image has its own scale, labelled with its title.
+        public var scale: String?
+
+        /// An image column.
+        public init(expression: String, title: String, scale: String? = nil) {
+            self.expression = expression; self.title = title; self.scale = scale
+        }
+    }
 
     public init(id: String, kind: Kind, title: String? = nil, caption: String, runs: [String], steps: [Int] = [],
                 parameter: String? = nil, state: String? = nil, logY: Bool? = nil, logX: Bool? = nil, arrows: String? = nil,

@@ -7,6 +7,12 @@ extension Problem {
         try ExpressionObjective(expression: expression, parameters: declarations, constants: constants, data: data)
     }
 
+    /// An expression over this problem's parameters, constants and data columns whose value may be a
+    /// vector or matrix (an image to draw, a model's class probabilities).
+    public func arrayExpression(_ expression: String) throws(ExpressionError) -> ArrayExpression {
+        try ArrayExpression(expression: expression, parameters: declarations, constants: constants, data: data)
+    }
+
     /// The flat indices (into `parameters`) a lesson means by `name`: a declared parameter's every
     /// element (`a`, `C`), one element (`b`, `a[2]`, `C[0,1]`), or `diag(C)`, the diagonal of a
     /// square matrix parameter. Nil when `name` names none of them.

@@ -22,7 +22,7 @@ extension FigureFactory {
     }
 
     /// A parameter block as matrices: one row of panels per run, one panel per step, one color scale;
-    /// with `expected`, the problem's expected block (or a builtin's target image) as a last panel.
+    /// with `expected`, the problem's expected block as a last panel.
     func matrix(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem) -> (Figure, Double) {
         let block = ParameterBlock.resolve(spec.block!, in: problem.parameters, rows: spec.rows, columns: spec.columns)!
         let name = Notes.escape(spec.block!)
@@ -35,12 +35,8 @@ extension FigureFactory {
             }
         }
         let perRow = cells.count / max(runs.count, 1)
-        if spec.showsExpected {
-            if let e = problem.expected {
-                cells.append((Notes.escape(problem.expectedLabel), block.indices.map { e[$0] }))
-            } else if let b = ObjectiveViews.builtin(problem), let target = ObjectiveViews.targetImage(b) {
-                cells.append(("the target \(name)∗", block.indices.map { target.values[$0] }))
-            }
+        if spec.showsExpected, let e = problem.expected {
+            cells.append((Notes.escape(problem.expectedLabel), block.indices.map { e[$0] }))
         }
         let all = cells.flatMap(\.values)
         let scale = FigureFactory.matrixScale(all, colormap: spec.colormap)
@@ -89,15 +85,11 @@ extension FigureFactory {
 
     // MARK: terms
 
-    /// The loss terms against step: the problem's `terms` expressions, or those a builtin exposes;
-    /// one panel per run, one series per term.
+    /// The loss terms against step: the problem's `terms` expressions; one panel per run, one series per term.
     func terms(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem) throws -> Figure {
-        let termsAt: ([Double]) -> [(name: String, value: Double)]
-        if let builtin = ObjectiveViews.builtin(problem) {
-            termsAt = { ObjectiveViews.terms(builtin, at: $0) ?? [] }
-        } else {
-            let compiled = try problem.terms.map { (name: Notes.escape($0.name), objective: try problem.objective($0.expression)) }
-            termsAt = { theta in compiled.map { ($0.name, $0.objective.lossValue(at: theta, rows: $0.objective.allRows)) } }
+        let compiled = try problem.terms.map { (name: Notes.escape($0.name), objective: try problem.objective($0.expression)) }
+        let termsAt = { (theta: [Double]) -> [(name: String, value: Double)] in
+            compiled.map { ($0.name, $0.objective.lossValue(at: theta, rows: $0.objective.allRows)) }
         }
         let panels = runs.map { r -> Panel in
             let rows = FigureFactory.sampledRows(r.trace.count, limit: 400)
@@ -119,42 +111,10 @@ extension FigureFactory {
         return Figure(columns: runs.count > 1 ? 2 : 1, panels: panels)
     }
 
-    // MARK: Prewitt
-
-    /// The target image and its Prewitt responses, then the residual Y* − Y and its responses at each step.
-    func prewitt(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem) -> (Figure, Double) {
-        let builtin = ObjectiveViews.builtin(problem)!
-        let target = ObjectiveViews.prewitt(builtin, residualAt: nil)!
-        var groups: [(label: String, short: String, image: [Double], x: [Double], y: [Double])] =
-            [("the target Y∗", "Y∗", target.image, target.x, target.y)]
-        if let r = runs.first, !spec.steps.isEmpty {
-            for row in FigureFactory.rows(spec, r.trace) {
-                let v = ObjectiveViews.prewitt(builtin, residualAt: r.trace.parameters(row: row))!
-                groups.append(("y = Y∗ − Y, \(FigureFactory.stepLabel(r.trace, row, r.run))", "y", v.image, v.x, v.y))
-            }
-        }
-        var panels: [Panel] = []
-        for g in groups {
-            let imageScale = FigureFactory.matrixScale(g.image, colormap: g.image.contains { $0 < 0 } ? "diverging" : "sequential")
-            let responseScale = FigureFactory.matrixScale(g.x + g.y, colormap: "diverging")
-            func panel(_ title: String, _ values: [Double], _ scale: ColorScale, _ label: String?) -> Panel {
-                let cells = MatrixCells(rows: target.rows, columns: target.columns, values: values, colorScale: scale)
-                return Panel(title: title, x: Axis("pixel column"), y: Axis("pixel row", reversed: true), marks: [cells],
-                             legend: .hidden, colorbar: label.map { Colorbar(scale, label: $0) })
-            }
-            // Pₓ and P_y share one scale, so only the second shows its colorbar.
-            panels.append(panel(g.label, g.image, imageScale, "pixel value"))
-            panels.append(panel("P<sub>x</sub> ⋆ \(g.short)  (left → right)", g.x, responseScale, nil))
-            panels.append(panel("P<sub>y</sub> ⋆ \(g.short)  (top → bottom)", g.y, responseScale, "Prewitt response"))
-        }
-        let rows = Double(groups.count)
-        return (Figure(columns: 3, panels: panels), min(1.35, 0.36 * rows + 0.04))
-    }
-
     // MARK: simplex slice
 
     /// The objective over one face of a simplex: `x` and `y` on the axes, `fill` = 1 − x − y, the group's
-    /// other members 0; the profile over the remaining parameters when the builtin knows it (else they are
+    /// other members 0; with `solve`, that parameter minimised over its box at every point (the others
     /// held at the best run's end). Points off the face (x + y > 1) are missing. Each run's end is marked.
     func simplexSlice(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
         let p = problem.parameters
@@ -162,8 +122,16 @@ extension FigureFactory {
         let group = runs[0].run.spec.constraints.simplexGroups.first { Set([xi, yi, fi]).isSubset(of: $0) }!
         let best = runs.filter { $0.trace.finalLoss.isFinite }.min { $0.trace.finalLoss < $1.trace.finalLoss } ?? runs[0]
         let held = best.trace.finalParameters
-        let profile = ObjectiveViews.builtin(problem).flatMap(ObjectiveViews.profile)
-        let f: ([Double]) -> Double = profile?.f ?? { objective.loss(at: $0) }
+        let solved = spec.solve.map { name -> (index: Int, range: ClosedRange<Double>) in
+            let i = p.firstIndex(of: name)!
+            let box = runs[0].run.spec.constraints.boxes.first { $0.index == i }!
+            return (i, box.lower...box.upper)
+        }
+        let f: ([Double]) -> Double = { theta in
+            guard let solved else { return objective.loss(at: theta) }
+            var point = theta
+            return LineMinimizer.minimize(in: solved.range) { v in point[solved.index] = v; return objective.loss(at: point) }.value
+        }
         let grid = SurfaceGrid(x: 0...1, y: 0...1, resolution: 161) { a, b -> Double in
             guard a + b <= 1 + 1e-12 else { return .nan }
             var theta = held
@@ -183,7 +151,8 @@ extension FigureFactory {
         let x = Notes.escape(spec.xColumn!), y = Notes.escape(spec.yColumn!), fill = Notes.escape(spec.fill!)
         let zeros = group.filter { ![xi, yi, fi].contains($0) }.map { Notes.escape(p[$0]) }
         let face = "\(fill) = 1 − \(x) − \(y)" + (zeros.isEmpty ? "" : ", \(zeros.joined(separator: " = ")) = 0")
-        let label = (profile?.label ?? "loss, the rest held at the best run's end") + " (\(face))"
+        let what = spec.solve.map { "min over \(Notes.escape($0)) of f" + (p.count > group.count + 1 ? ", the rest held at the best run's end" : "") }
+        let label = (what ?? "loss, the rest held at the best run's end") + " (\(face))"
         let panel = Panel(x: Axis("parameter \(x)", range: 0...1), y: Axis("parameter \(y)", range: 0...1), marks: marks,
                           legend: .topRight, colorbar: Colorbar(scale, label: label, levels: contours.levels))
         return Figure(panel)

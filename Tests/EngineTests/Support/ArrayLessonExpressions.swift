@@ -1,4 +1,5 @@
 import Engine
+import ReferenceObjectives
 
 /// The three hand-written lesson objectives written as array expressions: the
 /// fixtures the lesson files will take their `expression`, `parameters` and

@@ -42,7 +42,7 @@ public struct ArrayShape: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// How an error message names a value of this shape: `a scalar`, `a [3] vector`, `a [2,3] matrix`.
-    var noun: String {
+    public var noun: String {
         switch rank {
         case 0: return "a scalar"
         case 1: return "a \(description) vector"

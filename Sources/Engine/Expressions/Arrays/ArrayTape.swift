@@ -110,6 +110,11 @@ final class ArrayTape {
     @inline(__always)
     var value: Double { values[outputValue] }
 
+    /// Every element of the expression's value after `forward()`, row-major.
+    func outputElements(count: Int) -> [Double] {
+        Array(UnsafeBufferPointer(start: values + outputValue, count: count))
+    }
+
     /// Runs every node that depends on θ or the data row, in order.
     func forward() {
         for i in 0..<forwardCount {

@@ -1,3 +1,5 @@
+import Engine
+
 /// The constrained fit from the CVXPY question ("DCPError for a convex
 /// function"), with the question's data y (1×5) and C (4×5):
 /// ```

@@ -1,3 +1,5 @@
+import Engine
+
 /// The custom Keras loss from the question about Narihira et al.'s
 /// scale-invariant and image-gradient terms, on one small image.
 ///

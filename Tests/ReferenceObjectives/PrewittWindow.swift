@@ -1,3 +1,5 @@
+import Engine
+
 /// The 3×3 neighbourhood of one pixel of a row-major H×W image, with indices outside
 /// the image clamped to the nearest edge (the border replicated): the one place the
 /// custom loss, its gradient and the handout's response images read the stencil from.

@@ -1,3 +1,5 @@
+import Engine
+
 /// Self-expression with a zero diagonal, from the TensorFlow question: write
 /// every point as a combination of the *other* points.
 ///

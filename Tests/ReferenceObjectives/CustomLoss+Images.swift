@@ -1,3 +1,5 @@
+import Engine
+
 extension CustomLoss {
     /// The target image Y*: a horizontal ramp with a soft-edged disc on it,
     /// row-major, values in [0.15, 1]. No randomness.

@@ -1,3 +1,5 @@
+import Engine
+
 extension ConstrainedFit {
     /// A feasible point of the constrained fit and its objective value.
     public struct Solution: Sendable, Equatable {
