@@ -26,9 +26,13 @@ struct LessonDecoder {
             runs += generated
         }
         try checkBudget(runs: runs, readers: runReaders, sweepBases: sweepBases, problems: problems)
+        var grids: [LessonGrid] = []
+        for reader in try root.tables("grids") {
+            grids.append(try decodeGrid(reader, problems: problems, runs: runs, takenIDs: runs.map(\.id) + sweeps.map(\.id) + grids.map(\.id)))
+        }
         let runIDs = Set(runs.map(\.id)), sweepIDs = Set(sweeps.map(\.id))
         let figures = try root.tables("figures").map {
-            try decodeFigure($0, problems: problems, runIDs: runIDs, sweepIDs: sweepIDs, runs: runs)
+            try decodeFigure($0, problems: problems, runIDs: runIDs, sweepIDs: sweepIDs, runs: runs, grids: grids)
         }
         try checkUnique(figures.map(\.id), key: "figures", what: "figure id")
         let tables = try root.tables("tables").map { try decodeTable($0, problems: problems, runs: runs) }
@@ -61,7 +65,7 @@ struct LessonDecoder {
             }
         }
         return Lesson(id: id, title: title, subtitle: subtitle, question: question, folder: folder, file: file,
-                      problems: problems, runs: runs, sweeps: sweeps, figures: figures, tables: tables,
+                      problems: problems, runs: runs, sweeps: sweeps, grids: grids, figures: figures, tables: tables,
                       checks: checks, analyses: analyses, notes: notes)
     }
 
@@ -70,7 +74,7 @@ struct LessonDecoder {
         guard Notes.facts.contains(where: { $0.name == name }) else {
             throw LessonError(file: notesFile, problem: "{{fact \(name)}} is not a known fact (known: \(Notes.facts.map(\.name).joined(separator: ", ")))")
         }
-        if name == "starts" && !sweeps.contains(where: { $0.parameter == "start" }) {
+        if name == "starts" && !sweeps.contains(where: { $0.setting == .start }) {
             throw LessonError(file: notesFile, problem: "{{fact starts}} needs a [[sweeps]] with parameter = \"start\"")
         }
     }

@@ -47,6 +47,19 @@ public struct FigureSpec {
         case along
         /// Loss against step for many runs of a start sweep at once (no legend per run), best run highlighted.
         case starts
+        /// A grid's cells as a heatmap of their final loss or steps to converge, diverged cells hatched,
+        /// the theory's stability limit drawn over quadratics.
+        case map
+        /// The learning-rate range test: one run whose rate grows exponentially, loss against rate.
+        case lrRange = "lr-range"
+    }
+
+    /// What a `map` figure's colors show.
+    public enum MapQuantity: String, CaseIterable, Sendable {
+        /// The loss on each cell's last row.
+        case finalLoss = "final-loss"
+        /// The steps each cell's stop rule needed.
+        case steps
     }
     public var id: String
     public var kind: Kind
@@ -86,7 +99,8 @@ public struct FigureSpec {
     public var colormap: String?
     /// `simplex-slice`: the simplex parameter that takes 1 − x − y (the others in the group are 0).
     public var fill: String?
-    /// `along`, `simplex-slice`: the window along the parameter (default: its box, else around the points).
+    /// `along`, `simplex-slice`: the window along the parameter (default: its box, else around the points);
+    /// `lr-range`: the rates the test grows through.
     public var range: ClosedRange<Double>?
     /// This figure's own window on the view's x parameter (`x_range`), overriding `[problem.view]`.
     public var xRange: ClosedRange<Double>?
@@ -100,6 +114,10 @@ public struct FigureSpec {
     public var azimuth: Double = -60
     /// `surface3d`: the camera's height above the floor, in degrees (matplotlib's elev).
     public var elevation: Double = 30
+    /// `map`: what the colors show.
+    public var shows: MapQuantity = .finalLoss
+    /// `map`: values below this take the darkest color (nil: the colors span every value).
+    public var colorFloor: Double?
     /// `simplex-slice`: a parameter minimised exactly over its box at every point of the face.
     public var solve: String?
     /// `images`: the array expressions drawn, left to right; `field`: the expressions over the data plane.

@@ -42,7 +42,7 @@ enum StepTable {
         case "step": return Table.Column(header: "step", content: .integers(Array(0..<trace.count)))
         case "epoch": return Table.Column(header: "epoch", content: .integers(trace.epochs.map(Int.init)))
         case "batch": return Table.Column(header: "batch", content: .integers(trace.batches.map(Int.init)))
-        case "lr": return Table.Column(header: "η", content: .numbers(trace.learningRates))
+        case RunSetting.learningRate.key: return Table.Column(header: RunSetting.learningRate.symbol, content: .numbers(trace.learningRates))
         case "loss":
             return Table.Column(header: trace.lossStride > 1 ? Notes.escape(trace.lossLabel) : "loss", content: .numbers(trace.losses))
         case "batch_loss": return Table.Column(header: "batch loss", content: .numbers(trace.batchLosses ?? trace.losses))

@@ -37,6 +37,11 @@ struct CairoRenderBackend: RenderBackend, CompressionBackend {
         try CairoWriter.pdf(document, to: path)
     }
 
+    /// The PNG and the PDF at once, on two threads (`CairoWriter.pngAndPDF`).
+    func writePage(_ page: Page, png: String, pixelWidth: Int, pdf: String, title: String, creationDate: Int) throws {
+        try CairoWriter.pngAndPDF(page, png: png, pixelWidth: pixelWidth, pdf: pdf, title: title, creationDate: creationDate)
+    }
+
     func writeGzip(to path: String, _ body: (_ write: (UnsafeRawBufferPointer) -> Void) -> Void) throws {
         try GzipWriter.write(to: path, level: Self.traceLevel, body)
     }
