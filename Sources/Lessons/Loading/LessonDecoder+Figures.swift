@@ -66,7 +66,7 @@ extension LessonDecoder {
         try r.finish()
 
         switch kind {
-        case .surface, .grid:
+        case .surface, .grid, .filmstrip:
             guard let view = problem.view, view.y != nil else {
                 throw r.error("kind", "a '\(kind.rawValue)' figure needs [problem.view] with both 'x' and 'y'")
             }
@@ -101,6 +101,7 @@ extension LessonDecoder {
         case .loss, .gradientNorm, .learningRate: break
         case .matrix, .blockSize, .terms, .images, .simplexSlice, .along, .starts: break
         }
+        if kind == .filmstrip { try checkFilmstripSteps(r, steps: steps, runs: named, problem: problem) }
         if let a = arrows, !["gradient", "state"].contains(a) {
             throw r.error("arrows", "expected \"gradient\" or \"state\", got \"\(a)\"")
         }
@@ -127,14 +128,7 @@ extension LessonDecoder {
         let columns = try r.strings("columns") ?? ["step", "loss"] + problem.parameters
         let states = stateNames(of: run.spec.optimizer)
         for (i, column) in columns.enumerated() {
-            let parts = column.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            let ok: Bool
-            if parts.count == 1 {
-                ok = ["step", "epoch", "batch", "lr", "loss", "batch_loss"].contains(column) || problem.parameters.contains(column)
-            } else {
-                ok = (["grad", "update"].contains(parts[0]) || states.contains(parts[0])) && problem.parameters.contains(parts[1])
-            }
-            guard ok else {
+            guard isTraceColumn(column, run: run, problem: problem) else {
                 let prefixes = (["grad", "update"] + states).map { $0 + "." }.joined(separator: ", ")
                 throw r.error("columns[\(i)]", "unknown column '\(column)' for run '\(runID)' (expected step, epoch, batch, lr, loss, batch_loss, a parameter, or \(prefixes) followed by a parameter)")
             }
@@ -144,8 +138,10 @@ extension LessonDecoder {
         let digits = try r.int("digits") ?? 6
         guard (2...15).contains(digits) else { throw r.error("digits", "must be between 2 and 15, got \(digits)") }
         let caption = try r.requiredString("caption")
+        let blanks = try decodeBlanks(r, columns: columns, head: head)
         try r.finish()
-        return TableSpec(id: id, run: runID, columns: columns, head: head, tail: tail, caption: caption, digits: digits)
+        return TableSpec(id: id, run: runID, columns: columns, head: head, tail: tail, caption: caption, digits: digits,
+                         blanks: blanks)
     }
 
     func decodeCheck(_ r: TableReader, problems: [Problem]) throws -> GradientCheckSpec {

@@ -45,6 +45,8 @@ public struct FigureSpec {
         case along
         /// Loss against step for many runs of a start sweep at once (no legend per run), best run highlighted.
         case starts
+        /// Small multiples of the runs' paths over the loss surface, one frame per chosen step, on one view.
+        case filmstrip
     }
     public var id: String
     public var kind: Kind
@@ -128,6 +130,19 @@ public struct TableSpec {
     public var tail: Int
     public var caption: String
     public var digits: Int
+    /// Cells a worksheet leaves blank for the student (filled in the answer key).
+    public var blanks: [TableBlank] = []
+}
+
+/// Cells of one table column a worksheet leaves blank: `blank = { "velocity.x" = [1, 2] }`.
+public struct TableBlank: Equatable, Sendable {
+    /// The column, as the table names it.
+    public var column: String
+    /// The steps (rows) blanked.
+    public var steps: [Int]
+
+    /// A column's blanks.
+    public init(column: String, steps: [Int]) { self.column = column; self.steps = steps }
 }
 
 /// A block of parameters seen as a matrix: which flat indices, in row-major order, and its shape.

@@ -137,6 +137,11 @@ extension HandoutBuilder {
                 add(Piece(content: .items(items), height: c.height + s.captionGap + size.height,
                           spaceBefore: s.blockSpacing * 1.5, spaceAfter: s.blockSpacing * 1.5))
 
+            case let .drawing(drawable, height, keepWithNext):
+                let h = min(height, textArea.height)
+                add(Piece(content: .items([(Rect(x: 0, y: 0, width: width, height: h), drawable)]), height: h,
+                          spaceBefore: s.blockSpacing, spaceAfter: s.blockSpacing, keepWithNext: keepWithNext))
+
             case let .resultsBox(title, rows):
                 let box = resultsBox(title: title, rows: rows, width: width, canvas: canvas)
                 add(Piece(content: .items(box.items), height: box.height,

@@ -67,6 +67,7 @@ public struct HandoutBuilder {
         case figure(any Drawable, width: Double?, height: FigureHeight, caption: String?, number: Int)
         case table(Table, caption: String?, number: Int)
         case resultsBox(title: String, rows: [(String, String)])
+        case drawing(any Drawable, height: Double, keepWithNext: Bool)
         case pageBreak
     }
 
@@ -166,6 +167,12 @@ public struct HandoutBuilder {
     /// Adds a results box: light gray background, thin border, a bold `title` and key–value lines (markup).
     public mutating func resultsBox(title: String, rows: [(String, String)]) {
         blocks.append(.resultsBox(title: title, rows: rows))
+    }
+
+    /// Adds `drawable` across the text width, `height` points tall, without a number or caption (a
+    /// worksheet's writing space, a label); with `keepWithNext` it stays on the page of what follows.
+    public mutating func drawing(_ drawable: any Drawable, height: Double, keepWithNext: Bool = false) {
+        blocks.append(.drawing(drawable, height: height, keepWithNext: keepWithNext))
     }
 
     /// Starts a new page for whatever comes next.

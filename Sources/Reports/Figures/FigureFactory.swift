@@ -41,6 +41,7 @@ struct FigureFactory {
         case .simplexSlice: drawable = simplexSlice(spec, runs, problem, objective)
         case .along: drawable = along(spec, runs, problem, objective)
         case .starts: drawable = starts(spec, runs, problem)
+        case .filmstrip: (drawable, aspect) = filmstrip(spec, runs, problem, objective)
         }
         let caption = (spec.title.map { "<b>\(Notes.escape($0)).</b> " } ?? "") + Notes.inline(spec.caption)
         return BuiltFigure(id: spec.id, drawable: drawable, aspectRatio: 1 / aspect, caption: caption)
@@ -64,7 +65,7 @@ struct FigureFactory {
         return theta
     }
 
-    private func surfaceGrid(_ problem: Problem, _ objective: ProblemObjective) -> (SurfaceGrid, Int, Int) {
+    func surfaceGrid(_ problem: Problem, _ objective: ProblemObjective) -> (SurfaceGrid, Int, Int) {
         let view = problem.view!
         let xi = problem.parameters.firstIndex(of: view.x)!, yi = problem.parameters.firstIndex(of: view.y!)!
         let grid = SurfaceGrid(x: view.xRange, y: view.yRange!, resolution: surfaceResolution) { a, b in
@@ -73,7 +74,7 @@ struct FigureFactory {
         return (grid, xi, yi)
     }
 
-    private func heldNote(_ problem: Problem) -> String {
+    func heldNote(_ problem: Problem) -> String {
         let view = problem.view!
         let others = problem.parameters.filter { $0 != view.x && $0 != view.y }
         guard !others.isEmpty else { return "" }
