@@ -19,7 +19,8 @@ enum SlideText {
             }
         }
         if !items.isEmpty { return Array(items.prefix(count)).map(shortened) }
-        let short = sentences.filter { plain($0).count <= longest }
+        // A sentence that ends without a full stop leads into a formula the slide does not show.
+        let short = sentences.filter { plain($0).count <= longest && ".?!".contains(plain($0).trimmingCharacters(in: .whitespaces).last ?? " ") }
         if !short.isEmpty { return Array(short.prefix(count)) }
         return sentences.first.map { [shortened($0)] } ?? []
     }

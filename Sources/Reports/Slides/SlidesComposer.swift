@@ -31,14 +31,9 @@ struct SlidesComposer {
         var heading: String
         var blocks: [NoteBlock] = []
 
-        /// What the slide shows large: the first figure, else table, rule, formula.
-        var centrepiece: NoteBlock? {
-            for kind in ["figure", "table", "rule"] {
-                if let block = blocks.first(where: { if case .insert(kind, _) = $0 { return true } else { return false } }) {
-                    return block
-                }
-            }
-            return blocks.first { if case .formula = $0 { return true } else { return false } }
+        /// The ids of the section's `kind` inserts, in order.
+        func inserts(_ kind: String) -> [String] {
+            blocks.compactMap { if case .insert(kind, let id?) = $0 { return id } else { return nil } }
         }
         /// Whether the section is only a list (a take-aways section).
         var isOnlyList: Bool {
@@ -120,15 +115,26 @@ struct SlidesComposer {
         return page
     }
 
+    /// What a section's slide shows large: its first figure of one or two panels (small multiples
+    /// need the room of a page), else its first figure, table, update rule or formula.
+    private func centrepiece(of section: Section) -> NoteBlock? {
+        let ids = section.inserts("figure").filter { figures[$0] != nil }
+        let panels = { (id: String) in (self.figures[id]?.drawable as? Figure)?.panels.count ?? 1 }
+        if let id = ids.first(where: { panels($0) <= 2 }) ?? ids.first { return .insert(kind: "figure", id: id) }
+        if let id = section.inserts("table").first { return .insert(kind: "table", id: id) }
+        if let id = section.inserts("rule").first { return .insert(kind: "rule", id: id) }
+        return section.blocks.first { if case .formula = $0 { return true } else { return false } }
+    }
+
     /// A section's slide.
     private func slide(_ section: Section, canvas: Canvas) -> Page {
-        guard let centre = section.centrepiece, let piece = drawable(centre, canvas: canvas) else {
+        guard let centre = centrepiece(of: section), let piece = drawable(centre, canvas: canvas) else {
             return listSlide(heading: section.heading, items: SlideText.bullets(section.blocks), canvas: canvas)
         }
         var page = Page(size: Self.size)
         let top = addHeading(section.heading, to: &page, canvas: canvas)
         let area = Rect(x: Self.margin, y: top, width: Self.size.width - 2 * Self.margin, height: Self.size.height - 70 - top)
-        let bullets = SlideText.bullets(section.blocks)
+        let bullets = SlideText.bullets(section.blocks, count: piece.sideBySide ? 3 : piece.crowded ? 1 : 2)
         var style = Self.body
         style.size = 24
         // Beside a figure of one or two panels that is not too wide; below anything else.
@@ -175,17 +181,29 @@ struct SlidesComposer {
         var sideBySide: Bool
         /// The widest it may be drawn (a formula's own width; figures and tables grow to fill the slide).
         var naturalWidth = Double.infinity
+        /// Small multiples, which need most of the slide.
+        var crowded = false
     }
 
     private func drawable(_ block: NoteBlock, canvas: Canvas) -> Piece? {
         switch block {
         case .insert("figure", let id?):
             guard let built = figures[id] else { return nil }
-            let frame = Rect(x: 0, y: 0, width: 400, height: 400 / built.aspectRatio)
-            let smallest = TextSizeProbe.smallestText(of: built.drawable, frame: frame, measuring: canvas)
+            var drawable = built.drawable, aspectRatio = built.aspectRatio
             let panels = (built.drawable as? Figure)?.panels.count ?? 1
-            return Piece(drawable: built.drawable, aspectRatio: built.aspectRatio,
-                         factor: Self.smallestText / min(8, smallest.isFinite ? smallest : 8), sideBySide: panels <= 2)
+            if var figure = built.drawable as? Figure, panels > 2 {
+                // Small multiples in rows of up to four, which suit a wide slide better than a page's two.
+                // Panels keep their shape: width ∝ columns, height ∝ rows (as the page's figure had them).
+                let before = Double(figure.columns) / Double(figure.rows)
+                figure.columns = min(4, panels)
+                aspectRatio = min(2.4, aspectRatio * Double(figure.columns) / Double(figure.rows) / before)
+                drawable = figure
+            }
+            let frame = Rect(x: 0, y: 0, width: 400, height: 400 / aspectRatio)
+            let smallest = TextSizeProbe.smallestText(of: drawable, frame: frame, measuring: canvas)
+            return Piece(drawable: drawable, aspectRatio: aspectRatio,
+                         factor: Self.smallestText / min(8, smallest.isFinite ? smallest : 8), sideBySide: panels <= 2,
+                         crowded: panels > 2)
         case .insert("table", let id?):
             guard let spec = lesson.tables.first(where: { $0.id == id }), let result = results.result(spec.run) else { return nil }
             var table = StepTable.make(spec, trace: result.trace)
