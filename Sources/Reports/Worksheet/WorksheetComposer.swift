@@ -64,8 +64,9 @@ struct WorksheetComposer {
             }
             switch copy {
             case .worksheet:
-                // Beside empty axes the sketch carries much of the answer, so the box is half as tall.
-                let sketches = empty && !exercise.inserts("figure").isEmpty
+                // Empty axes to sketch on or blanks to fill carry much of the answer, so the box is half as tall.
+                let sketches = (empty && !exercise.inserts("figure").isEmpty)
+                    || exercise.inserts("table").contains { id in lesson.tables.contains { $0.id == id && !$0.blanks.isEmpty } }
                 let sized = writingLines(for: exercise.answer, numbers: numbers, h: h, canvas: canvas)
                 let space = WritingSpace(lines: exercise.lines ?? (sketches ? max(3, (sized + 1) / 2) : sized))
                 if exercise.lines != 0 { h.drawing(space, height: space.height) }
