@@ -28,12 +28,13 @@ extension FigureFactory {
                 let label = frame == 0 && runs.count > 1 ? Notes.escape(r.run.label) : nil
                 marks.append(Trajectory(points, label: label, style: style, markerLimit: 25, directionArrows: 0))
             }
-            let title = step == last && step > 0 ? "step \(step), the last" : "step \(step)"
+            let title = step == last && step > 0 ? "step \(step) (last)" : "step \(step)"
             return Panel(title: title, x: Axis("parameter \(Notes.escape(view.x))", range: view.xRange),
                          y: Axis("parameter \(Notes.escape(view.y!))", range: view.yRange!), marks: marks,
                          legend: frame == 0 && runs.count > 1 ? .automatic : .hidden)
         }
-        let columns = min(4, panels.count)
+        // Rows of four, or of three when that fills the last row (nine frames as 3 × 3, not 4 + 4 + 1).
+        let columns = panels.count <= 4 ? panels.count : panels.count % 4 != 0 && panels.count % 3 == 0 ? 3 : 4
         let rows = (panels.count + columns - 1) / columns
         let figure = Figure(columns: columns, panels: panels, sharesX: true, sharesY: true,
                             colorbar: Colorbar(colorScale, label: "loss\(heldNote(problem))", levels: contours.levels))

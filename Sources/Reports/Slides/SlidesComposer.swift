@@ -137,7 +137,7 @@ struct SlidesComposer {
         let bullets = SlideText.bullets(section.blocks, count: piece.sideBySide ? 3 : piece.crowded ? 1 : 2)
         var style = Self.body
         style.size = 24
-        // Beside a figure of one or two panels that is not too wide; below anything else.
+        // Beside a figure of one panel that is not too wide; below anything else.
         let side = !bullets.isEmpty && piece.sideBySide && piece.aspectRatio <= 2.1
         let sideWidth = 400.0, gap = 32.0
         var list = SlideList(items: bullets, style: style, width: side ? sideWidth : area.width, canvas: canvas)
@@ -158,7 +158,9 @@ struct SlidesComposer {
         let width = min(box.width, box.height * piece.aspectRatio, piece.naturalWidth)
         let height = width / piece.aspectRatio
         let frame = Rect(x: box.minX + (box.width - width) / 2, y: box.minY + (box.height - height) / 2, width: width, height: height)
-        page.items.append(Page.Item(frame: frame, content: Magnified(piece.drawable, factor: piece.factor)))
+        // A formula wider than the room shrinks with it (never below the smallest text).
+        let factor = piece.naturalWidth.isFinite ? max(Self.smallestText / Self.formula.size, width / piece.naturalWidth) : piece.factor
+        page.items.append(Page.Item(frame: frame, content: Magnified(piece.drawable, factor: factor)))
         return page
     }
 
@@ -192,17 +194,17 @@ struct SlidesComposer {
             var drawable = built.drawable, aspectRatio = built.aspectRatio
             let panels = (built.drawable as? Figure)?.panels.count ?? 1
             if var figure = built.drawable as? Figure, panels > 2 {
-                // Small multiples in rows of up to four, which suit a wide slide better than a page's two.
-                // Panels keep their shape: width ∝ columns, height ∝ rows (as the page's figure had them).
+                // Small multiples in one row of up to four, else two rows, which suit a wide slide better
+                // than a page's grid. Panels keep their shape: width ∝ columns, height ∝ rows.
                 let before = Double(figure.columns) / Double(figure.rows)
-                figure.columns = min(4, panels)
+                figure.columns = panels <= 4 ? panels : (panels + 1) / 2
                 aspectRatio = min(2.4, aspectRatio * Double(figure.columns) / Double(figure.rows) / before)
                 drawable = figure
             }
             let frame = Rect(x: 0, y: 0, width: 400, height: 400 / aspectRatio)
             let smallest = TextSizeProbe.smallestText(of: drawable, frame: frame, measuring: canvas)
             return Piece(drawable: drawable, aspectRatio: aspectRatio,
-                         factor: Self.smallestText / min(8, smallest.isFinite ? smallest : 8), sideBySide: panels <= 2,
+                         factor: Self.smallestText / min(8, smallest.isFinite ? smallest : 8), sideBySide: panels == 1,
                          crowded: panels > 2)
         case .insert("table", let id?):
             guard let spec = lesson.tables.first(where: { $0.id == id }), let result = results.result(spec.run) else { return nil }

@@ -59,7 +59,15 @@ struct WorksheetComposer {
             let header = TextBlock(lines: [label], style: h.style.body, lineHeight: h.style.bodyLineHeight)
             h.drawing(header, height: header.height, keepWithNext: true)
             let empty = copy == .worksheet && exercise.kind == .predict
-            for block in exercise.question {
+            for (i, block) in exercise.question.enumerated() {
+                // A paragraph that leads into a figure or table stays on its page.
+                if case .paragraph(let text) = block, i + 1 < exercise.question.count,
+                   case .insert(let kind, _) = exercise.question[i + 1], kind == "figure" || kind == "table" {
+                    let lines = TextBlock.wrapping(numbers.fill(text), width: h.textArea.width, style: h.style.body,
+                                                   lineHeight: h.style.bodyLineHeight, canvas: canvas)
+                    h.drawing(lines, height: lines.height, keepWithNext: true)
+                    continue
+                }
                 add(numbers.fill(block), copy: copy, emptyFigures: empty, tables: tables, to: &h, canvas: canvas)
             }
             switch copy {
