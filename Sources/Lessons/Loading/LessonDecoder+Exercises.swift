@@ -100,7 +100,7 @@ extension LessonDecoder {
         }
     }
 
-    /// A table with blanks is printed blank only in a worksheet, so an exercise must place it.
+    /// A table with blanks is printed blank only in a worksheet, so an exercise of the notes must place it.
     func checkBlanksArePlaced(in lesson: Lesson) throws {
         let placed = Set(lesson.exercises.flatMap { $0.inserts("table") })
         for (i, table) in lesson.tables.enumerated() where !table.blanks.isEmpty && !placed.contains(table.id) {

@@ -68,8 +68,9 @@ struct LessonDecoder {
             lesson.exercises = document.exercises
             lesson.traceReferences = document.references
             try checkExercises(of: lesson, notesText: notesText, notesFile: notesFile)
+            // Without notes there is no worksheet, so blanks have nothing to be placed by.
+            try checkBlanksArePlaced(in: lesson)
         }
-        try checkBlanksArePlaced(in: lesson)
         return lesson
     }
 
