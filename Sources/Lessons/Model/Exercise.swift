@@ -77,8 +77,9 @@ public struct TraceReference: Equatable, Sendable {
     public var column: String
     /// Significant digits printed (trailing zeros dropped).
     public var digits: Int
-    /// The notes file and line the reference is on.
+    /// The notes file the reference is in.
     public var file: String
+    /// The notes line the reference is on.
     public var line: Int
 
     /// A reference.

@@ -73,9 +73,7 @@ struct HandoutComposer {
 
     private func addRule(_ runID: String, to h: inout HandoutBuilder) {
         guard let run = lesson.run(runID) else { return }
-        let rule = UpdateRule.lines(for: run.spec.optimizer, schedule: run.spec.schedule)
-        h.formula(rule.formulas.joined(separator: "\n"))
-        h.paragraph("<small>\(rule.settings). g is the gradient at the current θ, η the learning rate.</small>")
+        h.rule(of: run)
     }
 
     private func addCheck(_ id: String, to h: inout HandoutBuilder) throws {

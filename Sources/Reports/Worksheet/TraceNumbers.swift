@@ -22,7 +22,7 @@ struct TraceNumbers {
                 }
                 row = step
             }
-            return NumberFormat.significant(TraceNumbers.value(reference.column, row: row, trace: trace), reference.digits)
+            return NumberFormat.significant(StepTable.values(named: reference.column, trace: trace)[row], reference.digits)
         }
     }
 
@@ -42,29 +42,6 @@ struct TraceNumbers {
         case .numbered(let items, let start): return .numbered(items.map(fill), start: start)
         case .formula(let text): return .formula(fill(text))
         case .insert: return block
-        }
-    }
-
-    /// The value of trace `column` (as a table or `{{trace}}` names it) at `row`.
-    static func value(_ column: String, row: Int, trace: Trace) -> Double {
-        let parts = column.split(separator: ".", maxSplits: 1).map(String.init)
-        if parts.count == 2, let p = trace.parameterNames.firstIndex(of: parts[1]) {
-            switch parts[0] {
-            case "grad": return trace.gradient(p, at: row)
-            case "update": return trace.update(p, at: row)
-            default:
-                let s = trace.stateNames.firstIndex(of: parts[0])!
-                return trace.value(.state(s, parameter: p), row: row)
-            }
-        }
-        switch column {
-        case "step": return Double(row)
-        case "epoch": return Double(trace.epochs[row])
-        case "batch": return Double(trace.batches[row])
-        case "lr": return trace.learningRate(at: row)
-        case "loss": return trace.loss(at: row)
-        case "batch_loss": return trace.hasBatchLoss ? trace.value(.batchLoss, row: row) : trace.loss(at: row)
-        default: return trace.parameter(trace.parameterNames.firstIndex(of: column)!, at: row)
         }
     }
 }

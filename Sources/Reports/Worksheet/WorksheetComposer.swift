@@ -122,9 +122,7 @@ struct WorksheetComposer {
             h.table(table, caption: StepTable.caption(spec, run: result.run))
         case .insert("rule", let id?):
             guard let run = lesson.run(id) else { return }
-            let rule = UpdateRule.lines(for: run.spec.optimizer, schedule: run.spec.schedule)
-            h.formula(rule.formulas.joined(separator: "\n"))
-            h.paragraph("<small>\(rule.settings). g is the gradient at the current θ, η the learning rate.</small>")
+            h.rule(of: run)
         case .insert: break
         }
     }
