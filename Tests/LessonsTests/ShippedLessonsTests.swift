@@ -48,6 +48,31 @@ struct ShippedLessonsTests {
         #expect(lesson.notes == loaded.notes)
     }
 
+    /// A worksheet for every lesson: a hand computation of a real step (it quotes the trace or blanks
+    /// table cells the student fills in), a prediction and an explanation, each with an answer.
+    @Test(arguments: ids)
+    func hasAtLeastThreeExercisesOfEachKind(id: String) throws {
+        let lesson = try Self.load(id)
+        #expect(lesson.exercises.count >= 3)
+        for kind in Exercise.Kind.allCases {
+            #expect(lesson.exercises.contains { $0.kind == kind }, "no '\(kind.rawValue)' exercise")
+        }
+        let quotes = { (blocks: [NoteBlock]) in
+            blocks.contains { block in
+                switch block {
+                case .paragraph(let t), .formula(let t): return !TraceReference.markers(in: t).isEmpty
+                case .bullets(let items), .numbered(let items, _): return items.contains { !TraceReference.markers(in: $0).isEmpty }
+                default: return false
+                }
+            }
+        }
+        for exercise in lesson.exercises where exercise.kind == .compute {
+            let blanked = exercise.inserts("table").contains { t in lesson.tables.contains { $0.id == t && !$0.blanks.isEmpty } }
+            #expect(quotes(exercise.answer) || blanked, "exercise of line \(exercise.line) quotes no step of a run")
+        }
+        for exercise in lesson.exercises { #expect(!exercise.answer.isEmpty && !exercise.question.isEmpty) }
+    }
+
     @Test func theFourLessonsAreThere() {
         #expect(Set(Self.core).isSubset(of: Self.ids))
     }

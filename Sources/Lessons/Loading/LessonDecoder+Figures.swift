@@ -75,7 +75,7 @@ extension LessonDecoder {
         try r.finish()
 
         switch kind {
-        case .surface, .grid, .surface3d:
+        case .surface, .grid, .surface3d, .filmstrip:
             guard let view = problem.view, view.y != nil else {
                 throw r.error("kind", "a '\(kind.rawValue)' figure needs [problem.view] with both 'x' and 'y'")
             }
@@ -111,6 +111,7 @@ extension LessonDecoder {
         case .matrix, .blockSize, .terms, .images, .simplexSlice, .along, .starts: break
         case .map, .lrRange: preconditionFailure("decoded above")
         }
+        if kind == .filmstrip { try checkFilmstripSteps(r, steps: steps, runs: named, problem: problem) }
         var spec = FigureSpec(id: id, kind: kind, title: title, caption: caption, runs: names, steps: steps,
                               parameter: parameter, state: state, logY: logY, logX: logX, arrows: arrows, aspect: aspect,
                               xColumn: xColumn, yColumn: yColumn, classColumn: classColumn)
@@ -135,14 +136,7 @@ extension LessonDecoder {
         let columns = try r.strings("columns") ?? ["step", "loss"] + problem.parameters
         let states = stateNames(of: run.spec.optimizer)
         for (i, column) in columns.enumerated() {
-            let parts = column.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            let ok: Bool
-            if parts.count == 1 {
-                ok = ["step", "epoch", "batch", RunSetting.learningRate.key, "loss", "batch_loss"].contains(column) || problem.parameters.contains(column)
-            } else {
-                ok = (["grad", "update"].contains(parts[0]) || states.contains(parts[0])) && problem.parameters.contains(parts[1])
-            }
-            guard ok else {
+            guard isTraceColumn(column, run: run, problem: problem) else {
                 let prefixes = (["grad", "update"] + states).map { $0 + "." }.joined(separator: ", ")
                 throw r.error("columns[\(i)]", "unknown column '\(column)' for run '\(runID)' (expected step, epoch, batch, lr, loss, batch_loss, a parameter, or \(prefixes) followed by a parameter)")
             }
@@ -152,8 +146,10 @@ extension LessonDecoder {
         let digits = try r.int("digits") ?? 6
         guard (2...15).contains(digits) else { throw r.error("digits", "must be between 2 and 15, got \(digits)") }
         let caption = try r.requiredString("caption")
+        let blanks = try decodeBlanks(r, columns: columns, head: head)
         try r.finish()
-        return TableSpec(id: id, run: runID, columns: columns, head: head, tail: tail, caption: caption, digits: digits)
+        return TableSpec(id: id, run: runID, columns: columns, head: head, tail: tail, caption: caption, digits: digits,
+                         blanks: blanks)
     }
 
     func decodeCheck(_ r: TableReader, problems: [Problem]) throws -> GradientCheckSpec {

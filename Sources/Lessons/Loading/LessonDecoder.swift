@@ -45,8 +45,9 @@ struct LessonDecoder {
         try checkUnique(analyses.map(\.id), key: "analyses", what: "analysis id")
         try root.finish()
 
-        let notes = try notesText.map { try Notes.parse($0, file: notesFile) } ?? []
-        for case let .insert(kind, ref?) in notes {
+        let document = try notesText.map { try Notes.document($0, file: notesFile) }
+        let notes = document?.blocks ?? [], exercises = document?.exercises ?? []
+        for case let .insert(kind, ref?) in notes + exercises.flatMap({ $0.question + $0.answer }) {
             let known: [String]
             switch kind {
             case "figure": known = figures.map(\.id)
@@ -64,9 +65,17 @@ struct LessonDecoder {
                                   problem: "{{\(kind) \(ref)}} names no \(noun) in \(LessonLoader.fileName) (\(choices))")
             }
         }
-        return Lesson(id: id, title: title, subtitle: subtitle, question: question, folder: folder, file: file,
-                      problems: problems, runs: runs, sweeps: sweeps, grids: grids, figures: figures, tables: tables,
-                      checks: checks, analyses: analyses, notes: notes)
+        var lesson = Lesson(id: id, title: title, subtitle: subtitle, question: question, folder: folder, file: file,
+                            problems: problems, runs: runs, sweeps: sweeps, grids: grids, figures: figures, tables: tables,
+                            checks: checks, analyses: analyses, notes: notes)
+        if let document, let notesText {
+            lesson.exercises = document.exercises
+            lesson.traceReferences = document.references
+            try checkExercises(of: lesson, notesText: notesText, notesFile: notesFile)
+            // Without notes there is no worksheet, so blanks have nothing to be placed by.
+            try checkBlanksArePlaced(in: lesson)
+        }
+        return lesson
     }
 
     /// A `{{fact NAME}}` must name a known fact, and `starts` needs a start sweep.

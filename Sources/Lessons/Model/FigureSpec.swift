@@ -52,6 +52,8 @@ public struct FigureSpec {
         case map
         /// The learning-rate range test: one run whose rate grows exponentially, loss against rate.
         case lrRange = "lr-range"
+        /// Small multiples of the runs' paths over the loss surface, one frame per chosen step, on one view.
+        case filmstrip
     }
 
     /// What a `map` figure's colors show.
@@ -160,6 +162,19 @@ public struct TableSpec {
     public var tail: Int
     public var caption: String
     public var digits: Int
+    /// Cells a worksheet leaves blank for the student (filled in the answer key).
+    public var blanks: [TableBlank] = []
+}
+
+/// Cells of one table column a worksheet leaves blank: `blank = { "velocity.x" = [1, 2] }`.
+public struct TableBlank: Equatable, Sendable {
+    /// The column, as the table names it.
+    public var column: String
+    /// The steps (rows) blanked.
+    public var steps: [Int]
+
+    /// A column's blanks.
+    public init(column: String, steps: [Int]) { self.column = column; self.steps = steps }
 }
 
 /// A block of parameters seen as a matrix: which flat indices, in row-major order, and its shape.

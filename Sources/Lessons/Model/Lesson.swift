@@ -27,6 +27,10 @@ public struct Lesson {
     public var analyses: [AnalysisSpec]
     /// The handout's prose, in order (from `notes.md`).
     public var notes: [NoteBlock]
+    /// The worksheet's exercises (`::: exercise` blocks of `notes.md`), in order.
+    public var exercises: [Exercise] = []
+    /// The trace numbers the exercises print; `TraceReference.marker(i)` in their markup is number i.
+    public var traceReferences: [TraceReference] = []
 
     /// The problem a run solves.
     public func problem(of run: LessonRun) -> Problem { problems.first { $0.id == run.problemID }! }

@@ -82,6 +82,8 @@ public struct HandoutBuilder {
         case table(Table, caption: String?, number: Int)
         /// A results box of key–value lines.
         case resultsBox(title: String, rows: [(String, String)])
+        /// A drawing without number or caption (a worksheet's empty axes), kept with the next block if asked.
+        case drawing(any Drawable, height: Double, keepWithNext: Bool)
         /// A forced page break.
         case pageBreak
     }
@@ -183,6 +185,12 @@ public struct HandoutBuilder {
     /// Adds a results box: light gray background, thin border, a bold `title` and key–value lines (markup).
     public mutating func resultsBox(title: String, rows: [(String, String)]) {
         blocks.append(.resultsBox(title: title, rows: rows))
+    }
+
+    /// Adds `drawable` across the text width, `height` points tall, without a number or caption (a
+    /// worksheet's writing space, a label); with `keepWithNext` it stays on the page of what follows.
+    public mutating func drawing(_ drawable: any Drawable, height: Double, keepWithNext: Bool = false) {
+        blocks.append(.drawing(drawable, height: height, keepWithNext: keepWithNext))
     }
 
     /// Starts a new page for whatever comes next.

@@ -51,6 +51,7 @@ struct FigureFactory {
         case .simplexSlice: drawable = simplexSlice(spec, runs, problem, objective)
         case .along: drawable = along(spec, runs, problem, objective)
         case .starts: drawable = starts(spec, runs, problem)
+        case .filmstrip: (drawable, aspect) = filmstrip(spec, runs, problem, objective)
         case .map, .lrRange: preconditionFailure("built above")
         }
         return built(spec, drawable, aspect: aspect)
@@ -89,7 +90,7 @@ struct FigureFactory {
         return theta
     }
 
-    private func surfaceGrid(_ view: Problem.View, _ problem: Problem, _ objective: ProblemObjective) -> (SurfaceGrid, Int, Int) {
+    func surfaceGrid(_ view: Problem.View, _ problem: Problem, _ objective: ProblemObjective) -> (SurfaceGrid, Int, Int) {
         let xi = problem.parameters.firstIndex(of: view.x)!, yi = problem.parameters.firstIndex(of: view.y!)!
         let grid = SurfaceGrid(x: view.xRange, y: view.yRange!, resolution: surfaceResolution) { a, b in
             objective.loss(at: FigureFactory.point(problem, xi, a, yi, b))

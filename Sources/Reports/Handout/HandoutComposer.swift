@@ -5,7 +5,8 @@ import Trace
 
 /// Turns a lesson and its results into a handout: the title block, the learner's
 /// question, the notes in order with generated figures, tables, checks, update
-/// rules and results placed where the notes ask, and anything not placed at the end.
+/// rules and results placed where the notes ask, and anything not placed (in the notes or in an
+/// exercise) at the end. Exercises belong to the worksheet and are left out.
 struct HandoutComposer {
     let results: LessonResults
     let figures: [String: BuiltFigure]
@@ -23,7 +24,9 @@ struct HandoutComposer {
         if let question = lesson.question {
             h.paragraph("<b>The learner asked:</b> <i>“\(question)”</i>")
         }
-        var placedFigures = Set<String>(), placedTables = Set<String>(), placedResults = false
+        // What the worksheet's exercises place counts as placed: it is not appended here.
+        var placedFigures = Set(lesson.exercises.flatMap { $0.inserts("figure") })
+        var placedTables = Set(lesson.exercises.flatMap { $0.inserts("table") }), placedResults = false
         for block in lesson.notes {
             switch block {
             case .heading(let text): h.heading(text)
@@ -71,9 +74,7 @@ struct HandoutComposer {
 
     private func addRule(_ runID: String, to h: inout HandoutBuilder) {
         guard let run = lesson.run(runID) else { return }
-        let rule = UpdateRule.lines(for: run.spec.optimizer, schedule: run.spec.schedule)
-        h.formula(rule.formulas.joined(separator: "\n"))
-        h.paragraph("<small>\(rule.settings). g is the gradient at the current θ, η the learning rate.</small>")
+        h.rule(of: run)
     }
 
     private func addCheck(_ id: String, to h: inout HandoutBuilder) throws {

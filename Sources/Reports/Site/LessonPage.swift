@@ -86,7 +86,8 @@ struct LessonPage {
                 body.append(Self.table(table, caption: caption, number: number))
             case let .resultsBox(title, rows):
                 body.append(Self.resultsBox(title: title, rows: rows))
-            case .pageBreak:
+            case .pageBreak, .drawing:
+                // Worksheets' empty axes never reach a handout, so a page has none to show.
                 break
             }
         }
