@@ -20,12 +20,13 @@ struct AllCommand: ParsableCommand {
 
     /// Writes every lesson's report and `index.md`, with `html` the lesson pages and `index.html`, and the
     /// worksheets, answer keys and slides `classroom` asks for.
-    static func writeAll(options: LessonOptions, html: Bool, classroom: ClassroomOptions = ClassroomOptions()) throws {
+    static func writeAll(options: LessonOptions, html: Bool, classroom: ClassroomOptions? = nil) throws {
         let catalog = try options.catalog()
         guard !catalog.entries.isEmpty else { throw Failure.data("\(catalog.folder): no lessons (folders with a lesson.toml)") }
         // Validate every lesson before writing anything.
         let lessons = try catalog.entries.map { try options.load($0.folder) }
-        var writer = classroom.configure(try options.writer())
+        var writer = try options.writer()
+        if let classroom { writer = classroom.configure(writer) }
         writer.writesHTML = html
         try options.makeOutputFolder()
         var lines = ["# steptrace lessons", ""]
@@ -37,7 +38,7 @@ struct AllCommand: ParsableCommand {
             lines.append("- [\(lesson.title)](\(lesson.id)/handout.pdf) (`\(lesson.id)`): \(summary.pages) pages, \(summary.figures) figures, "
                 + "\(summary.traces) traces in `\(lesson.id)/traces/*.csv.gz`"
                 + ClassroomOptions.indexText(summary.classroom, lessonID: lesson.id)
-                + (classroom.worksheet && lesson.exercises.isEmpty ? "; no exercises, so no worksheet" : ""))
+                + (classroom?.worksheet == true && lesson.exercises.isEmpty ? "; no exercises, so no worksheet" : ""))
         }
         // One lesson's traces compress while the next lesson runs and renders; each lands once both are done.
         var previous: (lesson: Lesson, pending: ReportWriter.Pending)? = nil
