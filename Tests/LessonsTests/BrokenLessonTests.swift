@@ -74,7 +74,7 @@ struct BrokenLessonTests {
             runs = ["a"]
             caption = "c"
             colour = "red"
-            """, message: "lessons/t/lesson.toml line 19, key 'figures[0].colour': unknown key (known keys here: id, kind, title, caption, runs, steps, parameter, state, log_y, log_x, arrows, aspect, x, y, class, block, rows, columns, part, expected, colormap, fill, solve, images, range)"),
+            """, message: "lessons/t/lesson.toml line 19, key 'figures[0].colour': unknown key (known keys here: id, kind, title, caption, runs, steps, parameter, state, log_y, log_x, arrows, aspect, x, y, class, block, rows, columns, part, expected, colormap, fill, solve, images, fields, range)"),
         BrokenLesson(name: "unknown table key", toml: withRun + """
 
 
@@ -146,7 +146,7 @@ struct BrokenLessonTests {
         BrokenLesson(name: "unknown optimizer", toml: withRun.replacingOccurrences(of: "\"sgd\"", with: "\"adamw\""), message: "lessons/t/lesson.toml line 10, key 'runs[0].optimizer': unknown optimizer 'adamw' (expected sgd, adagrad, rmsprop, adam)"),
         BrokenLesson(name: "unknown convention", toml: withRun + "\nconvention = \"jax\"", message: "lessons/t/lesson.toml line 13, key 'runs[0].convention': unknown convention 'jax' (expected keras or pytorch)"),
         BrokenLesson(name: "unknown schedule kind", toml: withRun + "\nschedule = { kind = \"cosine\" }", message: "lessons/t/lesson.toml line 13, key 'runs[0].schedule.kind': unknown schedule 'cosine' (expected constant, step, exponential, inverse-time)"),
-        BrokenLesson(name: "unknown figure kind", toml: withRun + "\n\n[[figures]]\nid = \"p\"\nkind = \"pie\"\nruns = [\"a\"]\ncaption = \"c\"", message: "lessons/t/lesson.toml line 16, key 'figures[0].kind': unknown figure kind 'pie' (expected surface, grid, curve, loss, gradient-norm, parameter, state, learning-rate, fit, boundary, final-loss, matrix, block-size, terms, images, simplex-slice, along, starts, map, lr-range)"),
+        BrokenLesson(name: "unknown figure kind", toml: withRun + "\n\n[[figures]]\nid = \"p\"\nkind = \"pie\"\nruns = [\"a\"]\ncaption = \"c\"", message: "lessons/t/lesson.toml line 16, key 'figures[0].kind': unknown figure kind 'pie' (expected surface, grid, curve, loss, gradient-norm, parameter, state, learning-rate, fit, boundary, regions, field, final-loss, matrix, block-size, terms, images, simplex-slice, along, starts, map, lr-range)"),
         BrokenLesson(name: "unknown builtin", toml: withRun.replacingOccurrences(of: "objective = \"x^2 + 10*y^2\"", with: "builtin = \"himmel\""), message: "lessons/t/lesson.toml line 4, key 'problem.builtin': unknown objective 'himmel' (built-in objectives: beale, himmelblau, quadratic, rastrigin, rosenbrock)"),
         BrokenLesson(name: "unknown name in the objective", toml: withRun.replacingOccurrences(of: "10*y^2", with: "10*z^2"), message: "lessons/t/lesson.toml line 4, key 'problem.objective': unknown name 'z' at column 10 (parameters: x, y)"),
         BrokenLesson(name: "objective syntax error", toml: withRun.replacingOccurrences(of: "10*y^2", with: "10*(y^2"), message: "lessons/t/lesson.toml line 4, key 'problem.objective': syntax error at column 14: expected ')'"),
