@@ -62,11 +62,12 @@ STEPTRACE="${STEPTRACE:-$BIN/steptrace}"
 HANDLOOP="${HANDLOOP:-$BIN/handloop}"
 
 if wants figure || wants map; then
-    # matplotlib lives in a private venv used by this benchmark only, never by steptrace.
+    # matplotlib (figure) and numpy (figure, map) live in a private venv used by these benchmarks only, never by steptrace.
     if [ ! -x "$VENV/bin/python" ]; then python3 -m venv "$VENV"; fi
-    if ! "$VENV/bin/python" -c "import matplotlib, numpy" 2>/dev/null; then
-        say "installing matplotlib and numpy into $VENV"
-        "$VENV/bin/pip" install --quiet matplotlib numpy >&2
+    needed="numpy"; wants figure && needed="matplotlib numpy"
+    if ! "$VENV/bin/python" -c "import ${needed// /, }" 2>/dev/null; then
+        say "installing $needed into $VENV"
+        "$VENV/bin/pip" install --quiet $needed >&2
     fi
 fi
 

@@ -26,8 +26,9 @@ public struct RangeTest: Sendable, Equatable {
     public let smoothed: [Double]
     /// Whether the test stopped because the smoothed loss passed 4× its best (else it ran out of steps or diverged).
     public let stoppedEarly: Bool
-    /// The step of the steepest descent, and of the smoothed minimum (nil when too few steps are left to judge).
+    /// The step of the steepest descent (nil when too few steps are left to judge).
     public let steepest: Int?
+    /// The step of the smoothed minimum (nil when too few steps are left to judge).
     public let minimum: Int?
 
     /// The test read from a run's rates and losses (row by row, as the trace holds them); `plannedSteps`

@@ -43,17 +43,27 @@ final class LaneTape {
         adjoints.deallocate()
     }
 
-    /// Sets parameter `i` of lane `lane`.
+    /// Loads lane l's parameters from `thetas[l]` (θ₀, θ₁, … in a row) for lanes `0..<m`.
     @inline(__always)
-    func setParameter(_ i: Int, lane: Int, to value: Double) { values[i * width + lane] = value }
+    func load(_ thetas: UnsafePointer<UnsafeMutablePointer<Double>>, lanes m: Int) {
+        for i in 0..<parameterCount {
+            let row = values + i &* width
+            for l in 0..<m { row[l] = thetas[l][i] }
+        }
+    }
+
+    /// Writes lane l's gradient into `gradients[l]` (∂/∂θ₀, ∂/∂θ₁, … in a row) for lanes `0..<m`, after `evaluate`.
+    @inline(__always)
+    func storeGradients(_ gradients: UnsafePointer<UnsafeMutablePointer<Double>>, lanes m: Int) {
+        for i in 0..<parameterCount {
+            let row = adjoints + i &* width
+            for l in 0..<m { gradients[l][i] = row[l] }
+        }
+    }
 
     /// The loss of lane `lane` after `evaluate`.
     @inline(__always)
-    func loss(lane: Int) -> Double { values[output * width + lane] }
-
-    /// ∂loss/∂θᵢ of lane `lane` after `evaluate`.
-    @inline(__always)
-    func gradient(_ i: Int, lane: Int) -> Double { adjoints[i * width + lane] }
+    func loss(lane: Int) -> Double { values[output &* width &+ lane] }
 
     /// Runs the forward and the reverse pass for lanes `0..<lanes`.
     func evaluate(lanes m: Int) {

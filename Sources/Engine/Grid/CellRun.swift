@@ -33,6 +33,9 @@ struct CellSink: TraceSink {
     @inlinable consuming func finish(verdict: Verdict) -> CellOutcome {
         CellOutcome(verdict: verdict, steps: max(rows - 1, 0), finalLoss: lastLoss)
     }
+
+    /// A cell keeps no state.
+    @inlinable static var readsState: Bool { false }
 }
 
 extension RunGrid {
@@ -103,27 +106,32 @@ extension RunGrid {
         var outcomes = [CellOutcome?](repeating: nil, count: cells.count)
         var live = Array(cells.indices)
         var count = live.count
-        let n = tape.parameterCount
         let noRows = UnsafeBufferPointer<Int>(start: nil, count: 0)
+        // Each live lane's θ and gradient buffers, in lane order, for the tape's transposing loads and stores.
+        let thetas = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: count)
+        let gradients = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: count)
+        defer { thetas.deallocate(); gradients.deallocate() }
         cursors.withUnsafeMutableBufferPointer { cursors in
             sinks.withUnsafeMutableBufferPointer { sinks in
+                for lane in 0..<count {
+                    thetas[lane] = cursors[lane].theta.baseAddress!
+                    gradients[lane] = cursors[lane].gradient.baseAddress!
+                }
                 while count > 0 {
-                    for lane in 0..<count {
-                        let theta = cursors[live[lane]].theta
-                        for i in 0..<n { tape.setParameter(i, lane: lane, to: theta[i]) }
-                    }
+                    tape.load(thetas, lanes: count)
                     tape.evaluate(lanes: count)
+                    tape.storeGradients(gradients, lanes: count)
                     var kept = 0
                     for lane in 0..<count {
                         let c = live[lane]
-                        let gradient = cursors[c].gradient
-                        for i in 0..<n { gradient[i] = tape.gradient(i, lane: lane) }
                         let loss = tape.loss(lane: lane)
                         if let verdict = cursors[c].advance(loss: loss, exact: true, batchLoss: loss, objective: objective,
                                                             allRows: noRows, sink: &sinks[c]) {
                             outcomes[c] = sinks[c].finish(verdict: verdict)
                         } else {
                             live[kept] = c
+                            thetas[kept] = thetas[lane]
+                            gradients[kept] = gradients[lane]
                             kept += 1
                         }
                     }

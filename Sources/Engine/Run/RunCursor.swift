@@ -21,6 +21,8 @@ struct RunCursor<Opt: Optimizer> {
     @usableFromInline let stateWidth: Int
     @usableFromInline let eta: Double
     @usableFromInline let schedule: Schedule
+    /// Whether the rate never changes (most runs): no schedule to evaluate per step.
+    @usableFromInline let constantRate: Bool
     /// The step budget.
     @usableFromInline let total: Int
     /// The current row.
@@ -47,6 +49,7 @@ struct RunCursor<Opt: Optimizer> {
         state.initialize(repeating: 0)
         eta = plan.settings.learningRate
         schedule = plan.schedule
+        constantRate = plan.schedule.isConstant
         total = plan.totalSteps
     }
 
@@ -79,10 +82,13 @@ struct RunCursor<Opt: Optimizer> {
         let gradientIn = UnsafeBufferPointer(gradient)
         let updateIn = UnsafeBufferPointer(update)
         let stateIn = UnsafeBufferPointer(state)
-        let rate = schedule.learningRate(base: eta, step: k)
-        let width = stateWidth, state = self.state
-        optimizer.withState { current in
-            for j in 0..<width { state[j] = current[j] }
+        // η · 1 would be η as well; skipping the schedule only saves its switch.
+        let rate = constantRate ? eta : schedule.learningRate(base: eta, step: k)
+        if S.readsState {
+            let width = stateWidth, state = self.state
+            optimizer.withState { current in
+                for j in 0..<width { state[j] = current[j] }
+            }
         }
         var verdict = monitor.check(row: k, loss: loss, exact: exact, batchLoss: batchLoss, theta: theta, gradient: gradient)
         if verdict == nil && isLast { verdict = monitor.budgetSpent(steps: total, finalLoss: loss) }

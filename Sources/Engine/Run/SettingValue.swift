@@ -141,34 +141,6 @@ extension RunSpec {
         default: throw mismatch()
         }
     }
-
-    /// The value `setting` has in this run (nil for a hyperparameter left to the library's default,
-    /// and for constraints).
-    public func value(of setting: RunSetting) -> SettingValue? {
-        switch setting {
-        case .optimizer: return .choice(optimizer.kind.rawValue)
-        case .convention: return .choice(optimizer.convention.rawValue)
-        case .learningRate: return optimizer.learningRate.map(SettingValue.number)
-        case .momentum: return optimizer.momentum.map(SettingValue.number)
-        case .nesterov: return .flag(optimizer.nesterov)
-        case .dampening: return optimizer.dampening.map(SettingValue.number)
-        case .rho: return optimizer.rho.map(SettingValue.number)
-        case .beta1: return optimizer.beta1.map(SettingValue.number)
-        case .beta2: return optimizer.beta2.map(SettingValue.number)
-        case .epsilon: return optimizer.epsilon.map(SettingValue.number)
-        case .initialAccumulator: return optimizer.initialAccumulator.map(SettingValue.number)
-        case .schedule: return .schedule(schedule)
-        case .steps: return stop.maxSteps.map(SettingValue.count)
-        case .epochs: return stop.maxEpochs.map(SettingValue.count)
-        case .batch: return batching.batchSize.map(SettingValue.count) ?? .choice("full")
-        case .shuffle: return batching.shuffleSeed.map { .count(Int($0)) }
-        case .gradientTolerance: return stop.gradientTolerance.map(SettingValue.number)
-        case .lossChangeTolerance: return stop.lossChangeTolerance.map(SettingValue.number)
-        case .divergenceFactor: return .number(stop.divergenceFactor)
-        case .start: return .point(start)
-        case .box, .simplex, .fixed: return nil
-        }
-    }
 }
 
 extension String {

@@ -5,8 +5,9 @@
 /// height Δy around it. Each marked cell gets the same diagonals, so neighbouring marked cells join
 /// into continuous lines about `spacing` points apart.
 public struct HatchedCells: Mark {
-    /// Nodes per row and rows, and the x and y ranges the nodes span (as a `SurfaceGrid`'s).
+    /// Nodes per row and rows (as a `SurfaceGrid`'s).
     public var width: Int, height: Int
+    /// The x and y ranges the nodes span (as a `SurfaceGrid`'s).
     public var x: ClosedRange<Double>, y: ClosedRange<Double>
     /// Whether node (i, j) is marked, at `j · width + i`.
     public var marked: [Bool]

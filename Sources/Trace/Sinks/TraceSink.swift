@@ -13,4 +13,12 @@ public protocol TraceSink: ~Copyable {
 
     /// Ends the run with `verdict` and returns the result.
     consuming func finish(verdict: Verdict) -> Output
+
+    /// Whether the sink reads `TraceRow.state` (the run loop skips copying the optimizer's state when not).
+    static var readsState: Bool { get }
+}
+
+extension TraceSink where Self: ~Copyable {
+    /// Sinks read the state unless they say otherwise.
+    public static var readsState: Bool { true }
 }
