@@ -7,6 +7,10 @@
 #           (bench/figure/lrgrid.py, in a private venv under bench/.venv).
 #   all     `steptrace all`: wall time and peak RSS; growth with 1, 2, 4 copies of the lesson set and
 #           with one lesson's step counts scaled 1, 2, 4 times.
+#   map     `steptrace map`: a 100 × 100 convergence map (SGD with momentum, Keras convention, on Rosenbrock from
+#           (-1.5, 2), lr 1e-5 … 1e-2 log-spaced, momentum 0 … 0.99, 1,000 steps per cell), PNG + PDF + CSV, against
+#           numpy vectorised over all cells (bench/map/map_numpy.py) and a plain Python loop (bench/map/map_loop.py,
+#           MAP_LOOP_ROUNDS rounds, default 3), numbers only.
 #   arrays  bench/arrays (in process, CPU time): the array expressions of zero-diagonal, constrained-fit
 #           and custom-loss against their hand-written Swift objectives, per evaluation and per lesson run.
 #           Not part of the default set.
@@ -15,9 +19,9 @@
 # of them alike; the table reports medians. Wall time is measured around the process; CPU time (user +
 # sys) and peak RSS come from GNU time.
 #
-# Usage: bench/run.sh [engine] [figure] [all] [arrays]        (no argument: engine, figure, all)
+# Usage: bench/run.sh [engine] [figure] [map] [all] [arrays]  (no argument: engine, figure, map, all)
 # Environment:
-#   ROUNDS=7          rounds for engine and figure
+#   ROUNDS=7          rounds for engine, figure and map
 #   ALL_ROUNDS=3      rounds for the `all` benchmarks
 #   BENCH_LESSONS=DIR the lessons folder (default: lessons/ of this checkout)
 #   STEPTRACE=PATH, HANDLOOP=PATH   use these binaries instead of building them
@@ -32,9 +36,9 @@ LESSONS="${BENCH_LESSONS:-$ROOT/lessons}"
 SCRATCH="$ROOT/.build-bench"
 VENV="$ROOT/bench/.venv"
 
-if [ "$#" -eq 0 ]; then set -- engine figure all; fi
+if [ "$#" -eq 0 ]; then set -- engine figure map all; fi
 for b in "$@"; do
-    case "$b" in engine | figure | all | arrays) ;; *) echo "bench/run.sh: unknown benchmark '$b' (expected engine, figure, all, arrays)" >&2; exit 64 ;; esac
+    case "$b" in engine | figure | map | all | arrays) ;; *) echo "bench/run.sh: unknown benchmark '$b' (expected engine, figure, map, all, arrays)" >&2; exit 64 ;; esac
 done
 wants() { local b; for b in "${SELECTED[@]}"; do [ "$b" = "$1" ] && return 0; done; return 1; }
 SELECTED=("$@")
@@ -57,7 +61,7 @@ fi
 STEPTRACE="${STEPTRACE:-$BIN/steptrace}"
 HANDLOOP="${HANDLOOP:-$BIN/handloop}"
 
-if wants figure; then
+if wants figure || wants map; then
     # matplotlib lives in a private venv used by this benchmark only, never by steptrace.
     if [ ! -x "$VENV/bin/python" ]; then python3 -m venv "$VENV"; fi
     if ! "$VENV/bin/python" -c "import matplotlib, numpy" 2>/dev/null; then
@@ -117,7 +121,7 @@ TABLE="$OUT/results.md"
     echo "# steptrace benchmark results"
     echo
     echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- Sources Package.swift || echo ' + uncommitted changes in Sources'), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
-    echo "Medians of $ROUNDS alternating rounds (engine, figure) and $ALL_ROUNDS rounds (all). Ratios compare median wall times (median CPU times in brackets)."
+    echo "Medians of $ROUNDS alternating rounds (engine, figure, map; the map's plain Python loop ${MAP_LOOP_ROUNDS:-3}) and $ALL_ROUNDS rounds (all). Ratios compare median wall times (median CPU times in brackets)."
 } >"$TABLE"
 
 # --- engine ------------------------------------------------------------------------------------------
@@ -163,6 +167,30 @@ if wants figure; then
         echo "| \`steptrace compare lr-overshoot\` | $(fmt "$st") | $(fmt "$(median 2 steptrace-compare)") | $(mb "$sm") | | | |"
         echo "| matplotlib $("$VENV/bin/python" -c 'import matplotlib; print(matplotlib.__version__)') (lrgrid.py) | $(fmt "$mp") | $(fmt "$(median 2 matplotlib)") | $(mb "$mm") | time: matplotlib / steptrace = $(ratio "$mp" "$st")× (CPU $(ratio "$(median 2 matplotlib)" "$(median 2 steptrace-compare)")×) | ≥ 10× | $(verdict "$(ratio "$mp" "$st")" ">=" 10) |"
         echo "| | | | | memory: steptrace / matplotlib = $(awk -v a="$sm" -v b="$mm" 'BEGIN { printf "%.2f", a / b }') | < 0.5 | $(verdict "$(awk -v a="$sm" -v b="$mm" 'BEGIN { printf "%.3f", a / b }')" "<=" 0.4999) |"
+    } >>"$TABLE"
+fi
+
+# --- map ---------------------------------------------------------------------------------------------
+if wants map; then
+    say "map: $ROUNDS rounds (the plain Python loop ${MAP_LOOP_ROUNDS:-3})"
+    mkdir -p "$OUT/map"
+    contender steptrace-map "$STEPTRACE" map --objective '(1-x)^2 + 100*(y-x^2)^2' --start x=-1.5,y=2 \
+        --optimizer sgd --convention keras --steps 1000 --grid lr=1e-5:1e-2:100:log --grid momentum=0:0.99:100 \
+        --output "$OUT/map"
+    contender numpy-map "$VENV/bin/python" "$ROOT/bench/map/map_numpy.py"
+    contender python-map python3 "$ROOT/bench/map/map_loop.py"
+    rounds "$ROUNDS" steptrace-map numpy-map
+    rounds "${MAP_LOOP_ROUNDS:-3}" python-map
+    st=$(median 1 steptrace-map); np=$(median 1 numpy-map); pl=$(median 1 python-map); sm=$(median 3 steptrace-map)
+    {
+        echo
+        echo "## map: a 100 × 100 convergence map, 1,000 steps per cell (SGD with momentum on Rosenbrock)"
+        echo
+        echo "| contender | median wall (s) | median CPU (s) | median peak RSS (MB) | ratio | target | |"
+        echo "|---|---:|---:|---:|---|---|---|"
+        echo "| \`steptrace map\` (PNG + PDF + CSV) | $(fmt "$st") | $(fmt "$(median 2 steptrace-map)") | $(mb "$sm") | | peak RSS < 100 MB | $(verdict "$(mb "$sm")" "<=" 99.999) |"
+        echo "| numpy $("$VENV/bin/python" -c 'import numpy; print(numpy.__version__)'), all cells at once (numbers only) | $(fmt "$np") | $(fmt "$(median 2 numpy-map)") | $(mb "$(median 3 numpy-map)") | numpy / steptrace = $(ratio "$np" "$st")× (CPU $(ratio "$(median 2 numpy-map)" "$(median 2 steptrace-map)")×) | > 1× | $(verdict "$(awk -v a="$np" -v b="$st" 'BEGIN { printf "%.4f", a / b }')" ">=" 1.0001) |"
+        echo "| plain Python loop, one cell at a time (numbers only) | $(fmt "$pl") | $(fmt "$(median 2 python-map)") | $(mb "$(median 3 python-map)") | Python / steptrace = $(ratio "$pl" "$st")× | | |"
     } >>"$TABLE"
 fi
 
@@ -228,5 +256,5 @@ fi
 
 echo >>"$TABLE"
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg). CPU times come from GNU time (10 ms resolution); targets are judged on wall time." >>"$TABLE"
-echo "Outputs: bench/out/figure/{steptrace,matplotlib}; per-round times in bench/out/times/." >>"$TABLE"
+echo "Outputs: bench/out/figure/{steptrace,matplotlib}, bench/out/map; per-round times in bench/out/times/." >>"$TABLE"
 cat "$TABLE"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages steptrace needs, if any is missing.
 set -euo pipefail
-needed=(libcairo2-dev libpango1.0-dev zlib1g-dev libdeflate-dev poppler-utils fonts-dejavu-core pkg-config)
+# chromium: the tests drive the lesson web pages in it, headless.
+needed=(libcairo2-dev libpango1.0-dev zlib1g-dev libdeflate-dev poppler-utils fonts-dejavu-core pkg-config chromium)
 missing=()
 for p in "${needed[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -36,13 +36,16 @@ public struct TraceLayout: Sendable, Equatable {
     /// ```
     /// step, loss, [batch_loss], <param>…, grad.<param>…, <state>.<param>…, epoch, batch, lr, update.<param>…
     /// ```
+    /// The column of the learning rate each row's step applies (also the lesson file's key for it).
+    public static let learningRateColumn = "lr"
+
     public var exportColumnNames: [String] {
         var names = ["step", "loss"]
         if hasBatchLoss { names.append("batch_loss") }
         names += parameterNames
         names += parameterNames.map { "grad.\($0)" }
         for state in stateNames { names += parameterNames.map { "\(state).\($0)" } }
-        names += ["epoch", "batch", "lr"]
+        names += ["epoch", "batch", Self.learningRateColumn]
         names += parameterNames.map { "update.\($0)" }
         return names
     }

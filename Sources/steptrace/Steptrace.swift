@@ -8,14 +8,14 @@ struct Steptrace: ParsableCommand {
         commandName: "steptrace",
         abstract: "Teaches how optimizers work: runs lessons, traces every step, draws figures and handouts.",
         version: version,
-        subcommands: [ListCommand.self, RunCommand.self, AllCommand.self, CompareCommand.self, TraceCommand.self,
+        subcommands: [ListCommand.self, RunCommand.self, AllCommand.self, SiteCommand.self, CompareCommand.self, TraceCommand.self, MapCommand.self, RangeTestCommand.self,
                       NewCommand.self, CheckCommand.self]
     )
 }
 
 extension Steptrace {
     /// Options that may be given more than once (each time for a different name).
-    static let repeatableOptions: Set<String> = ["--box"]
+    static let repeatableOptions: Set<String> = ["--box", "--set", "--grid"]
 
     /// The first option in `arguments` given a second time, unless it is repeatable: a flag
     /// given twice is a mistake, never a silent choice of one of the values.

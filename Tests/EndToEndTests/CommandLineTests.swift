@@ -13,7 +13,7 @@ struct CommandLineTests {
         #expect(outcome.status == 0)
         #expect(outcome.stderr.isEmpty)
         #expect(outcome.stdout.contains("USAGE: steptrace <subcommand>"))
-        for command in ["list", "run", "all", "compare", "trace", "new", "check"] {
+        for command in ["list", "run", "all", "site", "compare", "trace", "map", "lr-range", "new", "check"] {
             #expect(outcome.stdout.contains("  \(command) "), "help lists \(command)")
         }
     }

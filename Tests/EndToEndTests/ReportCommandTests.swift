@@ -39,7 +39,7 @@ struct ReportCommandTests {
         #expect(temporary.entries(under: "") == ["momentum"])
         try Self.checkReportFolder(temporary.path("momentum"))
         #expect(temporary.files(under: "momentum/figures")
-            == ["drop-path.png", "nesterov-loss.png", "paths.png", "same-path.png", "velocity-curve.png"])
+            == ["drop-path.png", "nesterov-loss.png", "paths.png", "rate-momentum-map.png", "same-path.png", "velocity-curve.png"])
         #expect(temporary.files(under: "momentum/traces")
             == ["half.csv.gz", "keras-drop.csv.gz", "keras.csv.gz", "nesterov.csv.gz", "plain.csv.gz", "pytorch-drop.csv.gz",
                 "pytorch.csv.gz"])

@@ -43,7 +43,7 @@ struct BrokenLessonTests {
     ]
 
     static let unknownKeys: [BrokenLesson] = [
-        BrokenLesson(name: "unknown root key", toml: "titel = \"U\"\n" + withRun, message: "lessons/t/lesson.toml line 1, key 'titel': unknown key (known keys here: title, subtitle, question, problem, problems, runs, sweeps, figures, tables, checks, analyses)"),
+        BrokenLesson(name: "unknown root key", toml: "titel = \"U\"\n" + withRun, message: "lessons/t/lesson.toml line 1, key 'titel': unknown key (known keys here: title, subtitle, question, problem, problems, runs, sweeps, grids, figures, tables, checks, analyses)"),
         BrokenLesson(name: "unknown problem key", toml: head + "\nlabels = \"p\"\n", message: "lessons/t/lesson.toml line 7, key 'problem.labels': unknown key (known keys here: label, objective, builtin, curvatures, parameters, constants, start, data, model, expected, expected_loss, expected_label, terms, view)"),
         BrokenLesson(name: "unknown view key", toml: head + """
 
@@ -64,7 +64,7 @@ struct BrokenLessonTests {
             parameter = "lr"
             values = [0.1, 0.2]
             step = 2
-            """, message: "lessons/t/lesson.toml line 19, key 'sweeps[0].step': unknown key (known keys here: id, run, parameter, values, log_range, label)"),
+            """, message: "lessons/t/lesson.toml line 19, key 'sweeps[0].step': unknown key (known keys here: id, run, parameter, values, log_range, range, label)"),
         BrokenLesson(name: "unknown figure key", toml: withRun + """
 
 
@@ -84,7 +84,7 @@ struct BrokenLessonTests {
             columns = ["step", "x"]
             caption = "c"
             rows = 3
-            """, message: "lessons/t/lesson.toml line 19, key 'tables[0].rows': unknown key (known keys here: id, run, columns, head, tail, digits, caption)"),
+            """, message: "lessons/t/lesson.toml line 19, key 'tables[0].rows': unknown key (known keys here: id, run, columns, head, tail, digits, caption, blank)"),
         BrokenLesson(name: "unknown check key", toml: withRun + """
 
 
@@ -146,11 +146,11 @@ struct BrokenLessonTests {
         BrokenLesson(name: "unknown optimizer", toml: withRun.replacingOccurrences(of: "\"sgd\"", with: "\"adamw\""), message: "lessons/t/lesson.toml line 10, key 'runs[0].optimizer': unknown optimizer 'adamw' (expected sgd, adagrad, rmsprop, adam)"),
         BrokenLesson(name: "unknown convention", toml: withRun + "\nconvention = \"jax\"", message: "lessons/t/lesson.toml line 13, key 'runs[0].convention': unknown convention 'jax' (expected keras or pytorch)"),
         BrokenLesson(name: "unknown schedule kind", toml: withRun + "\nschedule = { kind = \"cosine\" }", message: "lessons/t/lesson.toml line 13, key 'runs[0].schedule.kind': unknown schedule 'cosine' (expected constant, step, exponential, inverse-time)"),
-        BrokenLesson(name: "unknown figure kind", toml: withRun + "\n\n[[figures]]\nid = \"p\"\nkind = \"pie\"\nruns = [\"a\"]\ncaption = \"c\"", message: "lessons/t/lesson.toml line 16, key 'figures[0].kind': unknown figure kind 'pie' (expected surface, surface3d, grid, curve, loss, gradient-norm, parameter, state, learning-rate, fit, boundary, regions, field, final-loss, matrix, block-size, terms, images, simplex-slice, along, starts)"),
+        BrokenLesson(name: "unknown figure kind", toml: withRun + "\n\n[[figures]]\nid = \"p\"\nkind = \"pie\"\nruns = [\"a\"]\ncaption = \"c\"", message: "lessons/t/lesson.toml line 16, key 'figures[0].kind': unknown figure kind 'pie' (expected surface, surface3d, grid, curve, loss, gradient-norm, parameter, state, learning-rate, fit, boundary, regions, field, final-loss, matrix, block-size, terms, images, simplex-slice, along, starts, map, lr-range, filmstrip)"),
         BrokenLesson(name: "unknown builtin", toml: withRun.replacingOccurrences(of: "objective = \"x^2 + 10*y^2\"", with: "builtin = \"himmel\""), message: "lessons/t/lesson.toml line 4, key 'problem.builtin': unknown objective 'himmel' (built-in objectives: beale, himmelblau, quadratic, rastrigin, rosenbrock)"),
         BrokenLesson(name: "unknown name in the objective", toml: withRun.replacingOccurrences(of: "10*y^2", with: "10*z^2"), message: "lessons/t/lesson.toml line 4, key 'problem.objective': unknown name 'z' at column 10 (parameters: x, y)"),
         BrokenLesson(name: "objective syntax error", toml: withRun.replacingOccurrences(of: "10*y^2", with: "10*(y^2"), message: "lessons/t/lesson.toml line 4, key 'problem.objective': syntax error at column 14: expected ')'"),
-        BrokenLesson(name: "sweep of an unsweepable setting", toml: withRun + "\n\n[[sweeps]]\nid = \"s\"\nrun = \"a\"\nparameter = \"steps\"\nvalues = [1, 2]", message: "lessons/t/lesson.toml line 17, key 'sweeps[0].parameter': cannot sweep 'steps' (expected start or one of: lr, momentum, rho, beta1, beta2, epsilon)"),
+        BrokenLesson(name: "sweep of an unsweepable setting", toml: withRun + "\n\n[[sweeps]]\nid = \"s\"\nrun = \"a\"\nparameter = \"box\"\nvalues = [1, 2]", message: "lessons/t/lesson.toml line 17, key 'sweeps[0].parameter': cannot sweep 'box' (expected one of: optimizer, convention, lr, momentum, nesterov, dampening, rho, beta1, beta2, epsilon, initial_accumulator, schedule, steps, epochs, batch, shuffle, gradient_tolerance, loss_tolerance, divergence_factor, start)"),
     ]
 
     static let ranges: [BrokenLesson] = [

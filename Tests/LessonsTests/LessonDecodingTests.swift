@@ -123,7 +123,7 @@ struct LessonDecodingTests {
         #expect(rates.allSatisfy { $0.spec.optimizer.momentum == 0.5 && $0.spec.stop.maxSteps == 10 })
         #expect(rates.map(\.label) == ["η = 0.001", "η = 0.02", "η = 0.3"])
         #expect(rates.map { $0.sweep?.id } == ["rates", "rates", "rates"])
-        #expect(rates.map { $0.sweep?.value } == [0.001, 0.02, 0.3])
+        #expect(rates.map { $0.sweep?.value } == [.number(0.001), .number(0.02), .number(0.3)])
         let mu = lesson.runs(named: ["mu"])
         #expect(mu.map { $0.spec.optimizer.momentum } == [0, 0.99])
         #expect(mu.map(\.label) == ["mu 0", "mu 0.99"])
@@ -151,7 +151,7 @@ struct LessonDecodingTests {
             parameter = "lr"
             log_range = [\(from), \(to), \(count)]
             """)
-        let values = try #require(lesson.sweeps.first).values
+        let values = try #require(lesson.sweeps.first).values.map { $0.number ?? .nan }
         #expect(values.count == count)
         #expect(values.first == from)
         #expect(values.last == to)
@@ -311,5 +311,62 @@ struct LessonDecodingTests {
             partials = ["2*x", "20*y"]
             """, notes: "{{figure l}}\n{{table t}}\n{{check k}}\n{{rule a}}\n{{results}}\n")
         #expect(lesson.notes.count == 5)
+    }
+}
+
+/// Sweeps of any setting and grids decode into typed values.
+@Suite("Lesson decoding: settings and grids")
+struct LessonSettingDecodingTests {
+    @Test func sweepsTakeWordsFlagsSchedulesAndBatches() throws {
+        let lesson = try LessonText.parse(LessonText.minimal + """
+
+
+            [[sweeps]]
+            id = "opt"
+            run = "a"
+            parameter = "optimizer"
+            values = ["sgd", "adam"]
+
+            [[sweeps]]
+            id = "sched"
+            run = "a"
+            parameter = "schedule"
+            values = ["constant", "step:5:0.5"]
+
+            [[sweeps]]
+            id = "budget"
+            run = "a"
+            parameter = "steps"
+            range = [10, 30, 3]
+            """)
+        #expect(lesson.runs(named: ["opt"]).map { $0.spec.optimizer.kind } == [.sgd, .adam])
+        #expect(lesson.runs(named: ["opt"]).map(\.label) == ["optimizer = sgd", "optimizer = adam"])
+        #expect(lesson.runs(named: ["sched"]).map(\.spec.schedule) == [.constant, .step(every: 5, factor: 0.5)])
+        #expect(lesson.runs(named: ["budget"]).map { $0.spec.stop.maxSteps } == [10, 20, 30])
+        #expect(lesson.sweeps.map(\.setting) == [.optimizer, .schedule, .steps])
+    }
+
+    @Test func gridsKeepTheirAxesAndMapsNameThem() throws {
+        let lesson = try LessonText.parse(LessonText.minimal + """
+
+
+            [[grids]]
+            id = "g"
+            run = "a"
+            x = { setting = "lr", log_range = [0.001, 0.1, 3] }
+            y = { setting = "momentum", values = [0, 0.5, 0.9] }
+
+            [[figures]]
+            id = "m"
+            kind = "map"
+            runs = ["g"]
+            color_floor = 1e-9
+            caption = "c"
+            """)
+        let grid = try #require(lesson.grids.first)
+        #expect(grid.id == "g" && grid.baseRunID == "a" && grid.x.setting == .learningRate && grid.x.spacing == .log)
+        #expect(grid.y.values == [.number(0), .number(0.5), .number(0.9)] && grid.y.spacing == .listed)
+        let figure = try #require(lesson.figures.first)
+        #expect(figure.kind == .map && figure.runs == ["g"] && figure.shows == .finalLoss && figure.colorFloor == 1e-9)
     }
 }

@@ -29,7 +29,10 @@ struct ShippedLessonsTests {
         #expect(!lesson.figures.isEmpty)
         #expect(lesson.notes.contains(.insert(kind: "results", id: nil)))
         // Every figure and table names runs that exist.
-        for figure in lesson.figures { #expect(!lesson.runs(named: figure.runs).isEmpty, "figure \(figure.id)") }
+        for figure in lesson.figures where figure.kind != .map { #expect(!lesson.runs(named: figure.runs).isEmpty, "figure \(figure.id)") }
+        for figure in lesson.figures where figure.kind == .map {
+            #expect(lesson.grids.contains { $0.id == figure.runs.first }, "figure \(figure.id)")
+        }
         for table in lesson.tables { #expect(lesson.run(table.run) != nil, "table \(table.id)") }
     }
 
@@ -43,6 +46,31 @@ struct ShippedLessonsTests {
         let loaded = try Self.load(id)
         #expect(lesson.runs.map(\.id) == loaded.runs.map(\.id))
         #expect(lesson.notes == loaded.notes)
+    }
+
+    /// A worksheet for every lesson: a hand computation of a real step (it quotes the trace or blanks
+    /// table cells the student fills in), a prediction and an explanation, each with an answer.
+    @Test(arguments: ids)
+    func hasAtLeastThreeExercisesOfEachKind(id: String) throws {
+        let lesson = try Self.load(id)
+        #expect(lesson.exercises.count >= 3)
+        for kind in Exercise.Kind.allCases {
+            #expect(lesson.exercises.contains { $0.kind == kind }, "no '\(kind.rawValue)' exercise")
+        }
+        let quotes = { (blocks: [NoteBlock]) in
+            blocks.contains { block in
+                switch block {
+                case .paragraph(let t), .formula(let t): return !TraceReference.markers(in: t).isEmpty
+                case .bullets(let items), .numbered(let items, _): return items.contains { !TraceReference.markers(in: $0).isEmpty }
+                default: return false
+                }
+            }
+        }
+        for exercise in lesson.exercises where exercise.kind == .compute {
+            let blanked = exercise.inserts("table").contains { t in lesson.tables.contains { $0.id == t && !$0.blanks.isEmpty } }
+            #expect(quotes(exercise.answer) || blanked, "exercise of line \(exercise.line) quotes no step of a run")
+        }
+        for exercise in lesson.exercises { #expect(!exercise.answer.isEmpty && !exercise.question.isEmpty) }
     }
 
     @Test func theFourLessonsAreThere() {
@@ -96,13 +124,13 @@ struct ShippedLessonsTests {
         let lesson = try Self.load("lr-overshoot")
         #expect(lesson.sweeps.map(\.id) == ["bowl-rates", "valley-rates", "valley-sweep"])
         let rates = lesson.sweeps[1]
-        #expect(rates.values == [0.02, 0.1, 0.18, 0.21])
+        #expect(rates.values.map(\.number) == [0.02, 0.1, 0.18, 0.21])
         #expect(rates.runIDs == ["valley-rates-1", "valley-rates-2", "valley-rates-3", "valley-rates-4"])
         #expect(lesson.runs(named: ["valley-rates"]).map { $0.spec.optimizer.learningRate } == [0.02, 0.1, 0.18, 0.21])
         let log = lesson.sweeps[2]
         #expect(log.values.count == 25)
-        #expect(log.values.first == 0.001)
-        #expect(log.values.last == 0.3)
+        #expect(log.values.first?.number == 0.001)
+        #expect(log.values.last?.number == 0.3)
         // 4 + 4 + 25 generated runs after the 2 declared ones.
         #expect(lesson.runs.count == 2 + 4 + 4 + 25)
         #expect(lesson.runs.filter { $0.problemID == "bowl" }.count == 5)

@@ -121,7 +121,8 @@ struct AnalysisTests {
     }
 
     @Test func rateComparisonShowsEveryRate() throws {
-        var comparison = try RateComparison(lesson: try SmallLessons.bowl(), rates: [0.02, 0.1, 0.18, 0.21])
+        let rates = GridAxis(setting: .learningRate, values: [0.02, 0.1, 0.18, 0.21].map(SettingValue.number))
+        var comparison = try Comparison(lesson: try SmallLessons.bowl(), axes: [rates])
         comparison.resolution = 40
         #expect(comparison.base.id == "keras")
         #expect(comparison.fileStem == "compare-keras-lr-0.02-0.1-0.18-0.21")
@@ -136,7 +137,8 @@ struct AnalysisTests {
     }
 
     @Test func rateComparisonComparesTheRunAskedFor() throws {
-        let comparison = try RateComparison(lesson: try SmallLessons.bowl(), rates: [0.1], run: "plain")
+        let comparison = try Comparison(lesson: try SmallLessons.bowl(), axes: [GridAxis(setting: .learningRate, values: [.number(0.1)])],
+                                        run: "plain")
         #expect(comparison.base.id == "plain")
         #expect(comparison.title == "A small bowl: run ‘plain’ at 1 learning rate")
         #expect(comparison.fileStem == "compare-plain-lr-0.1")

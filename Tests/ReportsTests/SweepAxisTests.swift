@@ -50,7 +50,7 @@ struct SweepAxisTests {
     @Test func momentumFromZeroIsLinearAndKeepsZero() throws {
         let panel = try Self.panel(try Self.lesson(parameter: "momentum", values: "[0, 0.5, 0.9]"))
         #expect(panel.x.spacing == .linear)
-        #expect(panel.x.label == "momentum")
+        #expect(panel.x.label == "momentum μ")
         let series = try #require(panel.marks.first as? LineSeries)
         #expect(series.xs == [0, 0.5, 0.9])
     }

@@ -61,6 +61,22 @@ public enum Hessian {
         return (0..<n).map { j in (value: a[j][j], vector: (0..<n).map { v[$0][j] }) }.sorted { $0.value < $1.value }
     }
 
+    /// The smallest and largest eigenvalue of the Hessian when the objective is quadratic, else nil.
+    ///
+    /// Quadratic means the numeric Hessian at θ and at a second point, θ moved by a different amount
+    /// along every coordinate, agree to 10⁻⁶ of their largest entry (central differences are exact on a
+    /// quadratic up to rounding). Only up to `wholeMatrixLimit` parameters.
+    public static func quadraticCurvature(at theta: [Double], gradient: ([Double]) -> [Double]) -> (smallest: Double, largest: Double)? {
+        guard !theta.isEmpty, theta.count <= wholeMatrixLimit else { return nil }
+        let other = theta.enumerated().map { i, v in v + (0.37 + 0.11 * Double(i % 5)) * max(1, abs(v)) }
+        let here = numeric(at: theta, gradient: gradient), there = numeric(at: other, gradient: gradient)
+        let scale = here.joined().map(abs).max() ?? 0
+        guard scale.isFinite, scale > 0 else { return nil }
+        for (a, b) in zip(here.joined(), there.joined()) where !(abs(a - b) <= 1e-6 * scale) { return nil }
+        let values = eigenvalues(here)
+        return (values.first!, values.last!)
+    }
+
     /// The most parameters for which `extremeEigenvalues` builds the whole Hessian.
     public static let wholeMatrixLimit = 60
 

@@ -126,6 +126,13 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
     /// per row up front); on arrays, one per array operation.
     public var tapeLength: Int { scalarTape?.instructionCount ?? arrayTape!.instructionCount }
 
+    /// The scalar program a `LaneTape` evaluates for many parameter vectors at once: nil for expressions
+    /// over arrays or data. Compiled afresh, exactly as the objective's own tape was.
+    var laneProgram: TapeProgram? {
+        guard scalarTape != nil, data == nil else { return nil }
+        return TapeProgram(compiling: expression.root, parameterCount: expression.parameters.count)
+    }
+
     /// Writes ∇L(θ; rows) into `gradient` (overwriting it) and returns L(θ; rows).
     public func lossAndGradient(
         at theta: UnsafeBufferPointer<Double>,

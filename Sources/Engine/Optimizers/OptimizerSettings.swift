@@ -57,24 +57,23 @@ public struct OptimizerSettings: Sendable, Equatable {
 
     /// The settings that matter for this kind and convention, in a fixed order, as text for reports.
     public var metadata: [(key: String, value: String)] {
-        var entries: [(key: String, value: String)] = [
-            ("optimizer", kind.rawValue), ("convention", convention.rawValue), ("learning_rate", "\(learningRate)"),
-        ]
+        func entry(_ setting: RunSetting, _ value: Any) -> (key: String, value: String) { (setting.metadataKey, "\(value)") }
+        var entries = [entry(.optimizer, kind.rawValue), entry(.convention, convention.rawValue), entry(.learningRate, learningRate)]
         switch kind {
         case .sgd:
-            entries.append(("momentum", "\(momentum)"))
-            entries.append(("nesterov", "\(nesterov)"))
-            if convention == .pytorch { entries.append(("dampening", "\(dampening)")) }
+            entries.append(entry(.momentum, momentum))
+            entries.append(entry(.nesterov, nesterov))
+            if convention == .pytorch { entries.append(entry(.dampening, dampening)) }
         case .adagrad:
-            entries.append(("initial_accumulator", "\(initialAccumulator)"))
-            entries.append(("epsilon", "\(epsilon)"))
+            entries.append(entry(.initialAccumulator, initialAccumulator))
+            entries.append(entry(.epsilon, epsilon))
         case .rmsprop:
-            entries.append(("rho", "\(rho)"))
-            entries.append(("epsilon", "\(epsilon)"))
+            entries.append(entry(.rho, rho))
+            entries.append(entry(.epsilon, epsilon))
         case .adam:
-            entries.append(("beta_1", "\(beta1)"))
-            entries.append(("beta_2", "\(beta2)"))
-            entries.append(("epsilon", "\(epsilon)"))
+            entries.append(entry(.beta1, beta1))
+            entries.append(entry(.beta2, beta2))
+            entries.append(entry(.epsilon, epsilon))
         }
         return entries
     }

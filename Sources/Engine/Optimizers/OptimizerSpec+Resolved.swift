@@ -37,53 +37,53 @@ extension OptimizerSpec {
     /// `resolved()`, after checking every setting; throws a `RunSpecError` naming the first bad one.
     public func validated() throws -> OptimizerSettings {
         let kindName = kind.rawValue
-        func notFor(_ setting: String, _ value: Any?) throws {
+        func notFor(_ setting: RunSetting, _ value: Any?) throws {
             if value != nil { throw RunSpecError.notApplicable(setting: setting, optimizer: kindName) }
         }
         switch kind {
         case .sgd:
-            try notFor("rho", rho); try notFor("beta1", beta1); try notFor("beta2", beta2)
-            try notFor("epsilon", epsilon); try notFor("initialAccumulator", initialAccumulator)
+            try notFor(.rho, rho); try notFor(.beta1, beta1); try notFor(.beta2, beta2)
+            try notFor(.epsilon, epsilon); try notFor(.initialAccumulator, initialAccumulator)
             if convention == .keras, dampening != nil {
-                throw RunSpecError.invalid(setting: "dampening", message: "is a PyTorch SGD setting; Keras SGD has none")
+                throw RunSpecError.invalid(setting: .dampening, message: "is a PyTorch SGD setting; Keras SGD has none")
             }
         case .adagrad:
-            try notFor("momentum", momentum); try notFor("dampening", dampening); try notFor("rho", rho)
-            try notFor("beta1", beta1); try notFor("beta2", beta2)
+            try notFor(.momentum, momentum); try notFor(.dampening, dampening); try notFor(.rho, rho)
+            try notFor(.beta1, beta1); try notFor(.beta2, beta2)
         case .rmsprop:
-            try notFor("momentum", momentum); try notFor("dampening", dampening); try notFor("beta1", beta1)
-            try notFor("beta2", beta2); try notFor("initialAccumulator", initialAccumulator)
+            try notFor(.momentum, momentum); try notFor(.dampening, dampening); try notFor(.beta1, beta1)
+            try notFor(.beta2, beta2); try notFor(.initialAccumulator, initialAccumulator)
         case .adam:
-            try notFor("momentum", momentum); try notFor("dampening", dampening); try notFor("rho", rho)
-            try notFor("initialAccumulator", initialAccumulator)
+            try notFor(.momentum, momentum); try notFor(.dampening, dampening); try notFor(.rho, rho)
+            try notFor(.initialAccumulator, initialAccumulator)
         }
         if nesterov && kind != .sgd {
-            throw RunSpecError.notApplicable(setting: "nesterov", optimizer: kindName)
+            throw RunSpecError.notApplicable(setting: .nesterov, optimizer: kindName)
         }
         let settings = resolved()
-        try RunSpecError.require(settings.learningRate, "learningRate", atLeast: 0)
+        try RunSpecError.require(settings.learningRate, .learningRate, atLeast: 0)
         switch kind {
         case .sgd:
-            try RunSpecError.require(settings.momentum, "momentum", inUnitInterval: false)
-            try RunSpecError.require(settings.dampening, "dampening", inUnitInterval: true)
+            try RunSpecError.require(settings.momentum, .momentum, inUnitInterval: false)
+            try RunSpecError.require(settings.dampening, .dampening, inUnitInterval: true)
             if settings.nesterov && settings.momentum == 0 {
                 throw RunSpecError.invalid(
-                    setting: "nesterov", message: "needs momentum > 0 (PyTorch refuses Nesterov without momentum)")
+                    setting: .nesterov, message: "needs momentum > 0 (PyTorch refuses Nesterov without momentum)")
             }
             if settings.nesterov && settings.dampening != 0 {
                 throw RunSpecError.invalid(
-                    setting: "nesterov", message: "needs dampening 0 (PyTorch refuses Nesterov with dampening)")
+                    setting: .nesterov, message: "needs dampening 0 (PyTorch refuses Nesterov with dampening)")
             }
         case .adagrad:
-            try RunSpecError.require(settings.initialAccumulator, "initialAccumulator", atLeast: 0)
-            try RunSpecError.require(settings.epsilon, "epsilon", atLeast: 0)
+            try RunSpecError.require(settings.initialAccumulator, .initialAccumulator, atLeast: 0)
+            try RunSpecError.require(settings.epsilon, .epsilon, atLeast: 0)
         case .rmsprop:
-            try RunSpecError.require(settings.rho, "rho", inUnitInterval: false)
-            try RunSpecError.require(settings.epsilon, "epsilon", atLeast: 0)
+            try RunSpecError.require(settings.rho, .rho, inUnitInterval: false)
+            try RunSpecError.require(settings.epsilon, .epsilon, atLeast: 0)
         case .adam:
-            try RunSpecError.require(settings.beta1, "beta1", inUnitInterval: false)
-            try RunSpecError.require(settings.beta2, "beta2", inUnitInterval: false)
-            try RunSpecError.require(settings.epsilon, "epsilon", atLeast: 0)
+            try RunSpecError.require(settings.beta1, .beta1, inUnitInterval: false)
+            try RunSpecError.require(settings.beta2, .beta2, inUnitInterval: false)
+            try RunSpecError.require(settings.epsilon, .epsilon, atLeast: 0)
         }
         return settings
     }

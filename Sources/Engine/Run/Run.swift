@@ -79,92 +79,45 @@ public func run<O: Objective, S: TraceSink & ~Copyable>(
 /// (what the sink keeps aside): epochs and batches are counted rather than divided out, the
 /// loss over all data is evaluated every `lossStride` rows, and the stop rules build their
 /// words only when one fires. Each row is handed over once its step is known, so row k
-/// carries θ_k, the state before the step, and the step's gradient, rate and update.
+/// carries θ_k, the state before the step, and the step's gradient, rate and update
+/// (`RunCursor.advance`, which the lane loop of a map shares).
 @inlinable
 func runLoop<O: Objective, Opt: Optimizer, S: TraceSink & ~Copyable>(
     _ objective: O, _ initial: Opt, _ plan: RunPlan, _ progress: ((RunProgress) -> Void)?, _ sink: inout S
 ) -> Verdict {
-    var optimizer = initial
-    let n = plan.parameterCount
-    let stateWidth = n * optimizer.stateNames.count
-    var projector = ConstraintProjector(plan.constraints, start: plan.start)
-    var batcher = Batcher(plan: plan)
-    var monitor = StopMonitor(rules: plan.stop, names: plan.parameterNames, totalSteps: plan.totalSteps)
-    let theta = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-    let previous = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-    let gradient = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-    let update = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-    let state = UnsafeMutableBufferPointer<Double>.allocate(capacity: stateWidth)
+    var cursor = RunCursor(plan: plan, optimizer: initial)
     let full = plan.hasBatchLoss
     let allRows = UnsafeMutableBufferPointer<Int>.allocate(capacity: full ? plan.rowCount : 0)
     defer {
-        theta.deallocate()
-        previous.deallocate()
-        gradient.deallocate()
-        update.deallocate()
-        state.deallocate()
+        cursor.deallocate()
         allRows.deallocate()
-        batcher.deallocate()
     }
-    _ = theta.initialize(from: plan.start)
-    previous.initialize(repeating: 0)
-    gradient.initialize(repeating: 0)
-    update.initialize(repeating: 0)
-    state.initialize(repeating: 0)
     for i in 0..<allRows.count { allRows.initializeElement(at: i, to: i) }
-    let gradientIn = UnsafeBufferPointer(gradient)
-    let updateIn = UnsafeBufferPointer(update)
-    let stateIn = UnsafeBufferPointer(state)
     let allRowsIn = UnsafeBufferPointer(allRows)
-
-    let eta = plan.settings.learningRate
-    let schedule = plan.schedule
+    let theta = UnsafeBufferPointer(cursor.theta), gradient = cursor.gradient
     let total = plan.totalSteps
     let stride = plan.lossStride
     let progressEvery = max(1, total / 100)
     var untilProgress = progressEvery
     var untilExact = 0
-    var k = 0
     while true {
-        let batchLoss = objective.lossAndGradient(at: UnsafeBufferPointer(theta), rows: batcher.rows, gradient: gradient)
-        let last = k == total
+        let batchLoss = objective.lossAndGradient(at: theta, rows: cursor.batcher.rows, gradient: gradient)
         var exact = true
         var loss = batchLoss
         if full {
-            exact = untilExact == 0 || last
-            loss = exact ? objective.loss(at: UnsafeBufferPointer(theta), rows: allRowsIn) : .nan
+            exact = untilExact == 0 || cursor.isLast
+            loss = exact ? objective.loss(at: theta, rows: allRowsIn) : .nan
             untilExact = untilExact == 0 ? stride - 1 : untilExact - 1
         }
-        let rate = schedule.learningRate(base: eta, step: k)
-        optimizer.withState { current in
-            for j in 0..<stateWidth { state[j] = current[j] }
+        if let verdict = cursor.advance(loss: loss, exact: exact, batchLoss: batchLoss, objective: objective,
+                                        allRows: allRowsIn, sink: &sink) {
+            return verdict
         }
-        var verdict = monitor.check(row: k, loss: loss, exact: exact, batchLoss: batchLoss, theta: theta, gradient: gradient)
-        if verdict == nil && last { verdict = monitor.budgetSpent(steps: total, finalLoss: loss) }
-        if let stop = verdict {
-            if !exact { loss = objective.loss(at: UnsafeBufferPointer(theta), rows: allRowsIn) }
-            for i in 0..<n { update[i] = 0 }
-            sink.append(TraceRow(
-                epoch: batcher.epoch, batch: batcher.batch, learningRate: rate, loss: loss, batchLoss: batchLoss,
-                parameters: UnsafeBufferPointer(theta), gradient: gradientIn, update: updateIn, state: stateIn))
-            if monitor.stoppedByGradient, let saddle = SaddleCheck.verdict(objective, at: theta) { return saddle }
-            return stop
-        }
-        for i in 0..<n { previous[i] = theta[i] }
-        optimizer.update(theta: theta, gradient: gradientIn, learningRate: rate, step: k)
-        projector.apply(to: theta)
-        for i in 0..<n { update[i] = theta[i] - previous[i] }
-        sink.append(TraceRow(
-            epoch: batcher.epoch, batch: batcher.batch, learningRate: rate, loss: loss, lossIsExact: exact,
-            batchLoss: batchLoss, parameters: UnsafeBufferPointer(previous), gradient: gradientIn, update: updateIn,
-            state: stateIn))
-        batcher.advance()
-        k += 1
         if let progress {
             untilProgress -= 1
             if untilProgress == 0 {
                 untilProgress = progressEvery
-                progress(RunProgress(step: k, totalSteps: total, loss: exact ? loss : batchLoss))
+                progress(RunProgress(step: cursor.k, totalSteps: total, loss: exact ? loss : batchLoss))
             }
         }
     }

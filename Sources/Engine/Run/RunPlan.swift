@@ -23,7 +23,8 @@ struct RunPlan {
     @usableFromInline let lossStride: Int
     /// The seed rows are shuffled with, when they are shuffled at all.
     @usableFromInline let shuffleSeed: UInt64?
-    @usableFromInline let metadata: [MetadataEntry]
+    /// The batch size as asked (nil: full batch), for the metadata.
+    @usableFromInline let askedBatchSize: Int?
 
     /// Validates `spec` against the objective's shape and works out batches and budget.
     @usableFromInline
@@ -47,7 +48,7 @@ struct RunPlan {
         shuffleSeed = batchesPerEpoch > 1 ? spec.batching.shuffleSeed : nil
         if let epochs = spec.stop.maxEpochs {
             let (product, overflowed) = epochs.multipliedReportingOverflow(by: batchesPerEpoch)
-            if overflowed { throw RunSpecError.invalid(setting: "maxEpochs", message: "is too large, got \(epochs)") }
+            if overflowed { throw RunSpecError.invalid(setting: .epochs, message: "is too large, got \(epochs)") }
             totalSteps = product
         } else {
             totalSteps = spec.stop.maxSteps ?? 0
@@ -58,34 +59,40 @@ struct RunPlan {
                                                 batchLoss: hasBatchLoss)
         let (values, tooMany) = (totalSteps + 1).multipliedReportingOverflow(by: valuesPerRow)
         if tooMany || values > RunPlan.traceValueLimit {
-            let setting = spec.stop.maxEpochs == nil ? "steps" : "epochs"
+            let setting: RunSetting = spec.stop.maxEpochs == nil ? .steps : .epochs
             throw RunSpecError.invalid(
                 setting: setting,
                 message: "(\(totalSteps) steps × \(valuesPerRow) values each) exceed the trace limit of \(RunPlan.traceValueLimit / 1_000_000) million values (about \(Double(RunPlan.traceValueLimit * 8 / 100_000_000) / 10) GB); use fewer")
         }
+        askedBatchSize = spec.batching.batchSize
+    }
+
+    @usableFromInline var parameterCount: Int { parameterNames.count }
+
+    /// The trace's metadata: the resolved optimizer settings, the schedule, batching, the loss's
+    /// stride and the budget (built when a sink is made, not for every validation).
+    var metadata: [MetadataEntry] {
         var entries = settings.metadata.map { MetadataEntry($0.key, $0.value) }
-        entries.append(MetadataEntry("schedule", spec.schedule.summary))
+        entries.append(MetadataEntry(RunSetting.schedule.metadataKey, schedule.summary))
         if self.rowCount > 0 {
             let rows = self.rowCount
-            entries.append(MetadataEntry("batch_size", spec.batching.batchSize.map { "\(min($0, rows))" } ?? "full"))
-            entries.append(MetadataEntry("shuffle_seed", shuffleSeed.map { "\($0)" } ?? "none"))
+            entries.append(MetadataEntry(RunSetting.batch.metadataKey, askedBatchSize.map { "\(min($0, rows))" } ?? "full"))
+            entries.append(MetadataEntry(RunSetting.shuffle.metadataKey, shuffleSeed.map { "\($0)" } ?? "none"))
         }
         if hasBatchLoss {
             entries.append(MetadataEntry("loss", lossStride == 1
                 ? "over all data at every step; batch_loss on the step's batch"
                 : "over all data every \(lossStride) steps and at the last step (other rows leave it empty); batch_loss on the step's batch at every step"))
         }
-        if let epochs = spec.stop.maxEpochs {
-            entries.append(MetadataEntry("max_epochs", "\(epochs)"))
+        if let epochs = stop.maxEpochs {
+            entries.append(MetadataEntry(RunSetting.epochs.metadataKey, "\(epochs)"))
         } else {
-            entries.append(MetadataEntry("max_steps", "\(totalSteps)"))
+            entries.append(MetadataEntry(RunSetting.steps.metadataKey, "\(totalSteps)"))
         }
-        if let tolerance = spec.stop.gradientTolerance { entries.append(MetadataEntry("gradient_tolerance", "\(tolerance)")) }
-        if let tolerance = spec.stop.lossChangeTolerance { entries.append(MetadataEntry("loss_change_tolerance", "\(tolerance)")) }
-        metadata = entries
+        if let tolerance = stop.gradientTolerance { entries.append(MetadataEntry(RunSetting.gradientTolerance.metadataKey, "\(tolerance)")) }
+        if let tolerance = stop.lossChangeTolerance { entries.append(MetadataEntry(RunSetting.lossChangeTolerance.metadataKey, "\(tolerance)")) }
+        return entries
     }
-
-    @usableFromInline var parameterCount: Int { parameterNames.count }
 
     /// The most values one trace may hold (steps × values per step), checked before any memory is spent.
     static let traceValueLimit = 200_000_000

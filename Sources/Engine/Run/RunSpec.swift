@@ -91,7 +91,7 @@ public struct OptimizerSpec: Sendable, Equatable {
 
 /// The learning rate as a function of t, the number of updates already made
 /// (0 for the first update).
-public enum Schedule: Sendable, Equatable {
+public enum Schedule: Sendable, Hashable {
     /// η_t = η
     case constant
     /// η_t = η · factor^⌊t / every⌋

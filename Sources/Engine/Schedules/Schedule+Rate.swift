@@ -33,13 +33,13 @@ extension Schedule {
         case .constant:
             return
         case .step(let every, let factor):
-            if every < 1 { throw RunSpecError.invalid(setting: "schedule.every", message: "must be at least 1, got \(every)") }
-            try RunSpecError.require(factor, "schedule.factor", above: 0)
+            if every < 1 { throw RunSpecError.invalid(setting: .schedule, message: "every must be at least 1, got \(every)") }
+            try RunSpecError.require(factor, .schedule, above: 0)
         case .exponential(let rate, let steps):
-            if steps < 1 { throw RunSpecError.invalid(setting: "schedule.steps", message: "must be at least 1, got \(steps)") }
-            try RunSpecError.require(rate, "schedule.rate", above: 0)
+            if steps < 1 { throw RunSpecError.invalid(setting: .schedule, message: "steps must be at least 1, got \(steps)") }
+            try RunSpecError.require(rate, .schedule, above: 0)
         case .inverseTime(let decay):
-            try RunSpecError.require(decay, "schedule.decay", atLeast: 0)
+            try RunSpecError.require(decay, .schedule, atLeast: 0)
         }
     }
 

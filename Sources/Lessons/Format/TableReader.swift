@@ -1,3 +1,5 @@
+import Engine
+
 /// Reads one TOML table with typed getters, remembering which keys were read so
 /// that `finish()` can reject unknown keys. Every error names the file, the key
 /// path and its line.
@@ -195,6 +197,38 @@ final class TableReader {
     func finish() throws {
         for key in keys where !asked.contains(key) {
             throw error(key, "unknown key (known keys here: \(asked.joined(separator: ", ")))")
+        }
+    }
+}
+
+extension TableReader {
+    /// An array of values for `setting` (`values = [0.1, 0.2]`, `["sgd", "adam"]`, `[true, false]`,
+    /// `["full", 4]`, `["constant", "step:15:0.1"]`, `[[-4, 2], [1, 1]]`); nil when absent, one line naming the
+    /// element otherwise.
+    func settingValues(_ key: String, for setting: RunSetting) throws -> [SettingValue]? {
+        guard let v = value(key) else { return nil }
+        guard let array = v.array else { throw error(key, "expected an array of values, found \(describe(v))") }
+        return try array.enumerated().map { i, element in
+            let elementKey = "\(key)[\(i)]"
+            switch setting.values {
+            case .number: return .number(try number(element, elementKey))
+            case .count:
+                guard let k = element.integer else { throw error(elementKey, "expected a whole number, found \(describe(element))") }
+                return .count(k)
+            case .flag:
+                guard let b = element.bool else { throw error(elementKey, "expected true or false, found \(describe(element))") }
+                return .flag(b)
+            case .batch:
+                if let k = element.integer { return .count(k) }
+                guard element.string == "full" else { throw error(elementKey, "expected \"full\" or a whole number of rows, found \(describe(element))") }
+                return .choice("full")
+            case .point:
+                guard let items = element.array else { throw error(elementKey, "expected an array of numbers (a start), found \(describe(element))") }
+                return .point(try items.enumerated().map { j, x in try number(x, "\(elementKey)[\(j)]") })
+            case .choice, .schedule, .compound:
+                guard let text = element.string else { throw error(elementKey, "expected a string, found \(describe(element))") }
+                do { return try setting.value(parsing: text) } catch let e as RunSpecError { throw error(elementKey, e.message) }
+            }
         }
     }
 }

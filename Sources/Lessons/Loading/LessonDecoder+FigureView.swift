@@ -9,7 +9,7 @@ extension FigureSpec.Kind {
     static let stepUses: [(Self, String)] = [
         (.surface, "places arrows"), (.fit, "draws the model"), (.boundary, "draws the boundary"),
         (.regions, "draws the classes"), (.field, "draws the expressions"), (.matrix, "shows the block"),
-        (.images, "draws the images"),
+        (.images, "draws the images"), (.filmstrip, "draws a frame"),
     ]
 
     /// "a 'surface', 'grid' or 'curve' figure".

@@ -2,7 +2,7 @@ import Engine
 
 extension LessonDecoder {
     func decodeFigure(_ r: TableReader, problems: [Problem], runIDs: Set<String>, sweepIDs: Set<String>,
-                      runs: [LessonRun]) throws -> FigureSpec {
+                      runs: [LessonRun], grids: [LessonGrid]) throws -> FigureSpec {
         let id = try r.requiredString("id")
         try checkIdentifier(r, "id", id)
         let kindName = try r.requiredString("kind")
@@ -11,6 +11,11 @@ extension LessonDecoder {
         }
         let title = try r.string("title")
         let caption = try r.requiredString("caption")
+        switch kind {
+        case .map: return try decodeMapFigure(r, id: id, title: title, caption: caption, grids: grids)
+        case .lrRange: return try decodeRangeTestFigure(r, id: id, title: title, caption: caption, runs: runs)
+        default: break
+        }
         let names = try r.strings("runs") ?? []
         guard !names.isEmpty else { throw r.error("runs", "name at least one run or sweep") }
         for (i, name) in names.enumerated() where !runIDs.contains(name) && !sweepIDs.contains(name) {
@@ -39,7 +44,7 @@ extension LessonDecoder {
         if logX != nil && kind != .finalLoss {
             throw r.error("log_x", "only a 'final-loss' figure has swept values on its x axis; use log_y for the loss")
         }
-        if logX == true, let run = named.first(where: { ($0.sweep?.value ?? 1) <= 0 }) {
+        if logX == true, let run = named.first(where: { ($0.sweep?.value.number ?? 0) <= 0 && $0.sweep != nil }) {
             throw r.error("log_x", "a log axis cannot show \(run.sweep!.value) (run '\(run.id)'); remove log_x to choose the axis from the values")
         }
         let arrows = try r.string("arrows")
@@ -70,7 +75,7 @@ extension LessonDecoder {
         try r.finish()
 
         switch kind {
-        case .surface, .grid, .surface3d:
+        case .surface, .grid, .surface3d, .filmstrip:
             guard let view = problem.view, view.y != nil else {
                 throw r.error("kind", "a '\(kind.rawValue)' figure needs [problem.view] with both 'x' and 'y'")
             }
@@ -104,7 +109,9 @@ extension LessonDecoder {
             guard names.contains(where: sweepIDs.contains) else { throw r.error("runs", "a 'final-loss' figure needs a sweep") }
         case .loss, .gradientNorm, .learningRate: break
         case .matrix, .blockSize, .terms, .images, .simplexSlice, .along, .starts: break
+        case .map, .lrRange: preconditionFailure("decoded above")
         }
+        if kind == .filmstrip { try checkFilmstripSteps(r, steps: steps, runs: named, problem: problem) }
         var spec = FigureSpec(id: id, kind: kind, title: title, caption: caption, runs: names, steps: steps,
                               parameter: parameter, state: state, logY: logY, logX: logX, arrows: arrows, aspect: aspect,
                               xColumn: xColumn, yColumn: yColumn, classColumn: classColumn)
@@ -129,14 +136,7 @@ extension LessonDecoder {
         let columns = try r.strings("columns") ?? ["step", "loss"] + problem.parameters
         let states = stateNames(of: run.spec.optimizer)
         for (i, column) in columns.enumerated() {
-            let parts = column.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            let ok: Bool
-            if parts.count == 1 {
-                ok = ["step", "epoch", "batch", "lr", "loss", "batch_loss"].contains(column) || problem.parameters.contains(column)
-            } else {
-                ok = (["grad", "update"].contains(parts[0]) || states.contains(parts[0])) && problem.parameters.contains(parts[1])
-            }
-            guard ok else {
+            guard isTraceColumn(column, run: run, problem: problem) else {
                 let prefixes = (["grad", "update"] + states).map { $0 + "." }.joined(separator: ", ")
                 throw r.error("columns[\(i)]", "unknown column '\(column)' for run '\(runID)' (expected step, epoch, batch, lr, loss, batch_loss, a parameter, or \(prefixes) followed by a parameter)")
             }
@@ -146,8 +146,10 @@ extension LessonDecoder {
         let digits = try r.int("digits") ?? 6
         guard (2...15).contains(digits) else { throw r.error("digits", "must be between 2 and 15, got \(digits)") }
         let caption = try r.requiredString("caption")
+        let blanks = try decodeBlanks(r, columns: columns, head: head)
         try r.finish()
-        return TableSpec(id: id, run: runID, columns: columns, head: head, tail: tail, caption: caption, digits: digits)
+        return TableSpec(id: id, run: runID, columns: columns, head: head, tail: tail, caption: caption, digits: digits,
+                         blanks: blanks)
     }
 
     func decodeCheck(_ r: TableReader, problems: [Problem]) throws -> GradientCheckSpec {

@@ -2,38 +2,36 @@ import Foundation
 import Engine
 
 extension LessonDecoder {
-    /// The hyperparameters a sweep may vary, as written in a lesson file.
-    static let sweepable = ["lr", "momentum", "rho", "beta1", "beta2", "epsilon"]
-
     func decodeRun(_ r: TableReader, problems: [Problem]) throws -> LessonRun {
         let id = try r.requiredString("id")
         try checkIdentifier(r, "id", id)
         let problem = try self.problem(named: r, in: problems)
         let label = try r.string("label") ?? id
-        let kindName = try r.requiredString("optimizer")
+        let kindName = try r.requiredString(RunSetting.optimizer.key)
         guard let kind = OptimizerKind(rawValue: kindName) else {
-            throw r.error("optimizer", "unknown optimizer '\(kindName)' (expected \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw r.error(RunSetting.optimizer.key, "unknown optimizer '\(kindName)' (expected \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        let conventionName = try r.string("convention") ?? "keras"
+        let conventionName = try r.string(RunSetting.convention.key) ?? "keras"
         guard let convention = Convention(rawValue: conventionName) else {
-            throw r.error("convention", "unknown convention '\(conventionName)' (expected keras or pytorch)")
+            throw r.error(RunSetting.convention.key, "unknown convention '\(conventionName)' (expected keras or pytorch)")
         }
+        func number(_ setting: RunSetting) throws -> Double? { try r.double(setting.key) }
         let optimizer = OptimizerSpec(
-            kind: kind, convention: convention, learningRate: try r.double("lr"), momentum: try r.double("momentum"),
-            nesterov: try r.bool("nesterov") ?? false, dampening: try r.double("dampening"), rho: try r.double("rho"),
-            beta1: try r.double("beta1"), beta2: try r.double("beta2"), epsilon: try r.double("epsilon"),
-            initialAccumulator: try r.double("initial_accumulator"))
-        let schedule = try r.table("schedule").map(decodeSchedule) ?? .constant
-        let steps = try r.int("steps"), epochs = try r.int("epochs")
+            kind: kind, convention: convention, learningRate: try number(.learningRate), momentum: try number(.momentum),
+            nesterov: try r.bool(RunSetting.nesterov.key) ?? false, dampening: try number(.dampening), rho: try number(.rho),
+            beta1: try number(.beta1), beta2: try number(.beta2), epsilon: try number(.epsilon),
+            initialAccumulator: try number(.initialAccumulator))
+        let schedule = try r.table(RunSetting.schedule.key).map(decodeSchedule) ?? .constant
+        let steps = try r.int(RunSetting.steps.key), epochs = try r.int(RunSetting.epochs.key)
         switch (steps, epochs) {
         case (nil, nil): throw r.error("steps", "a run needs 'steps' or 'epochs'")
         case (.some, .some): throw r.error("epochs", "give 'steps' or 'epochs', not both")
         default: break
         }
         if epochs != nil && problem.data == nil { throw r.error("epochs", "epochs count passes over data; this problem has no data file (use 'steps')") }
-        let stop = StopRules(maxSteps: steps, maxEpochs: epochs, gradientTolerance: try r.double("gradient_tolerance"),
-                             lossChangeTolerance: try r.double("loss_tolerance"),
-                             divergenceFactor: try r.double("divergence_factor") ?? 1e6)
+        let stop = StopRules(maxSteps: steps, maxEpochs: epochs, gradientTolerance: try number(.gradientTolerance),
+                             lossChangeTolerance: try number(.lossChangeTolerance),
+                             divergenceFactor: try number(.divergenceFactor) ?? 1e6)
         var batching = Batching()
         switch try r.stringOrInt("batch") {
         case nil, .string("full")?: break
@@ -68,46 +66,31 @@ extension LessonDecoder {
         do {
             try spec.validate(parameterNames: problem.parameters, rowCount: problem.data?.rowCount ?? 0)
         } catch let error as RunSpecError {
-            throw r.error(Self.lessonKey(forSetting: error.setting), error.message)
+            throw r.error(error.setting.key, error.message)
         }
     }
 
-    /// The lesson-file key for an engine setting name.
-    static func lessonKey(forSetting setting: String) -> String {
-        switch setting {
-        case "learningRate", "learning rate": return "lr"
-        case "initialAccumulator", "initial accumulator": return "initial_accumulator"
-        case "gradientTolerance": return "gradient_tolerance"
-        case "lossChangeTolerance": return "loss_tolerance"
-        case "divergenceFactor": return "divergence_factor"
-        case "maxSteps": return "steps"
-        case "maxEpochs": return "epochs"
-        default: return setting
-        }
-    }
-
-    private func decodeSchedule(_ r: TableReader) throws -> Schedule {
+    /// `{ kind = "step", every = 20, factor = 0.1 }`: the forms and fields of `Schedule.forms`.
+    func decodeSchedule(_ r: TableReader) throws -> Schedule {
         let kind = try r.requiredString("kind")
-        func positive(_ key: String) throws -> Double {
-            guard let v = try r.double(key) else { throw r.error(key, "is required for a '\(kind)' schedule") }
-            guard v > 0 else { throw r.error(key, "must be positive, got \(v)") }
-            return v
+        guard let form = Schedule.form(named: kind) else {
+            throw r.error("kind", "unknown schedule '\(kind)' (expected \(Schedule.forms.map(\.name).joined(separator: ", ")))")
         }
-        func count(_ key: String) throws -> Int {
-            guard let v = try r.int(key) else { throw r.error(key, "is required for a '\(kind)' schedule") }
-            guard v >= 1 else { throw r.error(key, "must be at least 1, got \(v)") }
-            return v
-        }
-        let schedule: Schedule
-        switch kind {
-        case "constant": schedule = .constant
-        case "step": schedule = .step(every: try count("every"), factor: try positive("factor"))
-        case "exponential": schedule = .exponential(rate: try positive("rate"), steps: try count("steps"))
-        case "inverse-time": schedule = .inverseTime(decay: try positive("decay"))
-        default: throw r.error("kind", "unknown schedule '\(kind)' (expected constant, step, exponential, inverse-time)")
+        var values: [Double] = []
+        for field in form.fields {
+            switch field.kind {
+            case .count:
+                guard let v = try r.int(field.name) else { throw r.error(field.name, "is required for a '\(kind)' schedule") }
+                guard v >= 1 else { throw r.error(field.name, "must be at least 1, got \(v)") }
+                values.append(Double(v))
+            case .positive:
+                guard let v = try r.double(field.name) else { throw r.error(field.name, "is required for a '\(kind)' schedule") }
+                guard v > 0 else { throw r.error(field.name, "must be positive, got \(v)") }
+                values.append(v)
+            }
         }
         try r.finish()
-        return schedule
+        return form.make(values)
     }
 
     /// `box`, `simplex` and `fixed`. Each names parameters as the problem declares them: a scalar
@@ -149,70 +132,75 @@ extension LessonDecoder {
         let id = try r.requiredString("id")
         try checkIdentifier(r, "id", id)
         guard !takenIDs.contains(id) else { throw r.error("id", "'\(id)' is already the id of a run or sweep") }
+        let base = try baseRun(r, runs: runs)
+        let name = try r.requiredString("parameter")
+        guard let setting = RunSetting(key: name), setting.isVariable else {
+            throw r.error("parameter", "cannot sweep '\(name)' (expected one of: \(RunSetting.variableKeys.joined(separator: ", ")))")
+        }
+        if setting == .start { return try decodeStartSweep(r, id: id, base: base, problems: problems) }
+        let (axis, valuesKey) = try decodeAxisValues(r, setting: setting)
+        guard axis.values.count <= 200 else {
+            throw r.error(valuesKey, "at most 200 values per sweep, got \(axis.values.count)")
+        }
+        let labelPattern = try r.string("label") ?? "\(setting.symbol) = {value}"
+        try r.finish()
+        var generated: [LessonRun] = []
+        for (i, value) in axis.values.enumerated() {
+            var spec = base.spec
+            do {
+                try spec.set(setting, to: value)
+                try spec.validate()
+            } catch let error as RunSpecError {
+                throw r.error(valuesKey == "values" ? "values[\(i)]" : valuesKey, error.message)
+            }
+            let label = labelPattern.replacingOccurrences(of: "{value}", with: Self.shortText(value))
+            generated.append(LessonRun(id: "\(id)-\(i + 1)", label: label, problemID: base.problemID, spec: spec,
+                                       sweep: (id, value)))
+        }
+        return (Sweep(id: id, setting: setting, values: axis.values, runIDs: generated.map(\.id)), generated)
+    }
+
+    /// The run a sweep or grid starts from (`run = "id"`).
+    func baseRun(_ r: TableReader, runs: [LessonRun]) throws -> LessonRun {
         let baseID = try r.requiredString("run")
         guard let base = runs.first(where: { $0.id == baseID }) else {
             throw r.error("run", "no run has the id '\(baseID)' (runs: \(runs.map(\.id).joined(separator: ", ")))")
         }
-        let parameter = try r.requiredString("parameter")
-        if parameter == "start" { return try decodeStartSweep(r, id: id, base: base, problems: problems) }
-        guard Self.sweepable.contains(parameter) else {
-            throw r.error("parameter", "cannot sweep '\(parameter)' (expected start or one of: \(Self.sweepable.joined(separator: ", ")))")
-        }
-        let listed = try r.doubles("values")
-        let logRange = try r.doubles("log_range")
-        let values: [Double]
-        switch (listed, logRange) {
-        case (let v?, nil):
-            guard !v.isEmpty else { throw r.error("values", "needs at least one value") }
-            values = v
-        case (nil, let g?):
-            guard g.count == 3, g[0] > 0, g[1] > g[0], g[2] >= 2, g[2] == g[2].rounded() else {
-                throw r.error("log_range", "expected [from, to, count] with 0 < from < to and a whole count ≥ 2")
-            }
-            let n = Int(g[2])
-            values = (0..<n).map { g[0] * pow(g[1] / g[0], Double($0) / Double(n - 1)) }
-        case (nil, nil): throw r.error("values", "a sweep needs 'values' or 'log_range'")
-        case (.some, .some): throw r.error("log_range", "give 'values' or 'log_range', not both")
-        }
-        guard values.count <= 200 else {
-            throw r.error(listed == nil ? "log_range" : "values", "at most 200 values per sweep, got \(values.count)")
-        }
-        let labelPattern = try r.string("label") ?? "\(Self.symbol(parameter)) = {value}"
-        try r.finish()
-        var generated: [LessonRun] = []
-        for (i, value) in values.enumerated() {
-            var spec = base.spec
-            switch parameter {
-            case "lr": spec.optimizer.learningRate = value
-            case "momentum": spec.optimizer.momentum = value
-            case "rho": spec.optimizer.rho = value
-            case "beta1": spec.optimizer.beta1 = value
-            case "beta2": spec.optimizer.beta2 = value
-            default: spec.optimizer.epsilon = value
-            }
-            do {
-                try spec.validate()
-            } catch let error as RunSpecError {
-                throw r.error("values[\(i)]", error.message)
-            }
-            let label = labelPattern.replacingOccurrences(of: "{value}", with: Self.shortNumber(value))
-            generated.append(LessonRun(id: "\(id)-\(i + 1)", label: label, problemID: base.problemID, spec: spec,
-                                       sweep: (id, value)))
-        }
-        return (Sweep(id: id, parameter: parameter, values: values, runIDs: generated.map(\.id)), generated)
+        return base
     }
 
-    /// The usual symbol of a hyperparameter, for labels.
-    static func symbol(_ parameter: String) -> String {
-        switch parameter {
-        case "lr": return "η"
-        case "momentum": return "μ"
-        case "rho": return "ρ"
-        case "beta1": return "β₁"
-        case "beta2": return "β₂"
-        case "epsilon": return "ε"
-        default: return parameter
+    /// A setting's values: `values = [...]` (numbers, words, `true`/`false`, `"full"`, schedules such as
+    /// `"step:15:0.1"`, or starts `[a, b]`), or for numbers `log_range = [from, to, count]` or
+    /// `range = [from, to, count]`. Returns the axis and the key the values came from.
+    func decodeAxisValues(_ r: TableReader, setting: RunSetting) throws -> (GridAxis, String) {
+        let listed = try r.settingValues("values", for: setting)
+        let logRange = try r.doubles("log_range")
+        let linearRange = try r.doubles("range")
+        let given = [("values", listed != nil), ("log_range", logRange != nil), ("range", linearRange != nil)].filter(\.1)
+        guard given.count <= 1 else { throw r.error(given[1].0, "give 'values', 'log_range' or 'range', not two of them") }
+        if let listed {
+            guard !listed.isEmpty else { throw r.error("values", "needs at least one value") }
+            return (GridAxis(setting: setting, values: listed), "values")
         }
+        guard let (key, numbers) = logRange.map({ ("log_range", $0) }) ?? linearRange.map({ ("range", $0) }) else {
+            throw r.error("values", "needs 'values', 'log_range' or 'range'")
+        }
+        let log = key == "log_range"
+        guard numbers.count == 3, numbers[1] > numbers[0], numbers[2] >= 2, numbers[2] == numbers[2].rounded(),
+              numbers[2] <= 1e6, !log || numbers[0] > 0 else {
+            throw r.error(key, "expected [from, to, count] with \(log ? "0 < from" : "from") < to and a whole count ≥ 2")
+        }
+        do {
+            return (try GridAxis.range(setting, from: numbers[0], to: numbers[1], count: Int(numbers[2]), log: log), key)
+        } catch let error as RunSpecError {
+            throw r.error(key, error.message)
+        }
+    }
+
+    /// A value for a label: numbers in at most four significant digits, anything else as written.
+    static func shortText(_ value: SettingValue) -> String {
+        if case .number(let v) = value { return shortNumber(v) }
+        return value.description
     }
 
     /// A number in at most four significant digits, for labels.

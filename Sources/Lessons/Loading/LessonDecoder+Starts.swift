@@ -62,9 +62,9 @@ extension LessonDecoder {
             let label = labelPattern?.replacingOccurrences(of: "{value}", with: "\(i + 1)")
                 ?? Self.startLabel(start, names: parameterNames, varying: varying)
             generated.append(LessonRun(id: "\(id)-\(i + 1)", label: label, problemID: base.problemID, spec: spec,
-                                       sweep: (id, Double(i + 1))))
+                                       sweep: (id, .point(start))))
         }
-        let sweep = Sweep(id: id, parameter: "start", values: starts.indices.map { Double($0 + 1) }, runIDs: generated.map(\.id))
+        let sweep = Sweep(id: id, setting: .start, values: starts.map(SettingValue.point), runIDs: generated.map(\.id))
         return (sweep, generated)
     }
 

@@ -26,9 +26,13 @@ struct LessonDecoder {
             runs += generated
         }
         try checkBudget(runs: runs, readers: runReaders, sweepBases: sweepBases, problems: problems)
+        var grids: [LessonGrid] = []
+        for reader in try root.tables("grids") {
+            grids.append(try decodeGrid(reader, problems: problems, runs: runs, takenIDs: runs.map(\.id) + sweeps.map(\.id) + grids.map(\.id)))
+        }
         let runIDs = Set(runs.map(\.id)), sweepIDs = Set(sweeps.map(\.id))
         let figures = try root.tables("figures").map {
-            try decodeFigure($0, problems: problems, runIDs: runIDs, sweepIDs: sweepIDs, runs: runs)
+            try decodeFigure($0, problems: problems, runIDs: runIDs, sweepIDs: sweepIDs, runs: runs, grids: grids)
         }
         try checkUnique(figures.map(\.id), key: "figures", what: "figure id")
         let tables = try root.tables("tables").map { try decodeTable($0, problems: problems, runs: runs) }
@@ -41,8 +45,9 @@ struct LessonDecoder {
         try checkUnique(analyses.map(\.id), key: "analyses", what: "analysis id")
         try root.finish()
 
-        let notes = try notesText.map { try Notes.parse($0, file: notesFile) } ?? []
-        for case let .insert(kind, ref?) in notes {
+        let document = try notesText.map { try Notes.document($0, file: notesFile) }
+        let notes = document?.blocks ?? [], exercises = document?.exercises ?? []
+        for case let .insert(kind, ref?) in notes + exercises.flatMap({ $0.question + $0.answer }) {
             let known: [String]
             switch kind {
             case "figure": known = figures.map(\.id)
@@ -60,9 +65,17 @@ struct LessonDecoder {
                                   problem: "{{\(kind) \(ref)}} names no \(noun) in \(LessonLoader.fileName) (\(choices))")
             }
         }
-        return Lesson(id: id, title: title, subtitle: subtitle, question: question, folder: folder, file: file,
-                      problems: problems, runs: runs, sweeps: sweeps, figures: figures, tables: tables,
-                      checks: checks, analyses: analyses, notes: notes)
+        var lesson = Lesson(id: id, title: title, subtitle: subtitle, question: question, folder: folder, file: file,
+                            problems: problems, runs: runs, sweeps: sweeps, grids: grids, figures: figures, tables: tables,
+                            checks: checks, analyses: analyses, notes: notes)
+        if let document, let notesText {
+            lesson.exercises = document.exercises
+            lesson.traceReferences = document.references
+            try checkExercises(of: lesson, notesText: notesText, notesFile: notesFile)
+            // Without notes there is no worksheet, so blanks have nothing to be placed by.
+            try checkBlanksArePlaced(in: lesson)
+        }
+        return lesson
     }
 
     /// A `{{fact NAME}}` must name a known fact, and `starts` needs a start sweep.
@@ -70,7 +83,7 @@ struct LessonDecoder {
         guard Notes.facts.contains(where: { $0.name == name }) else {
             throw LessonError(file: notesFile, problem: "{{fact \(name)}} is not a known fact (known: \(Notes.facts.map(\.name).joined(separator: ", ")))")
         }
-        if name == "starts" && !sweeps.contains(where: { $0.parameter == "start" }) {
+        if name == "starts" && !sweeps.contains(where: { $0.setting == .start }) {
             throw LessonError(file: notesFile, problem: "{{fact starts}} needs a [[sweeps]] with parameter = \"start\"")
         }
     }

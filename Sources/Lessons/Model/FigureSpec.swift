@@ -47,6 +47,21 @@ public struct FigureSpec {
         case along
         /// Loss against step for many runs of a start sweep at once (no legend per run), best run highlighted.
         case starts
+        /// A grid's cells as a heatmap of their final loss or steps to converge, diverged cells hatched,
+        /// the theory's stability limit drawn over quadratics.
+        case map
+        /// The learning-rate range test: one run whose rate grows exponentially, loss against rate.
+        case lrRange = "lr-range"
+        /// Small multiples of the runs' paths over the loss surface, one frame per chosen step, on one view.
+        case filmstrip
+    }
+
+    /// What a `map` figure's colors show.
+    public enum MapQuantity: String, CaseIterable, Sendable {
+        /// The loss on each cell's last row.
+        case finalLoss = "final-loss"
+        /// The steps each cell's stop rule needed.
+        case steps
     }
     public var id: String
     public var kind: Kind
@@ -86,7 +101,8 @@ public struct FigureSpec {
     public var colormap: String?
     /// `simplex-slice`: the simplex parameter that takes 1 − x − y (the others in the group are 0).
     public var fill: String?
-    /// `along`, `simplex-slice`: the window along the parameter (default: its box, else around the points).
+    /// `along`, `simplex-slice`: the window along the parameter (default: its box, else around the points);
+    /// `lr-range`: the rates the test grows through.
     public var range: ClosedRange<Double>?
     /// This figure's own window on the view's x parameter (`x_range`), overriding `[problem.view]`.
     public var xRange: ClosedRange<Double>?
@@ -100,6 +116,10 @@ public struct FigureSpec {
     public var azimuth: Double = -60
     /// `surface3d`: the camera's height above the floor, in degrees (matplotlib's elev).
     public var elevation: Double = 30
+    /// `map`: what the colors show.
+    public var shows: MapQuantity = .finalLoss
+    /// `map`: values below this take the darkest color (nil: the colors span every value).
+    public var colorFloor: Double?
     /// `simplex-slice`: a parameter minimised exactly over its box at every point of the face.
     public var solve: String?
     /// `images`: the array expressions drawn, left to right; `field`: the expressions over the data plane.
@@ -142,6 +162,19 @@ public struct TableSpec {
     public var tail: Int
     public var caption: String
     public var digits: Int
+    /// Cells a worksheet leaves blank for the student (filled in the answer key).
+    public var blanks: [TableBlank] = []
+}
+
+/// Cells of one table column a worksheet leaves blank: `blank = { "velocity.x" = [1, 2] }`.
+public struct TableBlank: Equatable, Sendable {
+    /// The column, as the table names it.
+    public var column: String
+    /// The steps (rows) blanked.
+    public var steps: [Int]
+
+    /// A column's blanks.
+    public init(column: String, steps: [Int]) { self.column = column; self.steps = steps }
 }
 
 /// A block of parameters seen as a matrix: which flat indices, in row-major order, and its shape.

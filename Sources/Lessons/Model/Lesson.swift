@@ -18,6 +18,8 @@ public struct Lesson {
     /// Every run, declared ones first, then each sweep's runs in value order.
     public var runs: [LessonRun]
     public var sweeps: [Sweep]
+    /// Runs over two settings at once, whose cells keep only how they ended (for `map` figures).
+    public var grids: [LessonGrid]
     public var figures: [FigureSpec]
     public var tables: [TableSpec]
     public var checks: [GradientCheckSpec]
@@ -25,6 +27,10 @@ public struct Lesson {
     public var analyses: [AnalysisSpec]
     /// The handout's prose, in order (from `notes.md`).
     public var notes: [NoteBlock]
+    /// The worksheet's exercises (`::: exercise` blocks of `notes.md`), in order.
+    public var exercises: [Exercise] = []
+    /// The trace numbers the exercises print; `TraceReference.marker(i)` in their markup is number i.
+    public var traceReferences: [TraceReference] = []
 
     /// The problem a run solves.
     public func problem(of run: LessonRun) -> Problem { problems.first { $0.id == run.problemID }! }
@@ -48,20 +54,48 @@ public struct LessonRun {
     public var problemID: String
     public var spec: RunSpec
     /// The sweep that made this run, with the swept value.
-    public var sweep: (id: String, value: Double)?
+    public var sweep: (id: String, value: SettingValue)?
+
+    /// A run of `problemID` called `id`, labelled `label`.
+    public init(id: String, label: String, problemID: String, spec: RunSpec, sweep: (id: String, value: SettingValue)? = nil) {
+        self.id = id; self.label = label; self.problemID = problemID; self.spec = spec; self.sweep = sweep
+    }
 }
 
-/// One hyperparameter varied over a list of values, starting from a base run.
+/// One setting varied over a list of values, starting from a base run.
 public struct Sweep {
+    /// The sweep's id; figures name it to mean all of its runs.
     public var id: String
-    /// `lr`, `momentum`, `rho`, `beta1`, `beta2`, `epsilon`.
-    public var parameter: String
-    public var values: [Double]
+    /// The setting varied (any variable `RunSetting`; `start` for a sweep over starting points).
+    public var setting: RunSetting
+    /// The values, one per generated run.
+    public var values: [SettingValue]
     /// The generated runs' ids, in value order.
     public var runIDs: [String]
 
-    public init(id: String, parameter: String, values: [Double], runIDs: [String]) {
-        self.id = id; self.parameter = parameter; self.values = values; self.runIDs = runIDs
+    /// A sweep `id` of `setting` over `values`, made into the runs `runIDs`.
+    public init(id: String, setting: RunSetting, values: [SettingValue], runIDs: [String]) {
+        self.id = id; self.setting = setting; self.values = values; self.runIDs = runIDs
+    }
+}
+
+/// One run over every combination of two settings' values (`[[grids]]`): what a `map` figure shows.
+public struct LessonGrid {
+    /// The grid's id; a `map` figure names it in `runs`.
+    public var id: String
+    /// The run every cell starts from, and the problem it solves.
+    public var baseRunID: String
+    public var problemID: String
+    /// The base run's specification.
+    public var base: RunSpec
+    /// The setting across and its values.
+    public var x: GridAxis
+    /// The setting up and its values.
+    public var y: GridAxis
+
+    /// A grid `id` over `x` and `y` from the run `baseRunID`.
+    public init(id: String, baseRunID: String, problemID: String, base: RunSpec, x: GridAxis, y: GridAxis) {
+        self.id = id; self.baseRunID = baseRunID; self.problemID = problemID; self.base = base; self.x = x; self.y = y
     }
 }
 

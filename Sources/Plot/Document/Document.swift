@@ -16,6 +16,18 @@ public struct Page {
     }
 }
 
+extension Page: Drawable {
+    /// Draws every item in order, moved by `frame`'s origin (a page drawn in a frame of its own size at
+    /// the origin looks exactly as `draw(in:)` draws it).
+    public func draw(in canvas: Canvas, frame: Rect) {
+        for item in items {
+            let moved = Rect(x: item.frame.minX + frame.minX, y: item.frame.minY + frame.minY,
+                             width: item.frame.width, height: item.frame.height)
+            item.content.draw(in: canvas, frame: moved)
+        }
+    }
+}
+
 /// Pages plus the metadata a PDF carries.
 public struct Document {
     public var pages: [Page]

@@ -147,6 +147,11 @@ extension HandoutBuilder {
             case let .table(table, captionText, number):
                 for piece in tablePieces(table, caption: captionText, number: number, canvas: canvas) { add(piece) }
 
+            case let .drawing(drawable, height, keepWithNext):
+                let h = min(height, textArea.height)
+                add(Piece(content: .items([(Rect(x: 0, y: 0, width: width, height: h), drawable)]), height: h,
+                          spaceBefore: s.blockSpacing, spaceAfter: s.blockSpacing, keepWithNext: keepWithNext))
+
             case let .resultsBox(title, rows):
                 let box = resultsBox(title: title, rows: rows, width: width, canvas: canvas)
                 // A box floats like a figure: the text after it may fill the page it does not fit.

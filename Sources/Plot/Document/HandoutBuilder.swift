@@ -55,22 +55,36 @@ public struct HandoutBuilder {
     }
 
     /// How a figure's height is chosen.
-    enum FigureHeight {
+    public enum FigureHeight {
+        /// A height in points.
         case fixed(Double)
+        /// Width ÷ height.
         case aspectRatio(Double)
     }
 
-    /// One block of the flow, in reading order.
-    enum Block {
+    /// One block of the flow, in reading order, as added (all text is Pango markup).
+    public enum Block {
+        /// The title block.
         case title(String, subtitle: String?, meta: String?)
+        /// A section heading.
         case heading(String)
+        /// A paragraph of running text.
         case paragraph(String)
+        /// A bulleted list.
         case bullets([String])
+        /// A numbered list counting from `start`.
         case numbered([String], start: Int)
+        /// Monospace display lines separated by `\n`.
         case formula(String)
+        /// A figure, numbered in order of addition.
         case figure(any Drawable, width: Double?, height: FigureHeight, caption: String?, number: Int)
+        /// A table, numbered in order of addition.
         case table(Table, caption: String?, number: Int)
+        /// A results box of key–value lines.
         case resultsBox(title: String, rows: [(String, String)])
+        /// A drawing without number or caption (a worksheet's empty axes), kept with the next block if asked.
+        case drawing(any Drawable, height: Double, keepWithNext: Bool)
+        /// A forced page break.
         case pageBreak
     }
 
@@ -85,7 +99,8 @@ public struct HandoutBuilder {
     /// Fonts, sizes and spacing.
     public var style: HandoutStyle
 
-    var blocks: [Block] = []
+    /// The blocks added so far, in reading order (a web page reads them as the pages do).
+    public internal(set) var blocks: [Block] = []
     private var figureCount = 0
     private var tableCount = 0
 
@@ -170,6 +185,12 @@ public struct HandoutBuilder {
     /// Adds a results box: light gray background, thin border, a bold `title` and key–value lines (markup).
     public mutating func resultsBox(title: String, rows: [(String, String)]) {
         blocks.append(.resultsBox(title: title, rows: rows))
+    }
+
+    /// Adds `drawable` across the text width, `height` points tall, without a number or caption (a
+    /// worksheet's writing space, a label); with `keepWithNext` it stays on the page of what follows.
+    public mutating func drawing(_ drawable: any Drawable, height: Double, keepWithNext: Bool = false) {
+        blocks.append(.drawing(drawable, height: height, keepWithNext: keepWithNext))
     }
 
     /// Starts a new page for whatever comes next.

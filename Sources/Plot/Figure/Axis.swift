@@ -19,11 +19,15 @@ public struct Axis: Equatable, Sendable {
     public var reversed: Bool
     /// Light grid lines at the major ticks.
     public var grid: Bool
+    /// Ticks to draw instead of the scale's own (named categories at 0, 1, 2, …, or a log axis drawn
+    /// over log₁₀ of its values); nil for the scale's nice ticks.
+    public var ticks: [Tick]?
 
     /// An axis labelled `label`.
     public init(_ label: String, spacing: Spacing = .linear, range: ClosedRange<Double>? = nil, reversed: Bool = false,
-                grid: Bool = false) {
+                grid: Bool = false, ticks: [Tick]? = nil) {
         self.label = label; self.spacing = spacing; self.range = range; self.reversed = reversed; self.grid = grid
+        self.ticks = ticks
     }
 
     /// The scale this axis shows for data spanning `bounds` (nil when there are none).

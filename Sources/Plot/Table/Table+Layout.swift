@@ -34,6 +34,8 @@ extension Table {
         var highlightColor: Color
         var ruleColor: Color
         var kinds: [Kind]
+        var blankCells: Set<CellPosition>
+        var answerCells: Set<CellPosition>
 
         enum Kind { case integer, number, text }
 
@@ -69,6 +71,18 @@ extension Table {
                         canvas.drawText("⋮", style: numberStyle, at: Point(x, textY), angle: 0)
                         continue
                     }
+                    let position = CellPosition(row: row.source ?? -1, column: i)
+                    let blank = blankCells.contains(position), answer = answerCells.contains(position)
+                    if blank || answer {
+                        // The box a student writes in, and the same box holding the answer in the key.
+                        let box = Rect(x: o.x + c.left - paddingX * 0.6, y: y + 0.8, width: c.right - c.left + paddingX * 1.2,
+                                       height: rowPitch - 1.6)
+                        if answer { canvas.fill(.rect(box), color: Color(hex: 0xE6E6E6)) }
+                        canvas.stroke(.rect(box), style: StrokeStyle(width: 0.6, color: Color(hex: answer ? 0x333333 : 0x7F7F7F)))
+                        if blank { continue }
+                    }
+                    var numberStyle = numberStyle
+                    numberStyle.bold = answer
                     switch kinds[i] {
                     case .text:
                         let raise = TextBaseline.raise(cell.markup, style: textStyle, canvas: canvas)
@@ -126,7 +140,8 @@ extension Table {
         }
         let paddingX = 0.5 * f, gap = 1.6 * f
         let lineHeight = canvas.measureText("0", style: numberStyle).height
-        let rowPitch = lineHeight + 0.45 * f
+        // Rows with cells to write in are as tall as a school ruling (about 8 mm at 10 pt).
+        let rowPitch = lineHeight + (blankCells.isEmpty && answerCells.isEmpty ? 0.45 : 1.1) * f
         var headerHeight = 0.0
         var geometry: [Layout.ColumnGeometry] = []
         var x = paddingX
@@ -143,7 +158,9 @@ extension Table {
                     if !cell.rest.isEmpty { restWidth = max(restWidth, canvas.measureText(cell.rest, style: numberStyle).width) }
                 }
             }
-            let body = kinds[i] == .text ? textWidth : leadWidth + restWidth
+            // A column with blanks leaves room for handwriting, which is wider than print.
+            let writes = (blankCells.union(answerCells)).contains { $0.column == i }
+            let body = (kinds[i] == .text ? textWidth : leadWidth + restWidth) * (writes ? 1.4 : 1)
             let width = max(header.width, body)
             // Numbers are right-aligned as a block, so the point sits `restWidth` left of the right edge.
             geometry.append(.init(left: x, right: x + width, point: x + width - restWidth,
@@ -160,6 +177,7 @@ extension Table {
                       numberStyle: numberStyle, textStyle: textStyle, headerHeight: headerHeight,
                       rowPitch: rowPitch, paddingX: paddingX, rowInset: (rowPitch - lineHeight) / 2,
                       ellipsisWidth: canvas.measureText("⋮", style: numberStyle).width,
-                      highlighted: highlightedRows, highlightColor: highlightColor, ruleColor: ruleColor, kinds: kinds)
+                      highlighted: highlightedRows, highlightColor: highlightColor, ruleColor: ruleColor, kinds: kinds,
+                      blankCells: blankCells, answerCells: answerCells)
     }
 }

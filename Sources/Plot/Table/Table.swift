@@ -82,6 +82,20 @@ public struct Table: Drawable {
     public var highlightColor: Color
     /// Color of the rules above and below the header and below the last row.
     public var ruleColor: Color
+    /// Cells drawn as an empty box to write in, without their value (a worksheet's blanks).
+    public var blankCells: Set<CellPosition> = []
+    /// Cells drawn in bold on a gray box: the values a worksheet left blank, in its answer key.
+    public var answerCells: Set<CellPosition> = []
+
+    /// A cell: its row among all rows (before elision) and its column.
+    public struct CellPosition: Hashable, Sendable {
+        /// The row, counted from 0 over every row of the table.
+        public var row: Int
+        /// The column, counted from 0.
+        public var column: Int
+        /// The cell at `row` and `column`.
+        public init(row: Int, column: Int) { self.row = row; self.column = column }
+    }
 
     /// A table over `columns`, which must all hold the same number of rows.
     public init(columns: [Column], numberFormat: ColumnNumberFormat = ColumnNumberFormat(),

@@ -191,29 +191,68 @@ extension FigureFactory {
     }
 
     func finalLoss(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
-        let swept = runs.filter { $0.run.sweep != nil }.sorted { $0.run.sweep!.value < $1.run.sweep!.value }
-        let parameter = lesson.sweeps.first { $0.id == swept.first?.run.sweep?.id }?.parameter ?? "lr"
-        let xs = swept.map { $0.run.sweep!.value }
-        let ys = swept.map { $0.trace.verdict.isDivergence ? Double.nan : $0.trace.finalLoss }
-        let xSpacing = ValueAxis.spacing(of: xs, override: spec.logX)
-        let ySpacing = ValueAxis.spacing(of: ys, override: spec.logY)
-        var marks: [any Mark] = [LineSeries(xs: xs, ys: ys, label: "final loss", style: .cycle(0), showsMarkers: true)]
-        let diverged = swept.filter { $0.trace.verdict.isDivergence }
+        let swept = runs.filter { $0.run.sweep != nil }
+        let setting = lesson.sweeps.first { $0.id == swept.first?.run.sweep?.id }?.setting ?? .learningRate
+        let limit = setting == .learningRate ? FigureFactory.stabilityLimit(problem, objective, swept[0].run) : nil
+        let group = FinalLossGroup(label: nil, points: swept.map { ($0.run.sweep!.value, $0) })
+        return FigureFactory.finalLossChart([group], setting: setting, logX: spec.logX, logY: spec.logY, limit: limit)
+    }
+
+    /// Runs with the value of the varied setting each ran at, drawn as one series.
+    struct FinalLossGroup {
+        /// The legend label (markup); nil for a single unlabelled series.
+        var label: String?
+        /// Each run with its value.
+        var points: [(value: SettingValue, result: RunResult)]
+    }
+
+    /// Final loss against the value of `setting`, one series per group: numbers on a numeric axis (log
+    /// when they span more than a decade, or as `logX` says), anything else by name, one category per
+    /// value in the first group's order. Diverged runs are crosses above the finite losses; for a
+    /// learning-rate sweep, `limit` (2(1 + μ)/λmax) is a vertical line.
+    static func finalLossChart(_ groups: [FinalLossGroup], setting: RunSetting, logX: Bool? = nil, logY: Bool? = nil,
+                               limit: Double?) -> Figure {
+        let all = groups.flatMap(\.points)
+        let numeric = all.allSatisfy { $0.value.number != nil }
+        let categories = groups.first.map { $0.points.map(\.value) } ?? []
+        func position(_ value: SettingValue) -> Double {
+            numeric ? value.number! : Double(categories.firstIndex(of: value) ?? 0)
+        }
+        func finalLoss(_ r: RunResult) -> Double { r.trace.verdict.isDivergence ? .nan : r.trace.finalLoss }
+        let ySpacing = ValueAxis.spacing(of: all.map { finalLoss($0.result) }, override: logY)
+        let xSpacing = numeric ? ValueAxis.spacing(of: all.map { $0.value.number! }, override: logX) : .linear
+        var marks: [any Mark] = []
+        for (k, group) in groups.enumerated() {
+            let points = numeric ? group.points.sorted { position($0.value) < position($1.value) } : group.points
+            let xs = points.map { position($0.value) }, ys = points.map { finalLoss($0.result) }
+            let label = group.label ?? "final loss"
+            var dots = SeriesStyle.cycle(k)
+            dots.markerSize = 8
+            marks.append(numeric
+                ? LineSeries(xs: xs, ys: ys, label: label, style: .cycle(k), showsMarkers: true)
+                : Scatter(zip(xs, ys).filter { $0.1.isFinite }.map { DataPoint($0.0, $0.1) }, label: label, style: dots))
+        }
+        let diverged = all.filter { $0.result.trace.verdict.isDivergence }
         if !diverged.isEmpty {
             // Above the highest finite loss: three times it on a log axis, a quarter of the range on a linear one.
-            let finite = ys.filter(\.isFinite)
+            let finite = all.map { finalLoss($0.result) }.filter(\.isFinite)
             let high = finite.max() ?? 1, low = finite.min() ?? 0
             let top = ySpacing == .log ? high * 3 : high + max(0.25 * (high - low), 0.1 * abs(high), 1e-3)
-            marks.append(Scatter(diverged.map { DataPoint($0.run.sweep!.value, top) }, label: "diverged",
-                                 style: SeriesStyle(color: Color(hex: 0xD55E00), marker: .cross, markerSize: 7)))
+            // One series: vermillion; several: near-black, so no series' color is mistaken for it.
+            let color = Color(hex: groups.count == 1 ? 0xD55E00 : 0x222222)
+            marks.append(Scatter(diverged.map { DataPoint(position($0.value), top) }, label: "diverged",
+                                 style: SeriesStyle(color: color, marker: .cross, markerSize: 7)))
         }
-        if parameter == "lr", let limit = FigureFactory.stabilityLimit(problem, objective, swept[0].run) {
+        if setting == .learningRate, let limit {
             marks.append(ReferenceLine(.vertical, at: limit, label: "2/λ<sub>max</sub> = \(NumberFormat.short(limit))"))
         }
-        let symbol = parameter == "lr" ? "learning rate η" : Notes.escape(parameter)
-        let steps = swept.map(\.trace.stepCount).max() ?? 0
-        let panel = Panel(x: Axis(ValueAxis.label(symbol, xSpacing), spacing: xSpacing),
-                          y: Axis(ValueAxis.label("loss after \(steps) steps", ySpacing), spacing: ySpacing), marks: marks)
+        let steps = all.map(\.result.trace.stepCount).max() ?? 0
+        var xAxis = Axis(ValueAxis.label(Notes.escape(setting.axisLabel), xSpacing), spacing: xSpacing)
+        if !numeric {
+            xAxis.range = -0.5...(Double(categories.count) - 0.5)
+            xAxis.ticks = categories.enumerated().map { Tick(value: Double($0), label: Notes.escape(ResultsSummary.valueText($1))) }
+        }
+        let panel = Panel(x: xAxis, y: Axis(ValueAxis.label("loss after \(steps) steps", ySpacing), spacing: ySpacing), marks: marks)
         return Figure(panel)
     }
 }

@@ -12,6 +12,13 @@ struct FigureFactory {
     var lesson: Lesson { results.lesson }
 
     func build(_ spec: FigureSpec) throws -> BuiltFigure {
+        switch spec.kind {
+        case .map: return built(spec, results.maps[spec.runs[0]]!.figure(showing: spec.shows, floor: spec.colorFloor), aspect: spec.aspect)
+        case .lrRange:
+            let chart = try rangeTest(spec)
+            return built(spec, chart.figure, aspect: spec.aspect, explanation: chart.caption)
+        default: break
+        }
         let runs = results.results(named: spec.runs)
         let problem = lesson.problem(of: runs[0].run)
         let objective = results.objective(of: runs[0].run)
@@ -23,10 +30,10 @@ struct FigureFactory {
             drawable = surface3d(spec, runs, problem, objective)
             aspect = max(aspect, 0.8)
         case .grid:
-            drawable = grid(spec, runs, problem, objective)
+            drawable = comparisonGrid(spec, runs, problem, objective, columns: runs.count == 1 ? 1 : 2)
             aspect = max(aspect, gridAspect(count: runs.count))
         case .curve:
-            drawable = curves(spec, runs, problem, objective)
+            drawable = curves(spec, runs, problem, objective, columns: runs.count == 1 ? 1 : 2)
             aspect = max(aspect, runs.count > 2 ? 0.8 : 0.45)
         case .loss, .gradientNorm, .learningRate, .parameter, .state:
             drawable = series(spec, runs, problem, objective)
@@ -44,9 +51,25 @@ struct FigureFactory {
         case .simplexSlice: drawable = simplexSlice(spec, runs, problem, objective)
         case .along: drawable = along(spec, runs, problem, objective)
         case .starts: drawable = starts(spec, runs, problem)
+        case .filmstrip: (drawable, aspect) = filmstrip(spec, runs, problem, objective)
+        case .map, .lrRange: preconditionFailure("built above")
         }
-        let caption = (spec.title.map { "<b>\(Notes.escape($0)).</b> " } ?? "") + Notes.inline(spec.caption)
+        return built(spec, drawable, aspect: aspect)
+    }
+
+    /// The figure with its caption (the title in bold first, then the lesson's words, then any `explanation`
+    /// of numbers the lesson could not know, as markup).
+    private func built(_ spec: FigureSpec, _ drawable: any Drawable, aspect: Double, explanation: String? = nil) -> BuiltFigure {
+        var caption = (spec.title.map { "<b>\(Notes.escape($0)).</b> " } ?? "") + Notes.inline(spec.caption)
+        if let explanation { caption += " " + explanation }
         return BuiltFigure(id: spec.id, drawable: drawable, aspectRatio: 1 / aspect, caption: caption)
+    }
+
+    /// The range test of an `lr-range` figure's run over the figure's `range` of rates.
+    private func rangeTest(_ spec: FigureSpec) throws -> RangeTestChart {
+        guard let run = lesson.run(spec.runs[0]), let range = spec.range else { preconditionFailure("checked by the decoder") }
+        return try RangeTestChart.run(base: run.spec, from: range.lowerBound, to: range.upperBound,
+                                      objective: try ProblemObjective(lesson.problem(of: run)))
     }
 
     private func gridAspect(count: Int) -> Double {
@@ -67,7 +90,7 @@ struct FigureFactory {
         return theta
     }
 
-    private func surfaceGrid(_ view: Problem.View, _ problem: Problem, _ objective: ProblemObjective) -> (SurfaceGrid, Int, Int) {
+    func surfaceGrid(_ view: Problem.View, _ problem: Problem, _ objective: ProblemObjective) -> (SurfaceGrid, Int, Int) {
         let xi = problem.parameters.firstIndex(of: view.x)!, yi = problem.parameters.firstIndex(of: view.y!)!
         // One θ for every node: the held parameters stay, the view's two change.
         var theta = FigureFactory.point(problem, xi, view.xRange.lowerBound, yi, view.yRange!.lowerBound)
@@ -113,7 +136,9 @@ struct FigureFactory {
         return Figure(panel)
     }
 
-    private func grid(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
+    /// One panel per run over the loss surface (the figure's view), `columns` panels across, shared axes and color scale.
+    func comparisonGrid(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective,
+                        columns: Int) -> Figure {
         let view = FigureFactory.view(spec, problem)
         let (grid, xi, yi) = surfaceGrid(view, problem, objective)
         let comparison = runs.map { r -> ComparisonGrid.Run in
@@ -128,13 +153,14 @@ struct FigureFactory {
             return ComparisonGrid.Run(title: title, points: points, finalLoss: r.trace.finalLoss, firstStep: rows.lowerBound)
         }
         let expected = FigureFactory.expectedPoint(problem, view).map { ($0, Notes.escape(problem.expectedLabel)) }
-        return ComparisonGrid.figure(runs: comparison, surface: grid, columns: runs.count == 1 ? 1 : 2, levels: 20,
+        return ComparisonGrid.figure(runs: comparison, surface: grid, columns: columns, levels: 20,
                                      xLabel: "parameter \(Notes.escape(view.x))", yLabel: "parameter \(Notes.escape(view.y!))",
                                      lossLabel: "loss\(heldNote(problem))", expected: expected,
                                      logColor: view.logColor)
     }
 
-    private func curves(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
+    /// f over a one-parameter view (the figure's), one panel per run with its iterates, `columns` panels across.
+    func curves(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective, columns: Int) -> Figure {
         let view = FigureFactory.view(spec, problem)
         let xi = problem.parameters.firstIndex(of: view.x)!
         let f: (Double) -> Double = { objective.loss(at: FigureFactory.point(problem, xi, $0, nil, 0)) }
@@ -162,6 +188,6 @@ struct FigureFactory {
             if let e = expected { panel.marks.append(FigureFactory.expectedMark(problem, at: e, labelled: k == 0)) }
             return panel
         }
-        return Figure(columns: runs.count == 1 ? 1 : 2, panels: panels, sharesX: true, sharesY: true)
+        return Figure(columns: columns, panels: panels, sharesX: true, sharesY: true)
     }
 }

@@ -15,7 +15,7 @@ extension HandoutComposer {
     /// Every start sweep's runs in one table when the sweeps share their starts (one end and loss
     /// column pair per sweep), else one table per sweep.
     private func startsFact(to h: inout HandoutBuilder) {
-        let sweeps = lesson.sweeps.filter { $0.parameter == "start" }
+        let sweeps = lesson.sweeps.filter { $0.setting == .start }
         let groups = sweeps.map { results.results(named: [$0.id]) }
         guard let first = groups.first, !first.isEmpty else { return }
         let starts = { (runs: [RunResult]) in runs.map { $0.trace.parameters(row: 0) } }

@@ -5,7 +5,8 @@ import Trace
 
 /// Turns a lesson and its results into a handout: the title block, the learner's
 /// question, the notes in order with generated figures, tables, checks, update
-/// rules and results placed where the notes ask, and anything not placed at the end.
+/// rules and results placed where the notes ask, and anything not placed (in the notes or in an
+/// exercise) at the end. Exercises belong to the worksheet and are left out.
 struct HandoutComposer {
     let results: LessonResults
     let figures: [String: BuiltFigure]
@@ -14,7 +15,8 @@ struct HandoutComposer {
 
     var lesson: Lesson { results.lesson }
 
-    func compose(canvas: Canvas, creationDate: Int) throws -> Document {
+    /// The handout's blocks in reading order, before pagination (the lesson's web page reads the same blocks).
+    func blocks() throws -> HandoutBuilder {
         var h = HandoutBuilder(paper: paper, header: lesson.title, footer: "\(lesson.id) · steptrace \(version)")
         let problems = lesson.problems.map { "<i>\(Notes.escape($0.label))</i>" }.joined(separator: ", ")
         h.title(Notes.escape(lesson.title), subtitle: lesson.subtitle.map(Notes.escape),
@@ -22,7 +24,9 @@ struct HandoutComposer {
         if let question = lesson.question {
             h.paragraph("<b>The learner asked:</b> <i>“\(question)”</i>")
         }
-        var placedFigures = Set<String>(), placedTables = Set<String>(), placedResults = false
+        // What the worksheet's exercises place counts as placed: it is not appended here.
+        var placedFigures = Set(lesson.exercises.flatMap { $0.inserts("figure") })
+        var placedTables = Set(lesson.exercises.flatMap { $0.inserts("table") }), placedResults = false
         for block in lesson.notes {
             switch block {
             case .heading(let text): h.heading(text)
@@ -55,7 +59,7 @@ struct HandoutComposer {
             for t in remainingTables { addTable(t.id, to: &h) }
         }
         if !placedResults { addResults(to: &h) }
-        return h.build(canvasForMeasuring: canvas, title: lesson.title, creationDate: creationDate)
+        return h
     }
 
     private func addFigure(_ id: String, to h: inout HandoutBuilder) {
@@ -70,9 +74,7 @@ struct HandoutComposer {
 
     private func addRule(_ runID: String, to h: inout HandoutBuilder) {
         guard let run = lesson.run(runID) else { return }
-        let rule = UpdateRule.lines(for: run.spec.optimizer, schedule: run.spec.schedule)
-        h.formula(rule.formulas.joined(separator: "\n"))
-        h.paragraph("<small>\(rule.settings). g is the gradient at the current θ, η the learning rate.</small>")
+        h.rule(of: run)
     }
 
     private func addCheck(_ id: String, to h: inout HandoutBuilder) throws {

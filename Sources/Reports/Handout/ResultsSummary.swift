@@ -1,3 +1,4 @@
+import Engine
 import Lessons
 import Trace
 
@@ -19,7 +20,25 @@ enum ResultsSummary {
             guard !runs.isEmpty else { continue }
             rows.append(("sweep <tt>\(sweep.id)</tt>", describeSweep(sweep, runs)))
         }
+        for grid in results.lesson.grids where grid.problemID == problem.id {
+            if let map = results.maps[grid.id] { rows.append(("grid <tt>\(grid.id)</tt>", describeGrid(map))) }
+        }
         return rows
+    }
+
+    /// `3000 cells; 412 diverged; lowest final loss 1.2×10⁻⁴⁸ at η = 0.2, μ = 0.27`.
+    static func describeGrid(_ map: ConvergenceMap) -> String {
+        let diverged = map.outcomes.filter(\.verdict.isDivergence).count
+        var text = "\(map.outcomes.count) cells (\(Notes.escape(map.x.setting.symbol)) × \(Notes.escape(map.y.setting.symbol))); "
+        text += diverged == 0 ? "none diverged" : "\(diverged) diverged"
+        let finite = map.outcomes.indices.filter { !map.outcomes[$0].verdict.isDivergence && map.outcomes[$0].finalLoss.isFinite }
+        if let best = finite.min(by: { map.outcomes[$0].finalLoss < map.outcomes[$1].finalLoss }) {
+            let i = best % map.x.values.count, j = best / map.x.values.count
+            text += "; lowest final loss \(NumberFormat.significant(map.outcomes[best].finalLoss, 3)) at "
+            text += "\(Notes.escape(map.x.setting.symbol)) = \(Notes.escape(valueText(map.x.values[i]))), "
+            text += "\(Notes.escape(map.y.setting.symbol)) = \(Notes.escape(valueText(map.y.values[j])))"
+        }
+        return text
     }
 
     /// `converged (gradient norm …) after 2523 steps; θ = (…); loss 0.125; 3.2×10⁻⁹ from least squares`
@@ -54,18 +73,32 @@ enum ResultsSummary {
 
     static func describeSweep(_ sweep: Sweep, _ runs: [RunResult]) -> String {
         let diverged = runs.filter { $0.trace.verdict.isDivergence }
-        if sweep.parameter == "start" { return describeStartSweep(runs, diverged: diverged) }
-        let symbol = sweep.parameter == "lr" ? "η" : Notes.escape(sweep.parameter)
-        var text = "\(runs.count) runs, \(symbol) from \(NumberFormat.short(sweep.values.min()!)) to \(NumberFormat.short(sweep.values.max()!)); "
+        if sweep.setting == .start { return describeStartSweep(runs, diverged: diverged) }
+        let symbol = Notes.escape(sweep.setting.symbol)
+        let numbers = sweep.values.compactMap(\.number)
+        var text = "\(runs.count) runs, \(symbol) "
+        if numbers.count == sweep.values.count, let low = numbers.min(), let high = numbers.max() {
+            text += "from \(NumberFormat.short(low)) to \(NumberFormat.short(high)); "
+        } else {
+            text += sweep.values.map { Notes.escape(Self.valueText($0)) }.joined(separator: ", ") + "; "
+        }
         text += diverged.isEmpty ? "none diverged" : "\(diverged.count) diverged"
-        if let first = diverged.compactMap({ $0.run.sweep?.value }).min() {
+        let divergedValues = diverged.compactMap { $0.run.sweep?.value }
+        if let first = divergedValues.compactMap(\.number).min() {
             text += " (the smallest at \(symbol) = \(NumberFormat.short(first)))"
+        } else if let first = divergedValues.first {
+            text += " (the first at \(symbol) = \(Notes.escape(Self.valueText(first))))"
         }
         let finite = runs.filter { $0.trace.finalLoss.isFinite }
         if let best = finite.min(by: { $0.trace.finalLoss < $1.trace.finalLoss }), let v = best.run.sweep?.value {
-            text += "; lowest final loss \(NumberFormat.significant(best.trace.finalLoss, 3)) at \(symbol) = \(NumberFormat.short(v))"
+            text += "; lowest final loss \(NumberFormat.significant(best.trace.finalLoss, 3)) at \(symbol) = \(Notes.escape(Self.valueText(v)))"
         }
         return text
+    }
+
+    /// A setting's value for prose: numbers as `NumberFormat.short` writes them, anything else as written.
+    static func valueText(_ value: SettingValue) -> String {
+        value.number.map { NumberFormat.short($0) } ?? value.description
     }
 
     /// A start sweep in words, each start named by its run's label (`x₀ = −2` unless the teacher wrote one).

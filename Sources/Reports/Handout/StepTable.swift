@@ -26,29 +26,49 @@ enum StepTable {
     }
 
     private static func column(named name: String, trace: Trace) -> Table.Column {
+        let values = values(named: name, trace: trace)
+        if ["step", "epoch", "batch"].contains(name) {
+            return Table.Column(header: name, content: .integers(values.map { Int($0) }))
+        }
+        return Table.Column(header: header(name, trace: trace), content: .numbers(values))
+    }
+
+    /// The printed header of trace column `name`: gₓ, Δx, a state by its library's name, η, a parameter.
+    private static func header(_ name: String, trace: Trace) -> String {
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
-        if parts.count == 2, let p = trace.parameterNames.firstIndex(of: parts[1]) {
+        if parts.count == 2, trace.parameterNames.contains(parts[1]) {
             switch parts[0] {
-            case "grad":
-                return Table.Column(header: Symbols.indexed("g", by: parts[1]), content: .numbers(trace.gradientColumn(p)))
-            case "update":
-                return Table.Column(header: "Δ" + Symbols.parameter(parts[1]), content: .numbers(trace.updateColumn(p)))
-            default:
-                let values = trace.stateColumn(parts[0], parameter: p) ?? []
-                return Table.Column(header: Symbols.indexed(Notes.escape(parts[0]), by: parts[1]), content: .numbers(values))
+            case "grad": return Symbols.indexed("g", by: parts[1])
+            case "update": return "Δ" + Symbols.parameter(parts[1])
+            default: return Symbols.indexed(Notes.escape(parts[0]), by: parts[1])
             }
         }
         switch name {
-        case "step": return Table.Column(header: "step", content: .integers(Array(0..<trace.count)))
-        case "epoch": return Table.Column(header: "epoch", content: .integers(trace.epochs.map(Int.init)))
-        case "batch": return Table.Column(header: "batch", content: .integers(trace.batches.map(Int.init)))
-        case "lr": return Table.Column(header: "η", content: .numbers(trace.learningRates))
-        case "loss":
-            return Table.Column(header: trace.lossStride > 1 ? Notes.escape(trace.lossLabel) : "loss", content: .numbers(trace.losses))
-        case "batch_loss": return Table.Column(header: "batch loss", content: .numbers(trace.batchLosses ?? trace.losses))
-        default:
-            let p = trace.parameterNames.firstIndex(of: name)!
-            return Table.Column(header: Symbols.parameter(name), content: .numbers(trace.parameterColumn(p)))
+        case RunSetting.learningRate.key: return RunSetting.learningRate.symbol
+        case "loss": return trace.lossStride > 1 ? Notes.escape(trace.lossLabel) : "loss"
+        case "batch_loss": return "batch loss"
+        default: return Symbols.parameter(name)
+        }
+    }
+
+    /// The values of trace column `name` (as tables and `{{trace}}` numbers name it), one per row.
+    static func values(named name: String, trace: Trace) -> [Double] {
+        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        if parts.count == 2, let p = trace.parameterNames.firstIndex(of: parts[1]) {
+            switch parts[0] {
+            case "grad": return trace.gradientColumn(p)
+            case "update": return trace.updateColumn(p)
+            default: return trace.stateColumn(parts[0], parameter: p) ?? []
+            }
+        }
+        switch name {
+        case "step": return (0..<trace.count).map(Double.init)
+        case "epoch": return trace.epochs.map(Double.init)
+        case "batch": return trace.batches.map(Double.init)
+        case RunSetting.learningRate.key: return trace.learningRates
+        case "loss": return trace.losses
+        case "batch_loss": return trace.batchLosses ?? trace.losses
+        default: return trace.parameterColumn(trace.parameterNames.firstIndex(of: name)!)
         }
     }
 }

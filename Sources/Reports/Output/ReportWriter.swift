@@ -4,7 +4,8 @@ import Plot
 import Trace
 
 /// Writes a lesson's report: `ID/handout.pdf`, `ID/figures/*.png` and `ID/traces/*.csv.gz` (every
-/// step's CSV, gzip-compressed) under an output folder. Everything is made in memory first, then
+/// step's CSV, gzip-compressed) under an output folder, and when asked `ID/worksheet.pdf`,
+/// `ID/answers.pdf` and `ID/slides.pdf`. Everything is made in memory first, then
 /// written into a hidden temporary folder beside the final one, which replaces the old folder only
 /// when complete.
 public struct ReportWriter {
@@ -19,6 +20,12 @@ public struct ReportWriter {
     public var pngScale: Double = 3
     /// Also write every figure as SVG beside its PNG.
     public var writesSVG = false
+    /// Also write the lesson's web page, `ID/index.html`, and its gallery thumbnail, `ID/thumbnail.png`.
+    public var writesHTML = false
+    /// Also write `worksheet.pdf` and `answers.pdf` for a lesson with exercises.
+    public var writesWorksheet = false
+    /// Also write `slides.pdf`.
+    public var writesSlides = false
 
     /// A writer drawing with `backend`, compressing traces with `compression`.
     public init(backend: any RenderBackend, compression: any CompressionBackend, paper: HandoutBuilder.Paper,
@@ -34,6 +41,8 @@ public struct ReportWriter {
         public var pages: Int
         public var figures: Int
         public var traces: Int
+        /// The worksheet, answer key and slides written beside the handout, in that order.
+        public var classroom: [ClassroomFile] = []
     }
 
     /// Runs `lesson`, builds its handout and writes it under `output`.
@@ -61,7 +70,9 @@ public struct ReportWriter {
         for spec in lesson.figures { figures[spec.id] = try factory.build(spec) }
         let canvas = backend.measuringCanvas()
         let composer = HandoutComposer(results: results, figures: figures, paper: paper, version: version)
-        let document = try composer.compose(canvas: canvas, creationDate: creationDate)
+        let blocks = try composer.blocks()
+        let document = blocks.build(canvasForMeasuring: canvas, title: lesson.title, creationDate: creationDate)
+        let classroom = try classroomDocuments(results, figures: figures, canvas: canvas)
 
         let final = (output as NSString).appendingPathComponent(lesson.id)
         let staging = (output as NSString).appendingPathComponent(".\(lesson.id).partial-\(getpid())")
@@ -80,7 +91,8 @@ public struct ReportWriter {
         let pending = Pending(
             traces: csv, staging: staging, final: final,
             summary: Summary(lessonID: lesson.id, folder: final, pages: document.pages.count,
-                             figures: lesson.figures.count, traces: results.results.count))
+                             figures: lesson.figures.count, traces: results.results.count,
+                             classroom: classroom.map { ClassroomFile(name: $0.name, pages: $0.document.pages.count) }))
         do {
             let width = paperTextWidth
             for spec in lesson.figures {
@@ -94,6 +106,8 @@ public struct ReportWriter {
                 }
             }
             try backend.writePDF(document, to: (staging as NSString).appendingPathComponent("handout.pdf"))
+            if writesHTML { try writeWebPage(results, figures: figures, blocks: blocks, into: staging) }
+            for (name, pdf) in classroom { try backend.writePDF(pdf, to: (staging as NSString).appendingPathComponent(name)) }
         } catch {
             pending.abandon()
             throw error

@@ -1,4 +1,3 @@
-import Dispatch
 import Engine
 import Lessons
 import Trace
@@ -16,6 +15,8 @@ public struct LessonResults {
     public var results: [RunResult]
     /// Each problem's objective, by problem id.
     public var objectives: [String: ProblemObjective]
+    /// Each grid's cells, by grid id.
+    public var maps: [String: ConvergenceMap]
 
     /// Runs every run of `lesson`, spread over the machine's cores. Runs are independent
     /// and each is deterministic, so the order of completion never shows in the output.
@@ -23,27 +24,18 @@ public struct LessonResults {
         var objectives: [String: ProblemObjective] = [:]
         for problem in lesson.problems { objectives[problem.id] = try ProblemObjective(problem) }
         let runs = lesson.runs
-        var traces = [Trace?](repeating: nil, count: runs.count)
-        var failures = [Error?](repeating: nil, count: runs.count)
-        // Each run gets its own objective: an objective's scratch memory is not shared across threads.
         // Largest runs first so the cores finish together.
         let order = runs.indices.sorted { cost(runs[$0], lesson) > cost(runs[$1], lesson) }
-        traces.withUnsafeMutableBufferPointer { traceSlots in
-            failures.withUnsafeMutableBufferPointer { failureSlots in
-                DispatchQueue.concurrentPerform(iterations: order.count) { k in
-                    let i = order[k]
-                    do {
-                        let objective = try ProblemObjective(lesson.problem(of: runs[i]))
-                        traceSlots[i] = try objective.run(runs[i].spec)
-                    } catch {
-                        failureSlots[i] = error
-                    }
-                }
-            }
+        let traces = try Parallel.map(runs.count, order: order) { i in
+            // Each run gets its own objective: an objective's scratch memory is not shared across threads.
+            try ProblemObjective(lesson.problem(of: runs[i])).run(runs[i].spec)
         }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
-        let results = zip(runs, traces).map { RunResult(run: $0, trace: $1!) }
-        return LessonResults(lesson: lesson, results: results, objectives: objectives)
+        let results = zip(runs, traces).map { RunResult(run: $0, trace: $1) }
+        var maps: [String: ConvergenceMap] = [:]
+        for grid in lesson.grids {
+            maps[grid.id] = try ConvergenceMap.run(base: grid.base, x: grid.x, y: grid.y, objective: objectives[grid.problemID]!)
+        }
+        return LessonResults(lesson: lesson, results: results, objectives: objectives, maps: maps)
     }
 
     /// A rough cost (steps × rows) to schedule big runs first.

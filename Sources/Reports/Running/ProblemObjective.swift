@@ -42,6 +42,22 @@ public enum ProblemObjective {
         }
     }
 
+    /// The names of the parameters, in order.
+    public var parameterNames: [String] {
+        switch self {
+        case .expression(let o): return o.parameterNames
+        case .builtin(let o): return o.parameterNames
+        }
+    }
+
+    /// Throws a `StartError` when the loss or its gradient is not finite at `start`.
+    public func checkStart(_ start: [Double]) throws {
+        switch self {
+        case .expression(let o): try Engine.checkStart(o, start: start)
+        case .builtin(let o): try Engine.checkStart(o, start: start)
+        }
+    }
+
     /// The number of data rows (0 without data).
     public var rowCount: Int {
         switch self {

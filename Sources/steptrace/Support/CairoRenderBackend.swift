@@ -24,6 +24,10 @@ struct CairoRenderBackend: RenderBackend, CompressionBackend {
         try CairoWriter.svg(Self.page(drawable, size), to: path)
     }
 
+    func svgText(_ drawable: any Drawable, size: Size) throws -> String {
+        try CairoWriter.svgText(Self.page(drawable, size))
+    }
+
     /// One page of `size` holding `drawable` edge to edge.
     private static func page(_ drawable: any Drawable, _ size: Size) -> Page {
         Page(size: size, items: [Page.Item(frame: Rect(x: 0, y: 0, width: size.width, height: size.height), content: drawable)])
@@ -31,6 +35,11 @@ struct CairoRenderBackend: RenderBackend, CompressionBackend {
 
     func writePDF(_ document: Document, to path: String) throws {
         try CairoWriter.pdf(document, to: path)
+    }
+
+    /// The PNG and the PDF at once, on two threads (`CairoWriter.pngAndPDF`).
+    func writePage(_ page: Page, png: String, pixelWidth: Int, pdf: String, title: String, creationDate: Int) throws {
+        try CairoWriter.pngAndPDF(page, png: png, pixelWidth: pixelWidth, pdf: pdf, title: title, creationDate: creationDate)
     }
 
     func writeGzip(to path: String, _ body: (_ write: (UnsafeRawBufferPointer) -> Void) -> Void) throws {

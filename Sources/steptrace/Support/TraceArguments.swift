@@ -65,41 +65,26 @@ enum TraceArguments {
         return group
     }
 
-    /// `constant`, `step:EVERY:FACTOR`, `exponential:RATE:STEPS`, `inverse-time:DECAY`.
+    /// `constant`, `step:EVERY:FACTOR`, `exponential:RATE:STEPS`, `inverse-time:DECAY` (`Schedule(parsing:)`).
     static func parseSchedule(_ text: String) throws -> Schedule {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        let expected = "expected constant, step:EVERY:FACTOR, exponential:RATE:STEPS or inverse-time:DECAY"
-        func positive(_ s: String, _ field: String) throws -> Double {
-            guard let v = Double(s), v.isFinite, v > 0 else { throw Failure.usage("--schedule: \(field) must be a positive number, got '\(s)'") }
-            return v
+        do { return try Schedule(parsing: text) } catch { throw Failure.usage("\(RunSetting.schedule.flag): \(error.message)") }
+    }
+
+    /// The setting `name` names (its lesson-file key) for `--set` or `--grid`; one usage line when it names
+    /// none or one that cannot vary.
+    static func variableSetting(_ name: String, flag: String) throws -> RunSetting {
+        guard let setting = RunSetting(key: Substring(name).trimmingSpaces()) else {
+            throw Failure.usage("\(flag): unknown setting '\(name)' (expected one of: \(RunSetting.variableKeys.joined(separator: ", ")))")
         }
-        func count(_ s: String, _ field: String) throws -> Int {
-            guard let v = Int(s), v >= 1 else { throw Failure.usage("--schedule: \(field) must be a whole number ≥ 1, got '\(s)'") }
-            return v
+        guard setting.isVariable else {
+            throw Failure.usage("\(flag): '\(name)' names parameters and cannot be varied (expected one of: \(RunSetting.variableKeys.joined(separator: ", ")))")
         }
-        switch (parts[0], parts.count) {
-        case ("constant", 1): return .constant
-        case ("step", 3): return .step(every: try count(parts[1], "EVERY"), factor: try positive(parts[2], "FACTOR"))
-        case ("exponential", 3): return .exponential(rate: try positive(parts[1], "RATE"), steps: try count(parts[2], "STEPS"))
-        case ("inverse-time", 2): return .inverseTime(decay: try positive(parts[1], "DECAY"))
-        default: throw Failure.usage("--schedule: '\(text)' is not a schedule (\(expected))")
-        }
+        return setting
     }
 
     /// An engine validation error, phrased with the flag's name.
     static func flagMessage(_ error: RunSpecError) -> String {
-        let flag: String
-        switch error.setting {
-        case "learningRate", "learning rate", "lr": flag = "--lr"
-        case "initialAccumulator", "initial accumulator", "initial_accumulator": flag = "--initial-accumulator"
-        case "start": flag = "--start"
-        case "maxSteps", "steps": flag = "--steps"
-        case "maxEpochs", "epochs": flag = "--epochs"
-        case "gradientTolerance": flag = "--tolerance-grad"
-        case "lossChangeTolerance": flag = "--tolerance-loss"
-        default: flag = "--" + error.setting
-        }
-        return "\(flag): \(error.description)"
+        "\(error.setting.flag): \(error.description)"
     }
 
     /// The `summary` format: verdict, steps, final parameters and loss.

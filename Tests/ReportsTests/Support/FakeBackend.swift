@@ -37,6 +37,13 @@ struct FakeBackend: RenderBackend, CompressionBackend {
         try FileOutput.write(Array("fake svg \(size.width)x\(size.height)\n".utf8), to: path)
     }
 
+    /// A small SVG with one id, as Cairo's hold many (pages must keep ids apart).
+    func svgText(_ drawable: any Drawable, size: Size) throws -> String {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+            + "width=\"\(size.width)pt\" height=\"\(size.height)pt\" viewBox=\"0 0 \(size.width) \(size.height)\" version=\"1.1\">\n"
+            + "<g id=\"surface1\"><use xlink:href=\"#surface1\"/></g>\n</svg>\n"
+    }
+
     func writePDF(_ document: Document, to path: String) throws {
         if failsOnPDF { throw Refused() }
         log.pdfs.append(.init(path: path, document: document))

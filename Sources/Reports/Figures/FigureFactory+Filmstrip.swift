@@ -1,0 +1,42 @@
+import Lessons
+import Plot
+
+extension FigureFactory {
+    /// A filmstrip: one small panel per chosen step over the same loss surface, each showing the runs'
+    /// paths from the start up to that step (what an animation shows, on paper). The frames are the
+    /// figure's `steps` the runs reach (by default 0, 1, 2, 3, 5, 10 and 30), and always the last step.
+    /// Returns the figure and its height ÷ width.
+    func filmstrip(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem,
+                   _ objective: ProblemObjective) -> (Figure, Double) {
+        let view = FigureFactory.view(spec, problem)
+        let (grid, xi, yi) = surfaceGrid(view, problem, objective)
+        let last = runs.map { $0.trace.count - 1 }.max() ?? 0
+        let steps = Set((spec.steps.isEmpty ? FigureSpec.filmstripSteps : spec.steps).filter { $0 <= last } + [last]).sorted()
+        let colorScale = ColorScale.fitting(grid.values, spacing: view.logColor.map { $0 ? .log : .linear } ?? .automatic)
+        let contours = Contours(grid, count: 10, spacing: colorScale.scale.kind == .log ? .log : .linear)
+        let heatmap = Heatmap(grid, colorScale: colorScale)
+        let panels = steps.enumerated().map { frame, step -> Panel in
+            var marks: [any Mark] = [heatmap, contours]
+            for (k, r) in runs.enumerated() {
+                let shown = min(step, r.trace.count - 1) + 1
+                let points = zip(r.trace.parameterColumn(xi).prefix(shown), r.trace.parameterColumn(yi).prefix(shown))
+                    .map { DataPoint($0, $1) }
+                var style = SeriesStyle.onSurface(k)
+                style.markerSize = 3.5
+                // Several runs share a legend, on the first frame only.
+                let label = frame == 0 && runs.count > 1 ? Notes.escape(r.run.label) : nil
+                marks.append(Trajectory(points, label: label, style: style, markerLimit: 25, directionArrows: 0))
+            }
+            let title = step == last && step > 0 ? "step \(step) (last)" : "step \(step)"
+            return Panel(title: title, x: Axis("parameter \(Notes.escape(view.x))", range: view.xRange),
+                         y: Axis("parameter \(Notes.escape(view.y!))", range: view.yRange!), marks: marks,
+                         legend: frame == 0 && runs.count > 1 ? .automatic : .hidden)
+        }
+        // Rows of four, or of three when that fills the last row (nine frames as 3 × 3, not 4 + 4 + 1).
+        let columns = panels.count <= 4 ? panels.count : panels.count % 4 != 0 && panels.count % 3 == 0 ? 3 : 4
+        let rows = (panels.count + columns - 1) / columns
+        let figure = Figure(columns: columns, panels: panels, sharesX: true, sharesY: true,
+                            colorbar: Colorbar(colorScale, label: "loss\(heldNote(problem))", levels: contours.levels))
+        return (figure, min(1.3, 0.85 * Double(rows) / Double(columns) + 0.12))
+    }
+}

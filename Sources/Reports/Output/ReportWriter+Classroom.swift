@@ -1,0 +1,29 @@
+import Lessons
+import Plot
+
+/// A PDF written beside the handout for the classroom, and its pages.
+public struct ClassroomFile: Equatable, Sendable {
+    /// The file name in the lesson's folder: `worksheet.pdf`, `answers.pdf` or `slides.pdf`.
+    public var name: String
+    /// Its page (or slide) count.
+    public var pages: Int
+}
+
+extension ReportWriter {
+    /// The worksheet and answer key (when asked and the lesson has exercises) and the slides (when
+    /// asked), by file name, made before anything is written so a mistake leaves no files.
+    func classroomDocuments(_ results: LessonResults, figures: [String: BuiltFigure],
+                            canvas: Canvas) throws -> [(name: String, document: Document)] {
+        var documents: [(name: String, document: Document)] = []
+        if writesWorksheet && !results.lesson.exercises.isEmpty {
+            let composer = WorksheetComposer(results: results, figures: figures, paper: paper, version: version)
+            let (worksheet, key) = try composer.compose(canvas: canvas, creationDate: creationDate)
+            documents += [("worksheet.pdf", worksheet), ("answers.pdf", key)]
+        }
+        if writesSlides {
+            let composer = SlidesComposer(results: results, figures: figures, version: version)
+            documents.append(("slides.pdf", composer.compose(canvas: canvas, creationDate: creationDate)))
+        }
+        return documents
+    }
+}
