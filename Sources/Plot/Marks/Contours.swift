@@ -57,10 +57,9 @@ public struct Contours: Mark {
         let t = context.transform
         // Labels and their gaps are placed on every point; only the strokes are thinned.
         let device: [[Point]] = lines.map { line in line.points.compactMap { t.device($0) } }
-        let lengths = device.map(arcLength)
         var gaps = [[Rect]](repeating: [], count: lines.count)
         if labelled && !levels.isEmpty {
-            placeLabels(device: device, lengths: lengths, gaps: &gaps, context: context)
+            placeLabels(device: device, gaps: &gaps, context: context)
         }
         for (k, pts) in device.enumerated() where pts.count >= 2 {
             var run: [Point] = []
@@ -100,12 +99,14 @@ public struct Contours: Mark {
     /// Sets value labels into the longer lines, at most two per level: each where it is farthest from
     /// the panel's edges and paths, at least 4 pt inside the plot, clear of every path and label. A
     /// label that fits nowhere is left out.
-    private func placeLabels(device: [[Point]], lengths: [Double], gaps: inout [[Rect]], context: MarkContext) {
+    private func placeLabels(device: [[Point]], gaps: inout [[Rect]], context: MarkContext) {
         let style = context.theme.text(context.theme.annotationFontSize, color: Color(hex: 0x1A1A1A))
         let chosen = labelledLevels()
         let texts = Contours.labelTexts(Array(chosen))
         let plot = context.plot, margin = 4.0
-        // Longest lines first, so labels go where they read best.
+        // Only the labelled levels' lines are measured. Longest lines first, so labels go where they read best.
+        var lengths = [Double](repeating: 0, count: lines.count)
+        for k in lines.indices where chosen.contains(lines[k].level) { lengths[k] = arcLength(device[k]) }
         let order = lines.indices.filter { chosen.contains(lines[$0].level) }
             .sorted { lengths[$0] > lengths[$1] || (lengths[$0] == lengths[$1] && $0 < $1) }
         var placed: [Double: [Point]] = [:]
@@ -116,8 +117,8 @@ public struct Contours: Mark {
             let length = lengths[k]
             guard length > 3 * size.width else { continue }
             var best: (rect: Rect, score: Double)? = nil
-            for step in 1..<24 {
-                guard let c = point(along: device[k], at: Double(step) / 24 * length) else { continue }
+            // 23 candidates spread along the line, found in one walk along it.
+            for c in points(along: device[k], at: (1..<24).map { Double($0) / 24 * length }) {
                 let r = Rect(x: c.x - size.width / 2, y: c.y - size.height / 2, width: size.width, height: size.height)
                 let padded = r.inset(by: -2)
                 guard padded.minX >= plot.minX + margin, padded.maxX <= plot.maxX - margin,
@@ -198,13 +199,19 @@ public struct Contours: Mark {
         return s
     }
 
-    private func point(along pts: [Point], at distance: Double) -> Point? {
-        var s = 0.0
-        for (a, b) in zip(pts, pts.dropFirst()) {
+    /// The points at the given distances (ascending) along `pts`, in one walk.
+    private func points(along pts: [Point], at distances: [Double]) -> [Point] {
+        var out: [Point] = []
+        out.reserveCapacity(distances.count)
+        var s = 0.0, next = 0
+        for (a, b) in zip(pts, pts.dropFirst()) where next < distances.count {
             let d = hypot(b.x - a.x, b.y - a.y)
-            if s + d >= distance, d > 0 { return SegmentClip.lerp(a, b, (distance - s) / d) }
+            while next < distances.count, s + d >= distances[next], d > 0 {
+                out.append(SegmentClip.lerp(a, b, (distances[next] - s) / d))
+                next += 1
+            }
             s += d
         }
-        return pts.last
+        return out
     }
 }

@@ -92,8 +92,11 @@ struct FigureFactory {
 
     func surfaceGrid(_ view: Problem.View, _ problem: Problem, _ objective: ProblemObjective) -> (SurfaceGrid, Int, Int) {
         let xi = problem.parameters.firstIndex(of: view.x)!, yi = problem.parameters.firstIndex(of: view.y!)!
+        // One θ for every node: the held parameters stay, the view's two change.
+        var theta = FigureFactory.point(problem, xi, view.xRange.lowerBound, yi, view.yRange!.lowerBound)
         let grid = SurfaceGrid(x: view.xRange, y: view.yRange!, resolution: surfaceResolution) { a, b in
-            objective.loss(at: FigureFactory.point(problem, xi, a, yi, b))
+            theta[xi] = a; theta[yi] = b
+            return objective.loss(at: theta)
         }
         return (grid, xi, yi)
     }
