@@ -80,7 +80,7 @@ struct Scene {
         return Color(red: base.red * k, green: base.green * k, blue: base.blue * k)
     }
 
-    /// Fills every finite cell from the farthest to the nearest, every twelfth node line darker, each
+    /// Fills every finite cell from the farthest to the nearest, the node lines at the quarters darker, each
     /// cell followed by the pieces of paths over it; then the glyphs whose centres no nearer cell covers.
     func drawMesh(canvas: Canvas) {
         let g = plot.grid
@@ -100,7 +100,7 @@ struct Scene {
         }
         cells.sort { $0.depth < $1.depth || ($0.depth == $1.depth && $0.index < $1.index) }
         let (pieces, glyphs) = attach(depths: depths)
-        let lineStep = max(1, w / 12)
+        let lineStep = max(1, w / 4)
         var polygons = [[Point]](repeating: [], count: w * h)
         var colors = [Color](repeating: .white, count: w * h)
         for (index, _) in cells {
@@ -110,16 +110,19 @@ struct Scene {
             let color = shade(box, value: nodes.map { g[$0.0, $0.1] }.reduce(0, +) / 4)
             let corners = box.map(device)
             polygons[index] = corners; colors[index] = color
-            var polygon = Path.polyline(corners)
+            // Each cell reaches 0.3 pt past its edges, under its nearer neighbours: no hairline seams where
+            // antialiasing meets antialiasing, and one path per cell (a stroke would double the file).
+            let cx = corners.map(\.x).reduce(0, +) / 4, cy = corners.map(\.y).reduce(0, +) / 4
+            var polygon = Path.polyline(corners.map { c -> Point in
+                let d = max(hypot(c.x - cx, c.y - cy), 1e-9)
+                return Point(c.x + (c.x - cx) / d * 0.3, c.y + (c.y - cy) / d * 0.3)
+            })
             polygon.close()
             canvas.fill(polygon, color: color)
-            // The cell's own color over its edges hides the hairline seams antialiasing leaves between cells.
-            canvas.stroke(polygon, style: StrokeStyle(width: 0.35, color: color, join: .round))
             let line = StrokeStyle(width: 0.3, color: Color(red: color.red * 0.55, green: color.green * 0.55, blue: color.blue * 0.55, alpha: 0.8))
-            if i % lineStep == 0 { canvas.stroke(.polyline([corners[0], corners[3]]), style: line) }
-            if j % lineStep == 0 { canvas.stroke(.polyline([corners[0], corners[1]]), style: line) }
-            if i == w - 1 && (i + 1) % lineStep == 0 { canvas.stroke(.polyline([corners[1], corners[2]]), style: line) }
-            if j == h - 1 && (j + 1) % lineStep == 0 { canvas.stroke(.polyline([corners[3], corners[2]]), style: line) }
+            // The quarter lines inside the mesh (its outline shows by itself).
+            if i > 0 && i % lineStep == 0 { canvas.stroke(.polyline([corners[0], corners[3]]), style: line) }
+            if j > 0 && j % lineStep == 0 { canvas.stroke(.polyline([corners[0], corners[1]]), style: line) }
             for piece in pieces[index] ?? [] {
                 // A butt-ended halo, so one piece's halo does not cut into the line of the piece before it.
                 var halo = piece.stroke
@@ -193,25 +196,34 @@ struct Scene {
             var stroke = path.style.stroke
             stroke.dash = []
             let screen: [Point?] = visible.indices.map { k in visible[k].map { self.device($0.x, $0.y, path.heights[k]) } }
-            var keep = Array(visible.indices)
+            // Steps less than half a point apart on the page draw as one.
+            var keep = Thinning.decimate(screen, tolerance: 0.5)
             // The picture spans about 3 × 2 box units, so this is the budget of a panel of its size.
             let budget = Trajectory.inkBudget(Rect(x: 0, y: 0, width: fit.scale * 3, height: fit.scale * 2))
             if let thinned = Thinning.stride(screen, indices: keep, budget: budget) {
                 keep = thinned.indices
             }
+            // Consecutive pieces over the same cell join into one polyline.
+            var run: (cell: Int, points: [Point])? = nil
+            func flush() {
+                if let r = run, r.points.count >= 2 { pieces[r.cell, default: []].append(PathPiece(points: r.points, stroke: stroke)) }
+                run = nil
+            }
             for (a, b) in zip(keep, keep.dropFirst()) {
-                guard let p = visible[a], let q = visible[b] else { continue }
+                guard let p = visible[a], let q = visible[b] else { flush(); continue }
                 let za = path.heights[a], zb = path.heights[b]
                 let n = max(1, Int((max(abs(q.x - p.x) / g.dx, abs(q.y - p.y) / g.dy) * 2).rounded(.up)))
                 for s in 0..<n {
                     let t0 = Double(s) / Double(n), t1 = Double(s + 1) / Double(n), tm = (t0 + t1) / 2
                     let mx = p.x + (q.x - p.x) * tm, my = p.y + (q.y - p.y) * tm
-                    guard za + (zb - za) * tm >= plot.height(mx, my) - tolerance else { continue }
+                    guard za + (zb - za) * tm >= plot.height(mx, my) - tolerance else { flush(); continue }
                     let from = device(p.x + (q.x - p.x) * t0, p.y + (q.y - p.y) * t0, za + (zb - za) * t0)
                     let to = device(p.x + (q.x - p.x) * t1, p.y + (q.y - p.y) * t1, za + (zb - za) * t1)
-                    pieces[owner(mx, my, depths: depths), default: []].append(PathPiece(points: [from, to], stroke: stroke))
+                    let cell = owner(mx, my, depths: depths)
+                    if run?.cell == cell { run!.points.append(to) } else { flush(); run = (cell, [from, to]) }
                 }
             }
+            flush()
             let spacing = max(path.style.markerSize * 2.4, Thinning.arcLength(screen, indices: keep) / 40)
             let markers = Thinning.arcLengthMarkers(screen, indices: keep, spacing: spacing)
             let lastShown = visible.lastIndex { $0 != nil }

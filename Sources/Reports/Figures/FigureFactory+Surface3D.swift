@@ -3,9 +3,9 @@ import Lessons
 import Plot
 
 extension FigureFactory {
-    /// Nodes per side of a 3-D view's mesh: 48 × 48 cells, fine enough to look smooth at print size and
-    /// few enough to keep the PDF small.
-    static let meshResolution = 49
+    /// Nodes per side of a 3-D view's mesh: 28 × 28 cells, fine enough to look smooth at print size and
+    /// few enough to keep the PDF and an inline SVG small.
+    static let meshResolution = 29
 
     /// The loss surface over the figure's view as a shaded perspective mesh, each run's path lifted onto
     /// it (its iterates at the surface's height there), the known minimum marked; camera from the figure's
