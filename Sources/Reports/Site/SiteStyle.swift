@@ -3,7 +3,7 @@ enum SiteStyle {
     /// A lesson page loads nothing: its figures are inline SVG (images in them are `data:` URLs), its
     /// style and script are inline.
     static let contentSecurityPolicy =
-        "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
+        "default-src 'none'; img-src 'self' data: file:; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
     /// The gallery also shows each lesson's `thumbnail.png`, beside it in the output folder.
     static let galleryContentSecurityPolicy =
         "default-src 'none'; img-src 'self' data: file:; style-src 'unsafe-inline'"
