@@ -32,7 +32,7 @@ enum SiteStyle {
       text-align: center; margin: 1rem 0; padding: 0.2rem 0; }
     .phantom { visibility: hidden; }
     figure.figure { margin: 1.6rem 0; }
-    .plot-box svg.plot { display: block; width: 100%; height: auto; }
+    .plot-box svg.plot, .plot-box img.plot { display: block; width: 100%; height: auto; }
     figcaption, .caption { font-size: 0.92rem; color: #333; margin-top: 0.5rem; }
     .label { font-weight: bold; }
     a.png { font-size: 0.85rem; }
