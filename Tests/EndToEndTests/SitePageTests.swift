@@ -227,7 +227,7 @@ struct SitePageTests {
              document.body.innerText.indexOf('The learner asked') >= 0]
             """) as? [Any] ?? []
         #expect(state.count == 6)
-        #expect(state.first as? Int == 6, "six figures (momentum gained its η × μ map)")
+        #expect(state.first as? Int == 6, "six figures")
         #expect((state[1] as? Int ?? 0) >= 1)
         #expect(state[2] as? Bool == true, "scrubbers stay hidden")
         #expect(state[3] as? Int == 0, "no overlay drawn")

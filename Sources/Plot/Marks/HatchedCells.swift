@@ -37,10 +37,11 @@ public struct HatchedCells: Mark {
         DataBounds(x: (x.lowerBound - dx / 2)...(x.upperBound + dx / 2), y: (y.lowerBound - dy / 2)...(y.upperBound + dy / 2), isTight: true)
     }
 
-    /// A gray square, when there is a label and a marked cell.
+    /// A square in the fill color (outlined, as the legend outlines light samples), when there is a label
+    /// and a marked cell.
     public var legendEntries: [LegendEntry] {
         guard let label, marked.contains(true) else { return [] }
-        return [LegendEntry(label: label, style: SeriesStyle(color: Color(hex: 0x9A9A9A), marker: .square, markerSize: 9),
+        return [LegendEntry(label: label, style: SeriesStyle(color: fill, marker: .square, markerSize: 9),
                             showsLine: false, showsMarker: true)]
     }
 

@@ -33,7 +33,7 @@ extension ConvergenceMap {
         let colorScale = ColorScale.fitting(values, spacing: logColors ? .log : .linear)
         var marks: [any Mark] = [Heatmap(grid, colorScale: colorScale, smooth: false)]
         marks.append(HatchedCells(width: nx, height: ny, x: across.range, y: up.range, marked: diverged,
-                                  label: "diverged (hatched gray)"))
+                                  label: "diverged (hatched)"))
         marks += theoryMarks(across, up)
         let panel = Panel(x: Axis(across.label, range: across.extent, ticks: across.ticks),
                           y: Axis(up.label, range: up.extent, ticks: up.ticks), marks: marks,

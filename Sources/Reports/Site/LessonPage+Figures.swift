@@ -3,13 +3,25 @@ import Lessons
 import Plot
 
 extension LessonPage {
-    /// A figure: its SVG inline, a scrubber when it draws paths, its caption and a link to its PNG.
+    /// The most bytes of SVG a figure without a scrubber may put inline; a heavier one (a 3-D mesh, many
+    /// frames) shows its PNG instead, so a page stays well under 2 MB.
+    static let inlineSVGLimit = 400_000
+
+    /// A figure: its SVG inline (or its PNG when the SVG is too heavy and nothing scrubs it), a scrubber
+    /// when it draws paths, its caption and a link to its PNG.
     func figure(_ drawable: any Drawable, id: String, size: Size, caption: String?, number: Int) throws -> String {
         let anchor = "figure-" + id
         let captionID = anchor + "-caption"
-        let svg = InlineSVG.prepare(try backend.svgText(drawable, size: size), prefix: "f\(number)",
-                                    attributes: "class=\"plot\" role=\"img\" aria-labelledby=\"\(HTMLText.escape(captionID))\"")
-        var out = "<figure class=\"figure\" id=\"\(HTMLText.escape(anchor))\">\n<div class=\"plot-box\">\(svg)</div>\n"
+        let svgText = try backend.svgText(drawable, size: size)
+        let plot: String
+        if svgText.utf8.count > Self.inlineSVGLimit, scrubbers[id] == nil, figures[id] != nil {
+            plot = "<img class=\"plot\" src=\"figures/\(HTMLText.escape(id)).png\" width=\"\(Int(size.width.rounded()))\" "
+                + "height=\"\(Int(size.height.rounded()))\" aria-labelledby=\"\(HTMLText.escape(captionID))\" alt=\"\">"
+        } else {
+            plot = InlineSVG.prepare(svgText, prefix: "f\(number)",
+                                     attributes: "class=\"plot\" role=\"img\" aria-labelledby=\"\(HTMLText.escape(captionID))\"")
+        }
+        var out = "<figure class=\"figure\" id=\"\(HTMLText.escape(anchor))\">\n<div class=\"plot-box\">\(plot)</div>\n"
         if let scrubber = scrubbers[id] { out += Self.scrubber(scrubber, number: number) }
         out += "<figcaption id=\"\(HTMLText.escape(captionID))\"><span class=\"label\">Figure \(number).</span> "
         out += (caption.map(HTMLText.html(fromMarkup:)) ?? "")

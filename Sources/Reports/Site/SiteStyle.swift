@@ -3,7 +3,7 @@ enum SiteStyle {
     /// A lesson page loads nothing: its figures are inline SVG (images in them are `data:` URLs), its
     /// style and script are inline.
     static let contentSecurityPolicy =
-        "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
+        "default-src 'none'; img-src 'self' data: file:; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
     /// The gallery also shows each lesson's `thumbnail.png`, beside it in the output folder.
     static let galleryContentSecurityPolicy =
         "default-src 'none'; img-src 'self' data: file:; style-src 'unsafe-inline'"
@@ -32,7 +32,7 @@ enum SiteStyle {
       text-align: center; margin: 1rem 0; padding: 0.2rem 0; }
     .phantom { visibility: hidden; }
     figure.figure { margin: 1.6rem 0; }
-    .plot-box svg.plot { display: block; width: 100%; height: auto; }
+    .plot-box svg.plot, .plot-box img.plot { display: block; width: 100%; height: auto; }
     figcaption, .caption { font-size: 0.92rem; color: #333; margin-top: 0.5rem; }
     .label { font-weight: bold; }
     a.png { font-size: 0.85rem; }

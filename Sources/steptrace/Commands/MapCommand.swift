@@ -14,7 +14,7 @@ struct MapCommand: ParsableCommand {
             NAME=LO:HI:N gives N evenly spaced values from LO to HI, NAME=LO:HI:N:log geometrically spaced ones; \
             NAME=V1,V2,… lists them (words too: optimizer=sgd,adam). NAME is any setting --set takes in compare. \
             map.csv holds one row per cell (the two settings, the final loss, the verdict, the steps taken), and \
-            steptrace trace with a row's settings ends at the same loss, bit for bit. Both cores run the cells.
+            steptrace trace with a row's settings ends at the same loss, bit for bit. The cells run on every core.
             """)
 
     @OptionGroup var flags: RunFlags
