@@ -17,6 +17,8 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "zlib1g-dev", "libdeflate-dev"])]
         ),
+        // Files written whole: a temporary file beside the target, renamed into place when complete.
+        .target(name: "Landing"),
         // Numbers only: trace storage and exporters.
         .target(name: "Trace"),
         // Objectives, differentiation, optimizers, constraints, schedules, stop rules, the run loop.
@@ -24,16 +26,16 @@ let package = Package(
         // Figure model: pages, panels, scales, marks. Knows nothing about Cairo.
         .target(name: "Plot"),
         // The Canvas on Cairo and Pango; PNG, PDF and SVG writers; the gzip writer for traces.
-        .target(name: "CairoBackend", dependencies: ["Plot", "CCairo"]),
+        .target(name: "CairoBackend", dependencies: ["Plot", "CCairo", "Landing"]),
         // Lesson files: format, validation, catalog.
-        .target(name: "Lessons", dependencies: ["Engine"]),
+        .target(name: "Lessons", dependencies: ["Engine", "Trace"]),
         // Lesson runs turned into figures, tables, pages and files.
-        .target(name: "Reports", dependencies: ["Lessons", "Engine", "Trace", "Plot"]),
+        .target(name: "Reports", dependencies: ["Lessons", "Engine", "Trace", "Plot", "Landing"]),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "steptrace",
             dependencies: [
-                "Engine", "Trace", "Plot", "CairoBackend", "Lessons", "Reports",
+                "Engine", "Trace", "Plot", "CairoBackend", "Landing", "Lessons", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,7 +45,7 @@ let package = Package(
         .executableTarget(name: "arraybench", dependencies: ["Engine", "ReferenceObjectives"], path: "bench/arrays"),
         // Independent hand-written objectives (closed-form gradients) the array expressions of three
         // lessons are checked and benchmarked against; not part of steptrace.
-        .target(name: "ReferenceObjectives", dependencies: ["Engine"], path: "Tests/ReferenceObjectives"),
+        .target(name: "ReferenceObjectives", dependencies: ["Engine", "Trace"], path: "Tests/ReferenceObjectives"),
 
         .testTarget(name: "TraceTests", dependencies: ["Trace"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Trace", "ReferenceObjectives"], resources: [.copy("Fixtures")]),

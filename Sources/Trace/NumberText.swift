@@ -1,5 +1,13 @@
-/// Short human-readable numbers for verdicts and report labels.
+/// Numbers as plain ASCII text, the same on every platform: as a reader writes them in an expression
+/// or a lesson file (`plain`), and short `%g`-style values for verdicts and messages (`general`).
+/// Prose, captions and figure labels use Plot's `NumberFormat` (true minus signs, superscripts).
 public enum NumberText {
+    /// A number as a reader writes it: `2` rather than `2.0`, `0.5`, `-3`, `0.001`, `1e-08`.
+    public static func plain(_ value: Double) -> String {
+        if value == value.rounded(), Swift.abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+
     /// `value` with `digits` significant digits in the style of C's `%g`:
     /// `8.1e-09`, `1e-08`, `0.0081`, `28`, `-1.5e+06`; `nan`, `inf`, `-inf`.
     ///

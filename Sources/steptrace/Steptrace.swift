@@ -50,10 +50,12 @@ enum Main {
                 print(Steptrace.fullMessage(for: error))
                 exit(0)
             }
+            if code == .failure && !(error is ExitCode) {
+                // Not a parsing error: one a command threw without turning it into a `Failure`.
+                let failure = Failure(error)
+                Failure.report(failure.message, status: failure.status)
+            }
             let message = Steptrace.message(for: error)
-                .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty && !$0.hasPrefix("Usage:") && !$0.hasPrefix("See '") }
-                .joined(separator: " ")
             Failure.report(message.isEmpty ? "invalid arguments" : message, status: code.rawValue == 0 ? 64 : code.rawValue)
         }
     }

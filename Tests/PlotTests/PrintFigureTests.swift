@@ -35,9 +35,9 @@ import Testing
         let log = Contours.labelTexts([0.01, 0.1, 1, 10, 100, 1500])
         #expect(log[0.01] == "0.01" && log[1] == "1" && log[100] == "100" && log[1500] == "1500")
         for text in Contours.labelTexts([2e4, 4e4, 6e4]).values { #expect(!text.contains("e+") && !text.contains("+")) }
-        #expect(Ticks.compact(20_000) == "20\(nnbsp)000")
-        #expect(Ticks.compact(23_456) == "23\(nnbsp)500")
-        #expect(Ticks.compact(1234) == "1230")
+        #expect(NumberFormat.significant(20_000, 3, style: .label) == "20\(nnbsp)000")
+        #expect(NumberFormat.significant(23_456, 3, style: .label) == "23\(nnbsp)500")
+        #expect(NumberFormat.significant(1234, 3, style: .label) == "1230")
     }
 
     @Test func contourLabelBoxesKeepClearOfPathsAndEdges() {

@@ -1,4 +1,5 @@
 import Engine
+import Trace
 
 /// The constrained fit from the CVXPY question ("DCPError for a convex
 /// function"), with the question's data y (1×5) and C (4×5):
@@ -120,9 +121,9 @@ public struct ConstrainedFit: Objective, Sendable, Equatable {
     public var formula: String {
         let a = parameterNames[0..<4], b = parameterNames[4]
         let terms = (0..<5).map { j -> String in
-            let products = (0..<4).filter { Self.c[$0][j] != 0 }.map { "\(ExpressionNode.format(Self.c[$0][j]))*\(a[a.startIndex + $0])" }
+            let products = (0..<4).filter { Self.c[$0][j] != 0 }.map { "\(NumberText.plain(Self.c[$0][j]))*\(a[a.startIndex + $0])" }
             let s = "(" + products.joined(separator: " + ") + ")"
-            return "(\(ExpressionNode.format(Self.y[j])) - (\(s) + \(b)*\(s)^2))^2"
+            return "(\(NumberText.plain(Self.y[j])) - (\(s) + \(b)*\(s)^2))^2"
         }
         return terms.joined(separator: " + ")
     }

@@ -1,4 +1,5 @@
 import Engine
+import Trace
 
 extension CustomLoss {
     /// The target image Y*: a horizontal ramp with a soft-edged disc on it,
@@ -58,7 +59,7 @@ extension CustomLoss {
     /// expression language; see `expandedFormula`), e.g. for the mean:
     /// `mean(y²) − 0.5·mean(y)² + mean((Pₓ⋆y)² + (P_y⋆y)²),  y = Y* − Y`.
     public var formula: String {
-        let l = ExpressionNode.format(lambda)
+        let l = NumberText.plain(lambda)
         switch reduction {
         case .mean:
             return "mean(y²) − \(l)·mean(y)² + mean((Pₓ⋆y)² + (P_y⋆y)²),  y = Y* − Y"
@@ -74,7 +75,7 @@ extension CustomLoss {
     /// image row to keep the expression shallow.
     public var expandedFormula: String {
         let n = pixelCount
-        func y(_ k: Int) -> String { "(\(ExpressionNode.format(target[k])) - \(parameterNames[k]))" }
+        func y(_ k: Int) -> String { "(\(NumberText.plain(target[k])) - \(parameterNames[k]))" }
         func rows(_ term: (Int, Int) -> String) -> String {
             (0..<height).map { r in "(" + (0..<width).map { c in term(r, c) }.joined(separator: " + ") + ")" }
                 .joined(separator: " + ")
@@ -88,8 +89,8 @@ extension CustomLoss {
             let gy = [left, c, right].map { "\(y(down + $0)) - \(y(up + $0))" }.joined(separator: " + ")
             return "(\(gx))^2 + (\(gy))^2"
         }
-        let s = ExpressionNode.format(scale)
-        let meanWeight = ExpressionNode.format(lambda * scale / Double(n))
+        let s = NumberText.plain(scale)
+        let meanWeight = NumberText.plain(lambda * scale / Double(n))
         return "\(s)*(\(squares)) - \(meanWeight)*(\(plain))^2 + \(s)*(\(prewitt))"
     }
 }

@@ -1,4 +1,5 @@
 import Engine
+import Trace
 
 /// Self-expression with a zero diagonal, from the TensorFlow question: write
 /// every point as a combination of the *other* points.
@@ -184,8 +185,8 @@ extension ZeroDiagonal {
     /// expression language; see `expandedFormula`), e.g. with the penalty:
     /// `Σᵢ ‖xᵢ − X cᵢ‖² + 0.1·Σᵢ ‖cᵢ‖ + 1·Σᵢ Cᵢᵢ²`.
     public var formula: String {
-        let norm = "Σᵢ ‖xᵢ − X cᵢ‖² + \(ExpressionNode.format(lambda))·Σᵢ ‖cᵢ‖"
-        return penalty == 0 ? norm : norm + " + \(ExpressionNode.format(penalty))·Σᵢ Cᵢᵢ²"
+        let norm = "Σᵢ ‖xᵢ − X cᵢ‖² + \(NumberText.plain(lambda))·Σᵢ ‖cᵢ‖"
+        return penalty == 0 ? norm : norm + " + \(NumberText.plain(penalty))·Σᵢ Cᵢᵢ²"
     }
 
     /// The objective written out as an expression over `parameterNames`, with
@@ -198,17 +199,17 @@ extension ZeroDiagonal {
         let n = pointCount, d = dimension
         let fit = (0..<n).map { i in
             "(" + (0..<d).map { k in
-                let combination = (0..<n).map { j in "\(ExpressionNode.format(points[k * n + j]))*\(parameterNames[j * n + i])" }
-                return "(\(ExpressionNode.format(points[k * n + i])) - (\(combination.joined(separator: " + "))))^2"
+                let combination = (0..<n).map { j in "\(NumberText.plain(points[k * n + j]))*\(parameterNames[j * n + i])" }
+                return "(\(NumberText.plain(points[k * n + i])) - (\(combination.joined(separator: " + "))))^2"
             }.joined(separator: " + ") + ")"
         }.joined(separator: " + ")
         let norms = (0..<n).map { i in
             "sqrt(" + (0..<n).map { j in "\(parameterNames[j * n + i])^2" }.joined(separator: " + ") + ")"
         }.joined(separator: " + ")
-        var text = "\(fit) + \(ExpressionNode.format(lambda))*(\(norms))"
+        var text = "\(fit) + \(NumberText.plain(lambda))*(\(norms))"
         if penalty != 0 {
             let diagonal = (0..<n).map { "\(parameterNames[$0 * n + $0])^2" }.joined(separator: " + ")
-            text += " + \(ExpressionNode.format(penalty))*(\(diagonal))"
+            text += " + \(NumberText.plain(penalty))*(\(diagonal))"
         }
         return text
     }

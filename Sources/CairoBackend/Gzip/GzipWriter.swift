@@ -23,7 +23,7 @@ public enum GzipWriter {
     /// compressed at libdeflate `level` (1 fastest … 12 smallest). Throws `RenderError` naming `path`
     /// when compression or the file fails; then nothing lands.
     public static func write(to path: String, level: Int32, _ body: (_ write: (UnsafeRawBufferPointer) -> Void) -> Void) throws {
-        try FileLanding.land(path) { temporary in
+        try RenderError.landing(path) { temporary in
             guard let file = fopen(temporary, "wb") else {
                 throw RenderError(path: temporary, reason: String(cString: strerror(errno)))
             }

@@ -115,15 +115,7 @@ enum PNGEncoder {
         out[0] = 1
         var pr: UInt8 = 0, pg: UInt8 = 0, pb: UInt8 = 0, pa: UInt8 = 0
         for x in 0..<width {
-            let px = row[x]
-            let a = UInt8(px >> 24)
-            var r = UInt8((px >> 16) & 0xFF), g = UInt8((px >> 8) & 0xFF), b = UInt8(px & 0xFF)
-            if a != 0xFF && a != 0 {
-                let a32 = UInt32(a)
-                r = UInt8(min(255, (UInt32(r) * 255 + a32 / 2) / a32))
-                g = UInt8(min(255, (UInt32(g) * 255 + a32 / 2) / a32))
-                b = UInt8(min(255, (UInt32(b) * 255 + a32 / 2) / a32))
-            }
+            let (r, g, b, a) = ARGB32.straight(row[x])
             let o = 1 + x * 4
             out[o] = r &- pr; out[o + 1] = g &- pg; out[o + 2] = b &- pb; out[o + 3] = a &- pa
             pr = r; pg = g; pb = b; pa = a

@@ -1,6 +1,7 @@
 import CCairo
 import Dispatch
 import Foundation
+import Landing
 import Plot
 
 /// Renders pages and documents with Cairo into PNG, PDF and SVG files, all from the same scene.
@@ -12,7 +13,9 @@ public enum CairoWriter {
     /// encoded by the fast writer (Sub filter, zlib level 1).
     public static func png(_ page: Page, to path: String, pixelWidth: Int) throws {
         let bytes = try pngBytes(page, pixelWidth: pixelWidth, path: path)
-        try FileLanding.write(bytes, to: path)
+        do { try FileLanding.write(bytes, to: path) } catch let failure as FileLanding.Failure {
+            throw RenderError(path: path, reason: failure.reason)
+        }
     }
 
     /// The PNG file bytes of `page` at `pixelWidth` pixels wide.
@@ -98,7 +101,7 @@ public enum CairoWriter {
     /// at its own size, with the document's title and a fixed creation date
     /// (`cairo_pdf_surface_set_metadata`), so the same document gives the same bytes.
     public static func pdf(_ document: Document, to path: String) throws {
-        try FileLanding.land(path) { temporary in
+        try RenderError.landing(path) { temporary in
             let first = document.pages.first?.size ?? Size.a4
             let surface = try CairoSurface(cairo_pdf_surface_create(temporary, first.width, first.height), path: temporary)
             let date = pdfDate(document.creationDate)
@@ -121,7 +124,7 @@ public enum CairoWriter {
 
     /// Writes `page` as an SVG (`cairo_svg_surface_create`) in points.
     public static func svg(_ page: Page, to path: String) throws {
-        try FileLanding.land(path) { temporary in
+        try RenderError.landing(path) { temporary in
             let surface = try CairoSurface(cairo_svg_surface_create(temporary, page.size.width, page.size.height), path: temporary)
             cairo_svg_surface_set_document_unit(surface.pointer, CAIRO_SVG_UNIT_PT)
             let context = try CairoContext(surface: surface)
@@ -198,11 +201,9 @@ public enum CairoWriter {
         for y in 0..<height {
             let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
             for x in 0..<width {
-                let px = row[x], a = px >> 24
-                var r = (px >> 16) & 0xFF, g = (px >> 8) & 0xFF, b = px & 0xFF
-                if a != 0 && a != 255 { r = min(255, (r * 255 + a / 2) / a); g = min(255, (g * 255 + a / 2) / a); b = min(255, (b * 255 + a / 2) / a) }
+                let (r, g, b, a) = ARGB32.straight(row[x])
                 let o = 4 * (y * width + x)
-                out[o] = UInt8(r); out[o + 1] = UInt8(g); out[o + 2] = UInt8(b); out[o + 3] = UInt8(a)
+                out[o] = r; out[o + 1] = g; out[o + 2] = b; out[o + 3] = a
             }
         }
         return out

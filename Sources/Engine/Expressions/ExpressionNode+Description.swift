@@ -1,3 +1,5 @@
+import Trace
+
 extension ExpressionNode: CustomStringConvertible {
     /// The node printed with the fewest parentheses that keep the tree's shape:
     /// spaces around `+` and `-`, none around `*`, `/` and `^`.
@@ -5,12 +7,6 @@ extension ExpressionNode: CustomStringConvertible {
         var text = ""
         write(into: &text)
         return text
-    }
-
-    /// A number as a reader writes it: `2` rather than `2.0`, `0.001`, `1e-08`.
-    public static func format(_ value: Double) -> String {
-        if value == value.rounded(), Swift.abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
     }
 
     /// Binding strength, loosest first; atoms bind tightest.
@@ -28,7 +24,7 @@ extension ExpressionNode: CustomStringConvertible {
     private func write(into text: inout String) {
         switch self {
         case .number(let value):
-            text += ExpressionNode.format(value)
+            text += NumberText.plain(value)
         case .parameter(_, let name), .column(_, let name), .constant(let name, _):
             text += name
         case .negate(let operand):

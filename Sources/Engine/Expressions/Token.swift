@@ -1,3 +1,5 @@
+import Trace
+
 /// One lexical token and the 1-based column of its first character.
 struct Token: Equatable {
     enum Kind: Equatable {
@@ -15,7 +17,7 @@ struct Token: Equatable {
     /// How the token reads in an error message.
     var quoted: String {
         switch kind {
-        case .number(let value): return "number \(ExpressionNode.format(value))"
+        case .number(let value): return "number \(NumberText.plain(value))"
         case .name(let name): return "name '\(name)'"
         case .plus: return "'+'"
         case .minus: return "'-'"

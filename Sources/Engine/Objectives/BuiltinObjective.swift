@@ -1,3 +1,5 @@
+import Trace
+
 /// One of the built-in test functions, chosen by name; the form lessons use.
 ///
 /// A single concrete type, so the run loop specialises on it and pays one
@@ -95,11 +97,11 @@ public enum BuiltinObjective: ReferenceObjective, Sendable, Equatable {
     public var formula: String {
         switch self {
         case .quadratic(let q):
-            let terms = zip(q.curvatures, q.parameterNames).map { "\(ExpressionNode.format($0))*\($1)^2" }
+            let terms = zip(q.curvatures, q.parameterNames).map { "\(NumberText.plain($0))*\($1)^2" }
             return "0.5*(" + terms.joined(separator: " + ") + ")"
         case .rosenbrock(let r):
             let (x, y) = (r.parameterNames[0], r.parameterNames[1])
-            return "(\(ExpressionNode.format(r.a)) - \(x))^2 + \(ExpressionNode.format(r.b))*(\(y) - \(x)^2)^2"
+            return "(\(NumberText.plain(r.a)) - \(x))^2 + \(NumberText.plain(r.b))*(\(y) - \(x)^2)^2"
         case .beale(let b):
             let (x, y) = (b.parameterNames[0], b.parameterNames[1])
             return "(1.5 - \(x) + \(x)*\(y))^2 + (2.25 - \(x) + \(x)*\(y)^2)^2 + (2.625 - \(x) + \(x)*\(y)^3)^2"
@@ -107,7 +109,7 @@ public enum BuiltinObjective: ReferenceObjective, Sendable, Equatable {
             let (x, y) = (h.parameterNames[0], h.parameterNames[1])
             return "(\(x)^2 + \(y) - 11)^2 + (\(x) + \(y)^2 - 7)^2"
         case .rastrigin(let r):
-            let a = ExpressionNode.format(r.amplitude)
+            let a = NumberText.plain(r.amplitude)
             let terms = r.parameterNames.map { "\($0)^2 - \(a)*cos(\(2 * Double.pi)*\($0))" }
             return "\(a)*\(r.parameterNames.count) + " + terms.joined(separator: " + ")
         }

@@ -1,3 +1,5 @@
+import Trace
+
 extension FigureSpec.Kind {
     /// Kinds drawn over the problem's view, which take `x_range`, `y_range` (a curve's: its loss axis).
     static let viewed: [Self] = [.surface, .grid, .surface3d, .curve]
@@ -81,13 +83,5 @@ extension LessonDecoder {
             if let azimuth { spec.azimuth = azimuth }
             if let elevation { spec.elevation = elevation }
         }
-    }
-}
-
-/// Numbers as a lesson writer wrote them, for error messages: `2`, `0.5`, `-3`.
-enum NumberText {
-    /// `v` without a trailing `.0`.
-    static func plain(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
     }
 }

@@ -64,6 +64,6 @@ public enum ComparisonGrid {
     static func lossText(_ loss: Double) -> String {
         if loss.isNaN { return "NaN (diverged)" }
         if loss.isInfinite { return "∞ (diverged)" }
-        return Ticks.compact(loss, digits: 3)
+        return NumberFormat.significant(loss, 3, style: .label)
     }
 }

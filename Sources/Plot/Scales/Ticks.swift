@@ -131,25 +131,6 @@ public enum Ticks {
         return format(value, step: own)
     }
 
-    /// A compact label for a value without a known step: up to `digits` significant digits.
-    public static func compact(_ value: Double, digits: Int = 3) -> String {
-        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
-        if value == 0 { return "0" }
-        let a = abs(value)
-        if a >= 1e5 || a < 1e-3 {
-            let e = Int(floor(log10(a)))
-            var m = String(format: "%.\(Swift.max(0, digits - 1))g", value / pow(10, Double(e)))
-            if m.hasPrefix("10") || m.hasPrefix("-10") { m = m.replacingOccurrences(of: "10", with: "1") }
-            return "\(minus(m))×10<sup>\(minus(String(e)))</sup>"
-        }
-        if a >= pow(10, Double(digits)) {
-            // "%g" would switch to "2e+04" here: round to the digits and write the whole number out.
-            let magnitude = pow(10, floor(log10(a)) - Double(digits - 1))
-            return minus(grouped(String(format: "%.0f", (value / magnitude).rounded() * magnitude)))
-        }
-        return minus(String(format: "%.\(digits)g", value))
-    }
-
     /// `m×10ᵉ` as markup, or `10ᵉ` when `m` is 1.
     static func power(mantissa m: Int, exponent e: Int) -> String {
         let p = "10<sup>\(minus(String(e)))</sup>"

@@ -1,5 +1,6 @@
 import Engine
 import Lessons
+import Plot
 import Trace
 
 /// The key–value lines of a problem's results box.

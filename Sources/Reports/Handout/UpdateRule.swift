@@ -1,4 +1,5 @@
 import Engine
+import Plot
 
 /// The update rule of a run's optimizer, in its library's convention, as display lines (Pango markup).
 public enum UpdateRule {

@@ -1,6 +1,7 @@
 import Foundation
+import Landing
 
-/// Writes files whole: into a temporary name in the target folder, then renamed into place.
+/// Output folders and files: folders made with their parents, files written whole, finished reports swapped in.
 public enum FileOutput {
     /// Creates `folder` and its parents.
     public static func makeFolder(_ folder: String) throws {
@@ -11,34 +12,10 @@ public enum FileOutput {
         }
     }
 
-    /// Writes `bytes` to `path` atomically (temporary file in the same folder, then rename).
+    /// Writes `bytes` to `path` whole (`FileLanding`: a temporary file beside it, then a rename).
     public static func write(_ bytes: [UInt8], to path: String) throws {
-        try land(path) { file in
-            bytes.withUnsafeBytes { raw in
-                if let base = raw.baseAddress, raw.count > 0 { _ = fwrite(base, 1, raw.count, file) }
-            }
-        }
-    }
-
-    /// Opens a temporary file beside `path`, lets `body` write into it, and renames it to `path`
-    /// only when every write and the close succeeded; otherwise removes it and throws.
-    private static func land(_ path: String, _ body: (UnsafeMutablePointer<FILE>) -> Void) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).\(getpid()).tmp"
-        guard let file = fopen(temporary, "wb") else {
-            throw ReportError(message: "\(path): cannot write the file (\(String(cString: strerror(errno))))")
-        }
-        body(file)
-        let failed = ferror(file) != 0
-        let closed = fclose(file) == 0
-        guard !failed, closed else {
-            unlink(temporary)
-            throw ReportError(message: "\(path): cannot write the file (disk full?)")
-        }
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw ReportError(message: "\(path): cannot move the finished file into place")
+        do { try FileLanding.write(bytes, to: path) } catch let failure as FileLanding.Failure {
+            throw ReportError(message: "\(path): cannot write the file (\(failure.reason))")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Lessons
+import Plot
 import Trace
 
 /// The numbers a lesson's exercises quote from its traces (`{{trace RUN STEP COLUMN}}`), formatted,

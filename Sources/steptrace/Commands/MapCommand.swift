@@ -2,6 +2,7 @@ import ArgumentParser
 import Engine
 import Foundation
 import Lessons
+import Plot
 import Reports
 
 /// `steptrace map`: `trace`'s run over a grid of two settings, every cell's end kept (not its trace).

@@ -2,6 +2,7 @@ import ArgumentParser
 import Engine
 import Foundation
 import Lessons
+import Plot
 import Reports
 
 /// `steptrace lr-range`: `trace`'s run with its rate growing exponentially from --from to --to over its steps.

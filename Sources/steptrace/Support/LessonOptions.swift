@@ -43,17 +43,12 @@ struct LessonOptions: ParsableArguments {
     }
 }
 
-/// Runs `body`, turning report and render errors into one-line failures.
+/// Runs `body`, turning every error into a one-line failure with the status it deserves: a bad
+/// lesson, expression or data file 65, a file that could not be written 73, anything else 70.
 func reporting<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
-    } catch let failure as Failure {
-        throw failure
-    } catch let error as LessonError {
-        throw Failure.data(error.description)
-    } catch let error as ReportError {
-        throw Failure.cannotCreate(error.message)
     } catch {
-        throw Failure.cannotCreate("\(error)")
+        throw Failure(error)
     }
 }
