@@ -12,11 +12,13 @@ public enum FileLanding {
         /// What went wrong, in words: `No space left on device`, `the folder /x does not exist`.
         public var reason: String
 
+        /// A failure to write `path`, for `reason`.
         public init(path: String, reason: String) {
             self.path = path
             self.reason = reason
         }
 
+        /// `path: reason` on one line.
         public var description: String { "\(path): \(reason)" }
     }
 

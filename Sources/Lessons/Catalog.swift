@@ -4,12 +4,17 @@ import Foundation
 public struct Catalog {
     /// One lesson's id, title and folder.
     public struct Entry: Equatable {
+        /// The lesson's id: its folder's name.
         public var id: String
+        /// The title from its `lesson.toml`.
         public var title: String
+        /// The lesson's folder.
         public var folder: String
     }
 
+    /// The folder that was read.
     public var folder: String
+    /// Its lessons, sorted by id.
     public var entries: [Entry]
 
     /// Reads the titles of every lesson under `folder`, validating nothing else; a lesson with

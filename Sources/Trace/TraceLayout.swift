@@ -39,6 +39,7 @@ public struct TraceLayout: Sendable, Equatable {
     /// The column of the learning rate each row's step applies (also the lesson file's key for it).
     public static let learningRateColumn = "lr"
 
+    /// The CSV header, in column order: step, loss, (batch_loss,) parameters, gradients, optimizer state, epoch, batch, lr, updates.
     public var exportColumnNames: [String] {
         var names = ["step", "loss"]
         if hasBatchLoss { names.append("batch_loss") }

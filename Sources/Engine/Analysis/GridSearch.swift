@@ -13,6 +13,7 @@ public struct GridSearch: Sendable {
         /// Boxes: parameter index and interval, one grid axis each.
         case boxes([(index: Int, range: ClosedRange<Double>)])
 
+        /// Equal when the same kind covers the same parameters and ranges.
         public static func == (a: Domain, b: Domain) -> Bool {
             switch (a, b) {
             case (.simplex(let x), .simplex(let y)): return x == y

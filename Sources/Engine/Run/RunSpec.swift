@@ -115,6 +115,7 @@ public struct Constraints: Sendable, Equatable {
         /// Creates a box for one parameter.
         public init(index: Int, lower: Double, upper: Double) { self.index = index; self.lower = lower; self.upper = upper }
     }
+    /// Per-parameter intervals each step is clipped into.
     public var boxes: [Box]
     /// Groups of parameter indices, each projected onto the probability simplex (x ≥ 0, Σx = 1).
     public var simplexGroups: [[Int]]

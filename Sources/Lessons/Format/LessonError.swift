@@ -9,6 +9,7 @@ public struct LessonError: Error, Equatable, CustomStringConvertible {
     /// What is wrong and what was expected.
     public var problem: String
 
+    /// An error in `file`, at `key` and `line` where known.
     public init(file: String, key: String? = nil, line: Int? = nil, problem: String) {
         self.file = file; self.key = key; self.line = line; self.problem = problem
     }

@@ -1,6 +1,7 @@
 extension Notes {
     /// A computed fact `{{fact NAME}}` places in a handout (Reports computes it).
     public struct Fact: Sendable {
+        /// The name `{{fact NAME}}` uses.
         public var name: String
         /// What it shows, for messages and the lesson reference.
         public var meaning: String

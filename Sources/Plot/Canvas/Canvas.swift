@@ -9,12 +9,17 @@ public struct TextStyle: Equatable, Sendable {
     public var family: String
     /// Size in points.
     public var size: Double
+    /// Text color.
     public var color: Color
+    /// Bold weight for the whole layout (markup may still bolden parts).
     public var bold: Bool
+    /// Italic style for the whole layout.
     public var italic: Bool
+    /// Alignment of wrapped or multi-line text.
     public var alignment: Alignment
     /// Wrap lines at this width in points; nil for one unwrapped line per paragraph.
     public var wrapWidth: Double?
+    /// A style; 10 pt black DejaVu Sans, left-aligned and unwrapped unless told.
     public init(family: String = "DejaVu Sans", size: Double = 10, color: Color = .black, bold: Bool = false,
                 italic: Bool = false, alignment: Alignment = .left, wrapWidth: Double? = nil) {
         self.family = family; self.size = size; self.color = color; self.bold = bold
@@ -39,9 +44,13 @@ public struct TextStyle: Equatable, Sendable {
 
 /// Pixels for an image mark: `width × height` RGBA, 8 bits per channel, straight alpha, rows top to bottom.
 public struct RasterImage: Equatable, Sendable {
+    /// Width in pixels.
     public var width: Int
+    /// Height in pixels.
     public var height: Int
+    /// `width × height × 4` bytes: R, G, B, A per pixel, rows top to bottom.
     public var rgba: [UInt8]
+    /// An image from its pixels; `rgba` must hold exactly `width × height × 4` bytes.
     public init(width: Int, height: Int, rgba: [UInt8]) {
         precondition(rgba.count == width * height * 4, "RasterImage needs width*height*4 bytes")
         self.width = width; self.height = height; self.rgba = rgba

@@ -1,14 +1,20 @@
 /// A point in device space: points (1/72 inch), origin at the top left, y growing downwards.
 public struct Point: Equatable, Sendable {
+    /// Horizontal position in points from the left edge.
     public var x: Double
+    /// Vertical position in points from the top edge.
     public var y: Double
+    /// The point `x` points right of and `y` points below the origin.
     public init(_ x: Double, _ y: Double) { self.x = x; self.y = y }
 }
 
 /// A width and height in points.
 public struct Size: Equatable, Sendable {
+    /// Width in points.
     public var width: Double
+    /// Height in points.
     public var height: Double
+    /// A size of `width` × `height` points.
     public init(_ width: Double, _ height: Double) { self.width = width; self.height = height }
 
     /// ISO A4 portrait, 595.28 × 841.89 pt.
@@ -19,19 +25,31 @@ public struct Size: Equatable, Sendable {
 
 /// An axis-aligned rectangle in device space.
 public struct Rect: Equatable, Sendable {
+    /// Left edge in points.
     public var x: Double
+    /// Top edge in points.
     public var y: Double
+    /// Width in points (never negative).
     public var width: Double
+    /// Height in points (never negative).
     public var height: Double
+    /// The rectangle whose top-left corner is `(x, y)`.
     public init(x: Double, y: Double, width: Double, height: Double) {
         self.x = x; self.y = y; self.width = width; self.height = height
     }
+    /// Left edge.
     public var minX: Double { x }
+    /// Top edge.
     public var minY: Double { y }
+    /// Right edge.
     public var maxX: Double { x + width }
+    /// Bottom edge.
     public var maxY: Double { y + height }
+    /// Horizontal centre.
     public var midX: Double { x + width / 2 }
+    /// Vertical centre.
     public var midY: Double { y + height / 2 }
+    /// Width and height without the position.
     public var size: Size { Size(width, height) }
     /// The rectangle shrunk by the given amounts on each side.
     public func inset(top: Double = 0, left: Double = 0, bottom: Double = 0, right: Double = 0) -> Rect {
@@ -45,10 +63,15 @@ public struct Rect: Equatable, Sendable {
 
 /// A color with straight (not premultiplied) components in 0…1.
 public struct Color: Equatable, Sendable {
+    /// Red, 0…1.
     public var red: Double
+    /// Green, 0…1.
     public var green: Double
+    /// Blue, 0…1.
     public var blue: Double
+    /// Opacity, 0 (clear) … 1 (opaque).
     public var alpha: Double
+    /// A color from straight components in 0…1.
     public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
         self.red = red; self.green = green; self.blue = blue; self.alpha = alpha
     }
@@ -60,6 +83,8 @@ public struct Color: Equatable, Sendable {
     /// The same color with another alpha.
     public func withAlpha(_ a: Double) -> Color { Color(red: red, green: green, blue: blue, alpha: a) }
 
+    /// Opaque black.
     public static let black = Color(hex: 0x000000)
+    /// Opaque white.
     public static let white = Color(hex: 0xFFFFFF)
 }

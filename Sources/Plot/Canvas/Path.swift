@@ -2,18 +2,28 @@
 public struct Path: Equatable, Sendable {
     /// One drawing instruction of a path.
     public enum Element: Equatable, Sendable {
+        /// Starts a new subpath at the point.
         case move(Point)
+        /// A straight segment to the point.
         case line(Point)
+        /// A cubic Bézier: first control point, second control point, end point.
         case curve(Point, Point, Point)
+        /// A straight segment back to the subpath's start, closing it.
         case close
     }
+    /// The instructions in drawing order.
     public private(set) var elements: [Element] = []
 
+    /// An empty path.
     public init() {}
 
+    /// Starts a new subpath at `p`.
     public mutating func move(to p: Point) { elements.append(.move(p)) }
+    /// Adds a straight segment to `p`.
     public mutating func line(to p: Point) { elements.append(.line(p)) }
+    /// Adds a cubic Bézier to `p` through the two control points.
     public mutating func curve(to p: Point, control1: Point, control2: Point) { elements.append(.curve(control1, control2, p)) }
+    /// Closes the current subpath.
     public mutating func close() { elements.append(.close) }
 
     /// A closed rectangle.
@@ -53,12 +63,17 @@ public struct StrokeStyle: Equatable, Sendable {
     public enum Cap: Sendable { case butt, round, square }
     /// How corners look.
     public enum Join: Sendable { case miter, round, bevel }
+    /// Line width in points.
     public var width: Double
+    /// Line color.
     public var color: Color
     /// Dash lengths in points; empty for a solid line.
     public var dash: [Double]
+    /// How open ends are drawn.
     public var cap: Cap
+    /// How corners are drawn.
     public var join: Join
+    /// A stroke; solid, butt ends and mitred corners unless told.
     public init(width: Double = 1, color: Color = .black, dash: [Double] = [], cap: Cap = .butt, join: Join = .miter) {
         self.width = width; self.color = color; self.dash = dash; self.cap = cap; self.join = join
     }

@@ -7,26 +7,35 @@ public final class RecordingCanvas: Canvas {
     /// The recorded calls, one per line.
     public private(set) var lines: [String] = []
 
+    /// An empty recording.
     public init() {}
 
     /// All recorded calls joined by newlines.
     public var dump: String { lines.joined(separator: "\n") }
 
+    /// Records `save`.
     public func save() { lines.append("save") }
+    /// Records `restore`.
     public func restore() { lines.append("restore") }
+    /// Records `clip` and the rectangle.
     public func clip(to rect: Rect) { lines.append("clip \(fmt(rect))") }
+    /// Records `fill`, the color and the path.
     public func fill(_ path: Path, color: Color) { lines.append("fill \(fmt(color)) \(fmt(path))") }
+    /// Records `stroke`, color, width, dashes and the path.
     public func stroke(_ path: Path, style: StrokeStyle) {
         let dash = style.dash.isEmpty ? "" : " dash[\(style.dash.map(fmt).joined(separator: ","))]"
         lines.append("stroke \(fmt(style.color)) w\(fmt(style.width))\(dash) \(fmt(path))")
     }
+    /// Records `image`, its pixel size and where it is drawn.
     public func draw(_ image: RasterImage, in rect: Rect, smooth: Bool) {
         lines.append("image \(image.width)x\(image.height) \(fmt(rect))\(smooth ? " smooth" : "")")
     }
+    /// Records `text`, its origin, angle, size, weight and markup.
     public func drawText(_ markup: String, style: TextStyle, at origin: Point, angle: Double) {
         let rot = angle == 0 ? "" : " rot\(fmt(angle))"
         lines.append("text \(fmt(origin))\(rot) \(fmt(style.size))pt\(style.bold ? " bold" : "") \"\(markup)\"")
     }
+    /// The fixed approximation described above: 0.6 em per character, 1.2 em per line.
     public func measureText(_ markup: String, style: TextStyle) -> Size {
         let plain = RecordingCanvas.stripMarkup(markup)
         let charWidth = 0.6 * style.size, lineHeight = 1.2 * style.size

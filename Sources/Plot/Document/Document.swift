@@ -2,12 +2,18 @@
 public struct Page {
     /// One drawable placed in a frame on the page.
     public struct Item {
+        /// Where the item is drawn on the page, in points.
         public var frame: Rect
+        /// What is drawn there.
         public var content: any Drawable
+        /// `content` placed in `frame`.
         public init(frame: Rect, content: any Drawable) { self.frame = frame; self.content = content }
     }
+    /// Page size in points (e.g. `Size.a4`).
     public var size: Size
+    /// What is drawn, back to front.
     public var items: [Item]
+    /// A page of `size` with `items`.
     public init(size: Size, items: [Item] = []) { self.size = size; self.items = items }
 
     /// Draws every item in order.
@@ -30,10 +36,13 @@ extension Page: Drawable {
 
 /// Pages plus the metadata a PDF carries.
 public struct Document {
+    /// The pages in reading order.
     public var pages: [Page]
+    /// The title in the PDF's metadata.
     public var title: String
     /// Seconds since 1970 for the PDF creation date; fixed so the same input gives the same bytes.
     public var creationDate: Int
+    /// A document of `pages`; `creationDate` in seconds since 1970.
     public init(pages: [Page], title: String, creationDate: Int = 0) {
         self.pages = pages; self.title = title; self.creationDate = creationDate
     }

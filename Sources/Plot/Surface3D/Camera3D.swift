@@ -2,8 +2,11 @@ import Foundation
 
 /// A point in the 3-D view box: each coordinate scaled so the box is centred on the origin.
 public struct Point3D: Equatable, Sendable {
+    /// Across the box, −½ … ½.
     public var x: Double
+    /// Along the box, −½ … ½.
     public var y: Double
+    /// Up the box, −½ … ½.
     public var z: Double
     /// A point at `(x, y, z)`.
     public init(_ x: Double, _ y: Double, _ z: Double) { self.x = x; self.y = y; self.z = z }

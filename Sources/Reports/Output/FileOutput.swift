@@ -85,7 +85,10 @@ extension FileOutput {
 
 /// A report that could not be made or written: one line for the user.
 public struct ReportError: Error, CustomStringConvertible {
+    /// One line naming the file or folder and the problem.
     public var message: String
+    /// An error with `message`.
     public init(message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 }

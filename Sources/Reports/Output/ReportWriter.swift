@@ -9,10 +9,13 @@ import Trace
 /// written into a hidden temporary folder beside the final one, which replaces the old folder only
 /// when complete.
 public struct ReportWriter {
+    /// Draws figures and pages into PNG, PDF and SVG files.
     public var backend: any RenderBackend
     /// Compresses the traces.
     public var compression: any CompressionBackend
+    /// The handout's paper size.
     public var paper: HandoutBuilder.Paper
+    /// steptrace's version, printed in the handout's footer.
     public var version: String
     /// Seconds since 1970 stamped into PDFs; fixed so the same lesson gives the same bytes.
     public var creationDate: Int
@@ -36,10 +39,15 @@ public struct ReportWriter {
 
     /// What a finished report holds.
     public struct Summary {
+        /// The lesson's id.
         public var lessonID: String
+        /// The folder the report was written into, `OUTPUT/ID`.
         public var folder: String
+        /// Pages in the handout.
         public var pages: Int
+        /// Figures written.
         public var figures: Int
+        /// Trace files written.
         public var traces: Int
         /// The worksheet, answer key and slides written beside the handout, in that order.
         public var classroom: [ClassroomFile] = []

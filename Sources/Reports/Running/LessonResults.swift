@@ -4,12 +4,15 @@ import Trace
 
 /// One run's trace, beside the run it came from.
 public struct RunResult {
+    /// The run as the lesson declared it.
     public var run: LessonRun
+    /// Every step it took.
     public var trace: Trace
 }
 
 /// Every run of a lesson, done.
 public struct LessonResults {
+    /// The lesson the runs belong to.
     public var lesson: Lesson
     /// In the lesson's run order.
     public var results: [RunResult]
