@@ -65,6 +65,34 @@ private struct Plate: Drawable {
         #expect(content(doc.pages[0]).allSatisfy { $0.frame.maxY <= h.textArea.maxY + 1e-6 })
     }
 
+    @Test func aHeadingStaysOnItsPageWhenItsFigureGivesUpAFewPoints() {
+        var h = HandoutBuilder(footer: "x")
+        h.paragraph(DocumentHandoutTests.paragraph(words: 200))
+        let doc0 = h.build(canvasForMeasuring: RecordingCanvas(), title: "t")
+        let used = (content(doc0.pages[0]).map(\.frame.maxY).max() ?? 0) - h.textArea.minY
+        h.heading("Loss curves")
+        let withHeading = h.build(canvasForMeasuring: RecordingCanvas(), title: "t")
+        let headingBottom = (content(withHeading.pages[0]).map(\.frame.maxY).max() ?? 0) - h.textArea.minY
+        #expect(headingBottom > used)
+        // The heading and a figure 5 % taller than the room under it: both stay on page 1, the figure shorter.
+        let caption = 8.5 * 1.35, room = h.textArea.height - headingBottom - h.style.blockSpacing * 1.5 - h.style.captionGap - caption
+        h.figure(Plate(label: "f"), height: room * 1.05, caption: "F.")
+        let doc = h.build(canvasForMeasuring: RecordingCanvas(), title: "t")
+        #expect(doc.pages.count == 1)
+        let plate = content(doc.pages[0]).first { $0.content is Plate }
+        #expect(plate.map { $0.frame.height < room * 1.05 && $0.frame.height >= room * 1.05 * 7 / 8 } == true)
+        #expect(content(doc.pages[0]).allSatisfy { $0.frame.maxY <= h.textArea.maxY + 1e-6 })
+        // A figure far too tall still takes its heading to the next page with it.
+        var far = HandoutBuilder(footer: "x")
+        far.paragraph(DocumentHandoutTests.paragraph(words: 200))
+        far.heading("Loss curves")
+        far.figure(Plate(label: "f"), height: room * 1.5, caption: "F.")
+        let moved = far.build(canvasForMeasuring: RecordingCanvas(), title: "t")
+        #expect(moved.pages.count == 2)
+        let second = content(moved.pages[1]).compactMap { $0.content as? TextBlock }.flatMap(\.lines)
+        #expect(second.first == "Loss curves")
+    }
+
     @Test func aTableTallerThanAPageSplitsWithItsHeaderOnEveryPage() {
         var h = HandoutBuilder(footer: "x")
         h.paragraph("Before the table.")

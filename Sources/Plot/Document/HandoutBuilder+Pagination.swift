@@ -39,7 +39,8 @@ extension HandoutBuilder {
 
     /// Places pieces on pages top to bottom, honouring forced breaks and keep-with-next chains.
     ///
-    /// A figure that misses the rest of a page by less than its `give` is drawn that much shorter there.
+    /// A figure that misses the rest of a page by less than its `give` is drawn that much shorter there,
+    /// also when it is the end of a keep-with-next chain (a heading and its figure).
     /// Otherwise a figure, table or results box that does not fit waits: the text after it flows up into the space (as
     /// long as it fits there), and the figure opens the next page, caption and all. So a page ends early
     /// only before a forced break or when the next text will not fit either.
@@ -117,6 +118,16 @@ extension HandoutBuilder {
                 pieces[i] = piece.shrunk(by: over)
                 place(i)
                 continue
+            }
+            if !empty && piece.keepWithNext && !fits(i) {
+                // A heading kept with a figure that misses the page by less than the figure's give:
+                // the figure is drawn that much shorter, so the heading does not leave a hole behind.
+                var last = i
+                while pieces[last].keepWithNext, last + 1 < pieces.count, !pieces[last + 1].breakBefore { last += 1 }
+                let excess = y + gap(previousSpaceAfter, piece.spaceBefore) + chainHeight(i) - area.height
+                if last > i && excess <= pieces[last].give && chainHeight(i) < area.height {
+                    pieces[last] = pieces[last].shrunk(by: excess)
+                }
             }
             if !fits(i) {
                 let next = i + 1 < pieces.count ? pieces[i + 1] : nil

@@ -8,7 +8,7 @@ enum ResultsSummary {
     static func rows(for problem: Problem, results: LessonResults) -> [(String, String)] {
         var rows: [(String, String)] = []
         if let expected = problem.expected {
-            var text = NumberFormat.vector(expected)
+            var text = vectorText(expected)
             if let loss = problem.expectedLoss { text += ", loss \(NumberFormat.significant(loss, 6))" }
             rows.append((Notes.escape(problem.expectedLabel), text))
         }
@@ -52,8 +52,7 @@ enum ResultsSummary {
         } else {
             text = "\(verdictText(t.verdict)) after \(steps); "
         }
-        // Past 13 parameters a vector only fills the box; the trace holds every value.
-        let theta = t.parameterCount <= 13 ? "θ = \(NumberFormat.vector(t.finalParameters))"
+        let theta = t.parameterCount <= longestVector ? "θ = \(vectorText(t.finalParameters))"
             : "θ: \(t.parameterCount) values (the trace's last row)"
         text += "\(theta); loss \(NumberFormat.significant(t.finalLoss, 6))"
         if let e = expected, !t.verdict.isDivergence {
@@ -61,6 +60,17 @@ enum ResultsSummary {
             text += "; distance to expected \(NumberFormat.significant(d, 3))"
         }
         return text
+    }
+
+    /// Past this many values a vector only fills the box: the trace and the figures hold every value.
+    static let longestVector = 13
+
+    /// `(a, b, c)`; a longer vector as its count and range, `192 values from 0.15 to 0.93`.
+    static func vectorText(_ values: [Double]) -> String {
+        guard values.count > longestVector, let low = values.min(), let high = values.max() else {
+            return NumberFormat.vector(values)
+        }
+        return "\(values.count) values from \(NumberFormat.significant(low, 6)) to \(NumberFormat.significant(high, 6))"
     }
 
     static func verdictText(_ v: Verdict) -> String {
