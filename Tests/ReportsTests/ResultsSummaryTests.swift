@@ -26,4 +26,11 @@ import Trace
         #expect(line.hasPrefix(prefix), "got \(line)")
         #expect(r.trace.metadata("verdict") == r.trace.verdict.description)
     }
+
+    @Test func aLongVectorIsItsCountAndRangeAShortOneEveryValue() {
+        #expect(ResultsSummary.vectorText([1, -0.5, 2]) == "(1, −0.5, 2)")
+        let long = (0..<192).map { 0.15 + Double($0 % 16) / 20 }
+        #expect(ResultsSummary.vectorText(long) == "192 values from 0.15 to 0.9")
+        #expect(ResultsSummary.vectorText(Array(long.prefix(ResultsSummary.longestVector))).hasPrefix("(0.15, 0.2, "))
+    }
 }
