@@ -3,6 +3,15 @@ import Testing
 
 @Suite("Handout text")
 struct DocumentTextTests {
+    @Test func subscriptsAndSmallTextAreSetOneStepSmallerPerLevel() {
+        let style = TextStyle(size: 24)
+        #expect(style.smallestSize(of: "θ ← θ − η g") == 24)
+        #expect(style.smallestSize(of: "<b>loss</b> <i>f</i>") == 24)
+        #expect(abs(style.smallestSize(of: "θ<sub>k+1</sub> = θ<sup>2</sup>") - 20) < 1e-12)
+        #expect(abs(style.smallestSize(of: "<small>a<sub>i</sub></small> b") - 24 / 1.44) < 1e-12)
+        #expect(abs(style.smallestSize(of: "<span alpha=\"1\"><sub>x</sub></span><sup>y</sup>") - 20) < 1e-12)
+    }
+
     let style = TextStyle(size: 10)
 
     @Test func linesFitTheWidthAndKeepEveryWord() {

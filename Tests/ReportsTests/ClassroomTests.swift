@@ -181,9 +181,12 @@ struct ClassroomTests {
             page.draw(in: canvas)
             for line in canvas.lines where line.hasPrefix("text ") {
                 lines.append(line)
-                // `text (x,y) 18pt "…"` or with a rotation before the size.
+                // `text (x,y) 18pt "…"` or with a rotation before the size; subscripts count at their own size.
                 let words = line.split(separator: " ")
-                if let size = words.first(where: { $0.hasSuffix("pt") }).flatMap({ Double($0.dropLast(2)) }) { sizes.append(size) }
+                if let size = words.first(where: { $0.hasSuffix("pt") }).flatMap({ Double($0.dropLast(2)) }),
+                   let quote = line.firstIndex(of: "\"") {
+                    sizes.append(TextStyle(size: size).smallestSize(of: String(line[quote...])))
+                }
             }
         }
         #expect(!sizes.isEmpty)

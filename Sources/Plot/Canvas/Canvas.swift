@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text as Pango markup plus how to set it.
 ///
 /// `markup` uses Pango's markup subset: `<b>`, `<i>`, `<tt>`, `<sub>`, `<sup>`,
@@ -85,4 +87,28 @@ public protocol Canvas: AnyObject {
 public protocol Drawable {
     /// Draws into `frame` (device points).
     func draw(in canvas: Canvas, frame: Rect)
+}
+
+extension TextStyle {
+    /// How much smaller Pango sets `<sub>`, `<sup>` and `<small>` than the text around them.
+    public static let smallerStep = 1 / 1.2
+
+    /// The smallest size any character of `markup` is set at in this style: `size`, one
+    /// `smallerStep` smaller for each level of `<sub>`, `<sup>` and `<small>` it is nested in.
+    public func smallestSize(of markup: String) -> Double {
+        var depth = 0, deepest = 0
+        var rest = markup[...]
+        while let open = rest.firstIndex(of: "<") {
+            guard let close = rest[open...].firstIndex(of: ">") else { break }
+            let tag = rest[rest.index(after: open)..<close]
+            let closing = tag.hasPrefix("/")
+            let name = (closing ? tag.dropFirst() : tag).prefix { $0.isLetter }
+            if name == "sub" || name == "sup" || name == "small" {
+                depth += closing ? -1 : 1
+                deepest = max(deepest, depth)
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return deepest == 0 ? size : size * pow(Self.smallerStep, Double(deepest))
+    }
 }

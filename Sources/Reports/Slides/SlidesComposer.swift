@@ -93,15 +93,15 @@ struct SlidesComposer {
         return page
     }
 
-    /// A slide of a heading and a list only, the font shrinking (down to 20 pt) and then items
-    /// dropping until the list fits.
+    /// A slide of a heading and a list only, the font shrinking (down to 22 pt, whose subscripts
+    /// are still 18 pt) and then items dropping until the list fits.
     private func listSlide(heading: String, items: [String], canvas: Canvas) -> Page {
         var page = Page(size: Self.size)
         let top = addHeading(heading, to: &page, canvas: canvas)
         let area = Rect(x: Self.margin, y: top, width: Self.size.width - 2 * Self.margin, height: Self.size.height - 70 - top)
         var items = items
         while !items.isEmpty {
-            for size in [28.0, 26, 24, 22, 20] {
+            for size in [28.0, 26, 24, 22] {
                 var style = Self.body
                 style.size = size
                 let list = SlideList(items: items, style: style, width: area.width, canvas: canvas)
@@ -158,8 +158,8 @@ struct SlidesComposer {
         let width = min(box.width, box.height * piece.aspectRatio, piece.naturalWidth)
         let height = width / piece.aspectRatio
         let frame = Rect(x: box.minX + (box.width - width) / 2, y: box.minY + (box.height - height) / 2, width: width, height: height)
-        // A formula wider than the room shrinks with it (never below the smallest text).
-        let factor = piece.naturalWidth.isFinite ? max(Self.smallestText / Self.formula.size, width / piece.naturalWidth) : piece.factor
+        // A formula wider than the room shrinks with it (never below the smallest text, subscripts included).
+        let factor = piece.naturalWidth.isFinite ? max(piece.factor, width / piece.naturalWidth) : piece.factor
         page.items.append(Page.Item(frame: frame, content: Magnified(piece.drawable, factor: factor)))
         return page
     }
@@ -230,7 +230,10 @@ struct SlidesComposer {
         let lines = markup.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let block = TextBlock(lines: lines, style: Self.formula, lineHeight: Self.formula.size * 1.5)
         let width = lines.map { canvas.measureText($0, style: Self.formula).width }.max() ?? 1
-        return Piece(drawable: block, aspectRatio: (width + 4) / block.height, factor: 1, sideBySide: true, naturalWidth: width + 4)
+        // The least it may shrink to: its smallest characters (subscripts) at the slides' smallest text.
+        let smallest = lines.map { Self.formula.smallestSize(of: $0) }.min() ?? Self.formula.size
+        return Piece(drawable: block, aspectRatio: (width + 4) / block.height, factor: Self.smallestText / smallest,
+                     sideBySide: true, naturalWidth: width + 4)
     }
 }
 

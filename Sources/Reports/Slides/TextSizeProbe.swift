@@ -1,10 +1,11 @@
 import Plot
 
-/// A canvas that draws nothing and remembers the smallest font size of the text drawn on it;
-/// measuring goes to `base`, so layout is as on the real canvas.
+/// A canvas that draws nothing and remembers the smallest font size of the text drawn on it,
+/// subscripts and superscripts included (`TextStyle.smallestSize(of:)`); measuring goes to
+/// `base`, so layout is as on the real canvas.
 final class TextSizeProbe: Canvas {
     let base: Canvas
-    /// The smallest `TextStyle.size` drawn so far (∞ before any text).
+    /// The smallest size of any character drawn so far (∞ before any text).
     private(set) var smallest = Double.infinity
 
     init(base: Canvas) { self.base = base }
@@ -22,6 +23,8 @@ final class TextSizeProbe: Canvas {
     func fill(_ path: Path, color: Color) {}
     func stroke(_ path: Path, style: StrokeStyle) {}
     func draw(_ image: RasterImage, in rect: Rect, smooth: Bool) {}
-    func drawText(_ markup: String, style: TextStyle, at origin: Point, angle: Double) { smallest = min(smallest, style.size) }
+    func drawText(_ markup: String, style: TextStyle, at origin: Point, angle: Double) {
+        smallest = min(smallest, style.smallestSize(of: markup))
+    }
     func measureText(_ markup: String, style: TextStyle) -> Size { base.measureText(markup, style: style) }
 }
