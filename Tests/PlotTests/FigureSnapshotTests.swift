@@ -85,8 +85,8 @@ import Testing
         let canvas = RecordingCanvas()
         path.draw(in: MarkContext(canvas: canvas, transform: t, theme: .textbook))
         // Two runs: steps 0–3 and 5–7; step 4 (NaN) and 8–9 are missing.
-        #expect(canvas.lines.contains("stroke #0072b2 w1.2 M(0,50) L(20,50) L(40,50) L(60,50)"))
-        #expect(canvas.lines.contains("stroke #0072b2 w1.2 M(100,50) L(120,50) L(140,50)"))
+        #expect(canvas.lines.contains("stroke #d55e00 w1.2 M(0,50) L(20,50) L(40,50) L(60,50)"))
+        #expect(canvas.lines.contains("stroke #d55e00 w1.2 M(100,50) L(120,50) L(140,50)"))
         #expect(canvas.dump.contains("no finite value from step 8"))
     }
 

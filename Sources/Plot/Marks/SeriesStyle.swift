@@ -24,21 +24,7 @@ public struct SeriesStyle: Equatable, Sendable {
         self.markerSize = markerSize; self.halo = halo
     }
 
-    /// Colors from the Okabe–Ito palette, ordered so neighbours also differ in lightness.
-    public static let palette: [Color] = [
-        Color(hex: 0x0072B2), Color(hex: 0xD55E00), Color(hex: 0x009E73), Color(hex: 0xCC79A7),
-        Color(hex: 0xE69F00), Color(hex: 0x000000), Color(hex: 0x56B4E9),
-    ]
-    private static let dashes: [[Double]] = [[], [5, 2.5], [1.2, 2], [6, 2, 1.2, 2], [9, 3], [], [3, 3]]
-    private static let markers: [MarkerShape] = [.circle, .square, .triangle, .diamond, .triangleDown, .cross, .plus]
-
-    /// The `index`-th style of the default cycle: color, dash and marker all change together.
-    public static func cycle(_ index: Int) -> SeriesStyle {
-        let k = ((index % palette.count) + palette.count) % palette.count
-        return SeriesStyle(color: palette[k], dash: dashes[k], marker: markers[k])
-    }
-
-    /// Colors for paths drawn over a loss surface: colour-blind safe (Okabe–Ito vermillion, Paul Tol's
+    /// Colors for runs, over a loss surface and in line charts alike: colour-blind safe (Okabe–Ito vermillion, Paul Tol's
     /// high-contrast dark blue and ochre, then black), and the first four differ in grayscale by at
     /// least 18 L*, so printed runs stay apart: vermillion 54, dark blue 29, ochre 72, black 0.
     public static let surfacePalette: [Color] = [
@@ -46,6 +32,14 @@ public struct SeriesStyle: Equatable, Sendable {
         Color(hex: 0x88CCEE), Color(hex: 0x117733), Color(hex: 0xAA4499),
     ]
     private static let surfaceDashes: [[Double]] = [[], [6, 2.5], [2, 2], [7, 2.5, 1.5, 2.5], [], [6, 2.5], [2, 2]]
+    private static let markers: [MarkerShape] = [.circle, .square, .triangle, .diamond, .triangleDown, .cross, .plus]
+
+    /// The `index`-th style for a line chart: the color, dash and marker of `onSurface(index)`, so a run
+    /// looks the same in a lesson's loss curves as on its surface, with a 1.2 pt line and no halo.
+    public static func cycle(_ index: Int) -> SeriesStyle {
+        let k = ((index % surfacePalette.count) + surfacePalette.count) % surfacePalette.count
+        return SeriesStyle(color: surfacePalette[k], dash: surfaceDashes[k], marker: markers[k])
+    }
 
     /// The `index`-th style for a path over a surface: its own color, marker shape and dash, a 1.5 pt line
     /// and a halo that contrasts with the surface under it.

@@ -46,7 +46,7 @@ extension Scrubber {
         let everyRow = rows.count == trace.count
         func column(_ values: [Double]) -> String { JSON.column(rows.map { values[$0] }) }
         let shown = shownParameters(track)
-        var columns: [String] = [JSON.pair("loss", column(trace.losses)), JSON.pair("lr", column(trace.learningRates))]
+        var columns: [String] = [JSON.pair("loss", column(trace.losses)), JSON.pair(TraceLayout.learningRateColumn, column(trace.learningRates))]
         for i in shown { columns.append(JSON.pair(names[i], column(trace.parameterColumn(i)))) }
         for i in shown { columns.append(JSON.pair("grad." + names[i], column(trace.gradientColumn(i)))) }
         for (s, state) in trace.stateNames.enumerated() {
