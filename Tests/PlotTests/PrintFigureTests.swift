@@ -142,4 +142,13 @@ import Testing
         let (broken, _) = figure.fittedTitle("penalty, κ = 1 · step 600 · final loss 0.939", width: 120, canvas: canvas)
         #expect(broken.split(separator: "\n").count == 2)
     }
+
+    @Test func indexAxesTickWholeNumbersOnly() {
+        func values(_ lo: Double, _ hi: Double, _ target: Int) -> [Double] { Ticks.whole(from: lo, to: hi, target: target).map(\.value) }
+        #expect(values(-0.5, 0.5, 3) == [0])
+        #expect(values(-0.5, 1.5, 4) == [0, 1])
+        #expect(values(-0.5, 2.5, 6) == [0, 1, 2])
+        #expect(values(-0.5, 19.5, 5) == [0, 5, 10, 15])
+        #expect(Ticks.whole(from: -0.5, to: 11.5, target: 4).map(\.label) == ["0", "5", "10"])
+    }
 }

@@ -8,6 +8,8 @@ public struct Axis: Equatable, Sendable {
         case log
         /// Log when the data are positive and span at least three decades, else linear.
         case automatic
+        /// Linear, with ticks at whole numbers only: the rows and columns of a matrix.
+        case indices
     }
     /// The label as markup, with the unit or meaning, e.g. `"step k"` or `"loss f(θ<sub>k</sub>)"`.
     public var label: String
@@ -28,6 +30,14 @@ public struct Axis: Equatable, Sendable {
                 grid: Bool = false, ticks: [Tick]? = nil) {
         self.label = label; self.spacing = spacing; self.range = range; self.reversed = reversed; self.grid = grid
         self.ticks = ticks
+    }
+
+    /// The ticks to draw on `scale` over `length` points, about one per `spacing` points: the given
+    /// `ticks`, else whole numbers for `.indices`, else the scale's own nice ticks.
+    func ticks(on scale: Scale, length: Double, spacing gap: Double) -> [Tick] {
+        if let ticks { return ticks }
+        guard spacing == .indices else { return scale.ticks(length: length, spacing: gap) }
+        return Ticks.whole(from: scale.minimum, to: scale.maximum, target: Swift.max(2, Int((length / gap).rounded()) + 1))
     }
 
     /// The scale this axis shows for data spanning `bounds` (nil when there are none).

@@ -99,8 +99,8 @@ extension Figure {
             var extras: [Double] = [], belowTops: [Double] = [], titles: [(String, TextStyle)?] = []
             for k in 0..<n {
                 let p = panels[k], (r, c) = position[k]
-                let xt = p.x.ticks ?? scales[k].x.ticks(length: plotWidth, spacing: 50)
-                let yt = p.y.ticks ?? scales[k].y.ticks(length: plotHeight, spacing: 42)
+                let xt = p.x.ticks(on: scales[k].x, length: plotWidth, spacing: 50)
+                let yt = p.y.ticks(on: scales[k].y, length: plotHeight, spacing: 42)
                 ticks.append((xt, yt))
                 let xSizes = xt.filter { !$0.isMinor }.map { canvas.measureText($0.label, style: tickStyle) }
                 let ySizes = yt.filter { !$0.isMinor }.map { canvas.measureText($0.label, style: tickStyle) }
@@ -151,8 +151,8 @@ extension Figure {
         // Ticks and titles for the final plot size (the count may change slightly from the estimate).
         for k in 0..<n {
             let plot = result[k].transform.plot
-            result[k].xTicks = panels[k].x.ticks ?? scales[k].x.ticks(length: plot.width, spacing: 50)
-            result[k].yTicks = panels[k].y.ticks ?? scales[k].y.ticks(length: plot.height, spacing: 42)
+            result[k].xTicks = panels[k].x.ticks(on: scales[k].x, length: plot.width, spacing: 50)
+            result[k].yTicks = panels[k].y.ticks(on: scales[k].y, length: plot.height, spacing: 42)
             if let title = panels[k].title {
                 let fitted = fittedTitle(title, width: plot.width, canvas: canvas)
                 result[k].title = fitted.text; result[k].titleStyle = fitted.style

@@ -23,6 +23,17 @@ public enum Ticks {
         return values.map { Tick(value: $0, label: format($0, step: step, largest: Swift.max(abs(lower), abs(upper)))) }
     }
 
+    /// Ticks at whole numbers only (matrix rows and columns, indices), about `target` of them and
+    /// at least 1 apart: every index of a short range, `0, 5, 10, 15` of a longer one.
+    public static func whole(from lower: Double, to upper: Double, target: Int) -> [Tick] {
+        guard lower.isFinite, upper.isFinite else { return [] }
+        let first = (lower - 1e-9).rounded(.up), last = (upper + 1e-9).rounded(.down)
+        guard last >= first else { return [] }
+        let step = Swift.max(1, niceStep((last - first) / Double(Swift.max(1, target - 1))).rounded(.up))
+        return stride(from: (first / step).rounded(.up) * step, through: last, by: step)
+            .map { Tick(value: $0 == 0 ? 0 : $0, label: format($0, step: 1)) }
+    }
+
     /// Multiples of a nice step inside `[lower, upper]`, about `target` of them.
     public static func linearValues(from lower: Double, to upper: Double, target: Int) -> [Double] {
         guard lower.isFinite, upper.isFinite else { return [] }

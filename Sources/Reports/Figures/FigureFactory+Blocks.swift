@@ -41,7 +41,7 @@ extension FigureFactory {
         let all = cells.flatMap(\.values)
         let scale = FigureFactory.matrixScale(all, colormap: spec.colormap)
         let panels = cells.map { cell in
-            Panel(title: cell.title, x: Axis("column of \(name)"), y: Axis("row of \(name)", reversed: true),
+            Panel(title: cell.title, x: Axis("column of \(name)", spacing: .indices), y: Axis("row of \(name)", spacing: .indices, reversed: true),
                   marks: [MatrixCells(rows: block.rows, columns: block.columns, values: cell.values, colorScale: scale)],
                   legend: .hidden)
         }

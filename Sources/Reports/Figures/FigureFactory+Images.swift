@@ -35,7 +35,7 @@ extension FigureFactory {
                     let cells = MatrixCells(rows: height, columns: width, values: values[k].elements, colorScale: scale)
                     // The row's step heads its first panel; the others keep short titles.
                     let title = k == 0 ? "\(when): \(Notes.inline(image.title))" : Notes.inline(image.title)
-                    panels.append(Panel(title: title, x: Axis("column"), y: Axis("row", reversed: true), marks: [cells],
+                    panels.append(Panel(title: title, x: Axis("column", spacing: .indices), y: Axis("row", spacing: .indices, reversed: true), marks: [cells],
                                         legend: .hidden,
                                         colorbar: isLastOfScale ? Colorbar(scale, label: Notes.inline(image.scale ?? image.title)) : nil))
                 }
