@@ -1,153 +1,21 @@
-/// A figure a lesson asks for.
-public struct FigureSpec {
-    /// What the figure shows.
-    public enum Kind: String, CaseIterable {
-        /// The loss surface over the view with the runs' trajectories in one panel.
-        case surface
-        /// The loss surface as a shaded perspective mesh with the runs' paths lifted onto it.
-        case surface3d
-        /// One panel per run on shared axes and one color scale (a comparison grid).
-        case grid
-        /// f(θ) over a one-parameter view with the iterates and their jumps.
-        case curve
-        /// Loss against step, one series per run.
-        case loss
-        /// Gradient norm against step.
-        case gradientNorm = "gradient-norm"
-        /// A parameter against step (`parameter`), one series per run.
-        case parameter
-        /// An optimizer state buffer (`state`, for `parameter`) against step.
-        case state
-        /// The learning rate against step.
-        case learningRate = "learning-rate"
-        /// The model's curve over the data at chosen steps (`steps`).
-        case fit
-        /// Two classes and the decision boundary at chosen steps.
-        case boundary
-        /// The class a model predicts over the plane of two data columns (argmax of its probabilities),
-        /// with the data, a panel per step.
-        case regions
-        /// Expressions of the parameters and two data columns drawn over their plane (a hidden unit's
-        /// activation), with the data, a row of panels per step.
-        case field
-        /// Final loss against a sweep's value, with the stability limit 2/λmax for `lr` sweeps.
-        case finalLoss = "final-loss"
-        /// A block of parameters (`block`, e.g. `C` for `C_r_c`) as a matrix or image at `steps`,
-        /// one panel per step on one color scale, optionally beside the problem's expected block.
-        case matrix
-        /// Σθᵢ² over a block's `part` (all, diagonal, off-diagonal) against step, one series per run.
-        case blockSize = "block-size"
-        /// The problem's named loss terms (`[problem.terms]`) against step, a panel per run.
-        case terms
-        /// Array expressions (`images`) drawn as images at `steps`: a row of panels per step.
-        case images
-        /// The objective over a 2-D face of a simplex (`x`, `y`, `fill`), where each run ended.
-        case simplexSlice = "simplex-slice"
-        /// f along one `parameter` through each run's final point (or the best run's).
-        case along
-        /// Loss against step for many runs of a start sweep at once (no legend per run), best run highlighted.
-        case starts
-        /// A grid's cells as a heatmap of their final loss or steps to converge, diverged cells hatched,
-        /// the theory's stability limit drawn over quadratics.
-        case map
-        /// The learning-rate range test: one run whose rate grows exponentially, loss against rate.
-        case lrRange = "lr-range"
-        /// Small multiples of the runs' paths over the loss surface, one frame per chosen step, on one view.
-        case filmstrip
-    }
-
-    /// What a `map` figure's colors show.
-    public enum MapQuantity: String, CaseIterable, Sendable {
-        /// The loss on each cell's last row.
-        case finalLoss = "final-loss"
-        /// The steps each cell's stop rule needed.
-        case steps
-    }
+/// A figure a lesson asks for: what every figure has, and its kind with exactly that kind's settings.
+public struct FigureSpec: Equatable {
+    /// The id `{{figure ID}}` names, and the figure's file name.
     public var id: String
+    /// What the figure shows, with the settings of that kind.
     public var kind: Kind
+    /// A title set in bold before the caption.
     public var title: String?
+    /// The lesson's words under the figure (notes markup).
     public var caption: String
-    /// Run ids or sweep ids.
+    /// Run ids or sweep ids (a `map`'s grid id).
     public var runs: [String]
-    /// Steps to draw (fit, boundary, arrows on a surface).
-    public var steps: [Int]
-    /// Parameter name for `parameter` and `state` figures.
-    public var parameter: String?
-    /// State buffer name for `state` figures (`velocity`, `buffer`, `m`, …).
-    public var state: String?
-    /// Force a logarithmic y axis (default: chosen from the data's range).
-    public var logY: Bool?
-    /// `final-loss`: force (true) or refuse (false) a logarithmic axis for the swept values; nil chooses
-    /// from the values (log only when all are positive and span more than a decade).
-    public var logX: Bool?
-    /// Arrows at `steps` on a surface: `gradient`, `velocity`/`buffer`, or none.
-    public var arrows: String?
     /// Height on the handout page as a fraction of the text width (default 0.62).
     public var aspect: Double
-    /// Data columns on the horizontal and vertical axes (fit, boundary) and the class column (boundary).
-    public var xColumn: String?
-    public var yColumn: String?
-    public var classColumn: String?
-    /// The parameter block of `matrix` and `block-size` figures: a prefix `P` naming parameters `P_r_c`.
-    public var block: String?
-    /// Explicit matrix shape for blocks not named `P_r_c` (flat, row-major).
-    public var rows: Int?
-    public var columns: Int?
-    /// `block-size`: which entries count (`all`, `diagonal`, `off-diagonal`).
-    public var part: String?
-    /// `matrix`: also show the problem's expected block (a target image), as the last panel.
-    public var showsExpected: Bool
-    /// `matrix`: `diverging` (signed, white at 0), `sequential`, or nil to choose from the values' signs.
-    public var colormap: String?
-    /// `simplex-slice`: the simplex parameter that takes 1 − x − y (the others in the group are 0).
-    public var fill: String?
-    /// `along`, `simplex-slice`: the window along the parameter (default: its box, else around the points);
-    /// `lr-range`: the rates the test grows through.
-    public var range: ClosedRange<Double>?
-    /// This figure's own window on the view's x parameter (`x_range`), overriding `[problem.view]`.
-    public var xRange: ClosedRange<Double>?
-    /// This figure's own window on the view's y parameter (`y_range`; a `curve`'s loss axis).
-    public var yRange: ClosedRange<Double>?
-    /// This figure's own choice of a logarithmic color scale (`log_color`), overriding `[problem.view]`.
-    public var logColor: Bool?
-    /// The steps drawn (`step_window`): `0...N` for the first N steps, or `a...b`; nil for every step.
-    public var stepWindow: ClosedRange<Int>?
-    /// `surface3d`: the camera's direction around the vertical axis, in degrees (matplotlib's azim).
-    public var azimuth: Double = -60
-    /// `surface3d`: the camera's height above the floor, in degrees (matplotlib's elev).
-    public var elevation: Double = 30
-    /// `map`: what the colors show.
-    public var shows: MapQuantity = .finalLoss
-    /// `map`: values below this take the darkest color (nil: the colors span every value).
-    public var colorFloor: Double?
-    /// `simplex-slice`: a parameter minimised exactly over its box at every point of the face.
-    public var solve: String?
-    /// `images`: the array expressions drawn, left to right; `field`: the expressions over the data plane.
-    public var images: [ImageSpec] = []
 
-    /// One column of an `images` figure.
-    public struct ImageSpec: Equatable {
-        /// A vector or matrix expression over the problem's parameters and constants (`T - Y`).
-        public var expression: String
-        /// The panel title (the step is added below it).
-        public var title: String
-        /// Images with the same `scale` text share one color scale, whose colorbar it labels;
-        /// nil: the image has its own scale, labelled with its title.
-        public var scale: String?
-
-        /// An image column.
-        public init(expression: String, title: String, scale: String? = nil) {
-            self.expression = expression; self.title = title; self.scale = scale
-        }
-    }
-
-    public init(id: String, kind: Kind, title: String? = nil, caption: String, runs: [String], steps: [Int] = [],
-                parameter: String? = nil, state: String? = nil, logY: Bool? = nil, logX: Bool? = nil, arrows: String? = nil,
-                aspect: Double = 0.62, xColumn: String? = nil, yColumn: String? = nil, classColumn: String? = nil) {
-        self.id = id; self.kind = kind; self.title = title; self.caption = caption; self.runs = runs
-        self.steps = steps; self.parameter = parameter; self.state = state; self.logY = logY; self.logX = logX; self.arrows = arrows
-        self.aspect = aspect; self.xColumn = xColumn; self.yColumn = yColumn; self.classColumn = classColumn
-        self.showsExpected = false
+    /// A figure of `kind` over `runs`.
+    public init(id: String, kind: Kind, title: String? = nil, caption: String, runs: [String], aspect: Double = 0.62) {
+        self.id = id; self.kind = kind; self.title = title; self.caption = caption; self.runs = runs; self.aspect = aspect
     }
 }
 
@@ -181,7 +49,9 @@ public struct TableBlank: Equatable, Sendable {
 public struct ParameterBlock: Equatable {
     /// Parameter indices, row-major (row 0 first).
     public var indices: [Int]
+    /// Rows of the matrix.
     public var rows: Int
+    /// Columns of the matrix.
     public var columns: Int
 
     /// The block named by `prefix` among `parameters`.
@@ -215,13 +85,13 @@ public struct ParameterBlock: Equatable {
         return ParameterBlock(indices: members, rows: rows, columns: columns)
     }
 
-    /// Positions within the block (row-major) that `part` selects: `all`, `diagonal` or `off-diagonal`.
-    public func positions(_ part: String) -> [Int] {
+    /// Positions within the block (row-major) that `part` selects.
+    public func positions(_ part: FigureSpec.BlockPart) -> [Int] {
         let all = Array(0..<(rows * columns))
         switch part {
-        case "diagonal": return all.filter { $0 / columns == $0 % columns }
-        case "off-diagonal": return all.filter { $0 / columns != $0 % columns }
-        default: return all
+        case .diagonal: return all.filter { $0 / columns == $0 % columns }
+        case .offDiagonal: return all.filter { $0 / columns != $0 % columns }
+        case .all: return all
         }
     }
 }

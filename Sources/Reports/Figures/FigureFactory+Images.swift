@@ -7,28 +7,28 @@ extension FigureFactory {
     /// Array expressions drawn as images: a row of panels for every run and step (`steps`, else the
     /// last), one panel per expression, the step named in the row's first title. Panels of a row whose images name the same `scale` share one
     /// color scale and one colorbar (on the last of them); an image without `scale` has its own.
-    func images(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem) throws -> (Figure, Double) {
-        let expressions = try spec.images.map { try problem.arrayExpression($0.expression) }
+    func images(_ images: [FigureSpec.ImageSpec], steps: [Int], _ runs: [RunResult], _ problem: Problem) throws -> (Figure, Double) {
+        let expressions = try images.map { try problem.arrayExpression($0.expression) }
         var panels: [Panel] = []
         var panelRows = 0
         for r in runs {
-            for row in FigureFactory.rows(spec, r.trace) {
+            for row in FigureFactory.rows(steps, r.trace) {
                 panelRows += 1
                 let theta = r.trace.parameters(row: row)
                 let values = expressions.map { $0.value(at: theta) }
                 let when = (runs.count > 1 ? "\(Notes.escape(r.run.label)), " : "") + FigureFactory.stepLabel(r.trace, row, r.run)
                 // One scale per shared `scale` text (or per image), fitted to this row's values.
                 var scales: [String: ColorScale] = [:]
-                for (k, image) in spec.images.enumerated() {
+                for (k, image) in images.enumerated() {
                     let key = image.scale ?? "#\(k)"
                     guard scales[key] == nil else { continue }
-                    let members = spec.images.indices.filter { (spec.images[$0].scale ?? "#\($0)") == key }
+                    let members = images.indices.filter { (images[$0].scale ?? "#\($0)") == key }
                     let all = members.flatMap { values[$0].elements }
                     scales[key] = FigureFactory.matrixScale(all, colormap: nil)
                 }
-                for (k, image) in spec.images.enumerated() {
+                for (k, image) in images.enumerated() {
                     let key = image.scale ?? "#\(k)"
-                    let isLastOfScale = !spec.images.indices.contains { $0 > k && (spec.images[$0].scale ?? "#\($0)") == key }
+                    let isLastOfScale = !images.indices.contains { $0 > k && (images[$0].scale ?? "#\($0)") == key }
                     let scale = scales[key]!
                     let shape = values[k].shape
                     let height = shape.rank == 2 ? shape.dimensions[0] : 1, width = shape.dimensions.last ?? 1
@@ -41,9 +41,9 @@ extension FigureFactory {
                 }
             }
         }
-        let columns = max(1, min(spec.images.count, 4))
-        let rowsOfPanels = Double(panelRows * ((spec.images.count + columns - 1) / columns))
-        let first = try problem.arrayExpression(spec.images[0].expression).shape
+        let columns = max(1, min(images.count, 4))
+        let rowsOfPanels = Double(panelRows * ((images.count + columns - 1) / columns))
+        let first = try problem.arrayExpression(images[0].expression).shape
         let imageRatio = first.rank == 2 ? Double(first.dimensions[0]) / Double(first.dimensions[1]) : 0.1
         let aspect = min(1.35, max(0.25, rowsOfPanels * (imageRatio / Double(columns) + 0.11) + 0.04))
         return (Figure(columns: columns, panels: panels), aspect)
