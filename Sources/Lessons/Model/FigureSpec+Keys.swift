@@ -70,10 +70,18 @@ extension FigureSpec.Kind.Name {
         }
     }
 
-    /// Every kind-specific key, each once, in the order of the kinds and of their keys.
-    static let allKeys: [String] = allCases.flatMap(\.keys).reduce(into: []) { keys, key in
-        if !keys.contains(key) { keys.append(key) }
-    }
+    /// Every kind-specific key, each once, in the order a figure's keys are checked: first those that
+    /// say most about the kind the figure was meant to be (`images`, `block`), so a figure written
+    /// for one kind under another's name is told about the key that matters; then the view, `steps`
+    /// and `arrows`; then keys many kinds share. Keys of the table missing here come last.
+    static let allKeys: [String] = {
+        let first = ["log_x", "block", "rows", "columns", "part", "colormap", "expected", "fill", "solve", "images", "fields",
+                     "range", "x_range", "y_range", "log_color", "step_window", "azimuth", "elevation", "steps", "arrows",
+                     "parameter", "state", "log_y", "x", "y", "class", "show", "color_floor"]
+        return allCases.flatMap(\.keys).reduce(into: first) { keys, key in
+            if !keys.contains(key) { keys.append(key) }
+        }
+    }()
 
     /// The sentence refusing `key` on a figure of this kind, when another kind takes it; nil when
     /// this kind takes it or no kind does.
