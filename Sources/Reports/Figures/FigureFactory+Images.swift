@@ -18,26 +18,16 @@ extension FigureFactory {
                 let values = expressions.map { $0.value(at: theta) }
                 let when = (runs.count > 1 ? "\(Notes.escape(r.run.label)), " : "") + FigureFactory.stepLabel(r.trace, row, r.run)
                 // One scale per shared `scale` text (or per image), fitted to this row's values.
-                var scales: [String: ColorScale] = [:]
+                let scales = FigureFactory.sharedScales(images, values: values.map(\.elements))
                 for (k, image) in images.enumerated() {
-                    let key = image.scale ?? "#\(k)"
-                    guard scales[key] == nil else { continue }
-                    let members = images.indices.filter { (images[$0].scale ?? "#\($0)") == key }
-                    let all = members.flatMap { values[$0].elements }
-                    scales[key] = FigureFactory.matrixScale(all, colormap: nil)
-                }
-                for (k, image) in images.enumerated() {
-                    let key = image.scale ?? "#\(k)"
-                    let isLastOfScale = !images.indices.contains { $0 > k && (images[$0].scale ?? "#\($0)") == key }
-                    let scale = scales[key]!
+                    let (scale, colorbar) = scales[k]
                     let shape = values[k].shape
                     let height = shape.rank == 2 ? shape.dimensions[0] : 1, width = shape.dimensions.last ?? 1
                     let cells = MatrixCells(rows: height, columns: width, values: values[k].elements, colorScale: scale)
                     // The row's step heads its first panel; the others keep short titles.
                     let title = k == 0 ? "\(when): \(Notes.inline(image.title))" : Notes.inline(image.title)
                     panels.append(Panel(title: title, x: Axis("column"), y: Axis("row", reversed: true), marks: [cells],
-                                        legend: .hidden,
-                                        colorbar: isLastOfScale ? Colorbar(scale, label: Notes.inline(image.scale ?? image.title)) : nil))
+                                        legend: .hidden, colorbar: colorbar))
                 }
             }
         }
@@ -47,5 +37,22 @@ extension FigureFactory {
         let imageRatio = first.rank == 2 ? Double(first.dimensions[0]) / Double(first.dimensions[1]) : 0.1
         let aspect = min(1.35, max(0.25, rowsOfPanels * (imageRatio / Double(columns) + 0.11) + 0.04))
         return (Figure(columns: columns, panels: panels), aspect)
+    }
+
+    /// The color scale of each of `images` (of an `images` or a `field` figure) given their `values`:
+    /// images naming the same `scale` text share one scale, fitted to all their values, and the last of
+    /// them carries its colorbar, labelled with that text; an image without `scale` has its own scale and
+    /// colorbar, labelled with its title.
+    static func sharedScales(_ images: [FigureSpec.ImageSpec], values: [[Double]]) -> [(scale: ColorScale, colorbar: Colorbar?)] {
+        let keys = images.indices.map { images[$0].scale ?? "#\($0)" }
+        var scales: [String: ColorScale] = [:]
+        for key in keys where scales[key] == nil {
+            scales[key] = matrixScale(keys.indices.filter { keys[$0] == key }.flatMap { values[$0] }, colormap: nil)
+        }
+        return images.indices.map { k in
+            let scale = scales[keys[k]]!
+            let isLast = !keys.indices.contains { $0 > k && keys[$0] == keys[k] }
+            return (scale, isLast ? Colorbar(scale, label: Notes.inline(images[k].scale ?? images[k].title)) : nil)
+        }
     }
 }

@@ -91,22 +91,15 @@ extension FigureFactory {
         for row in rows {
             let theta = r.trace.parameters(row: row)
             let values = expressions.map { e in (0..<plane.table.rowCount).map { e.value(at: theta, row: $0).elements[0] } }
-            var scales: [String: ColorScale] = [:]
-            for (k, image) in fields.enumerated() where scales[image.scale ?? "#\(k)"] == nil {
-                let key = image.scale ?? "#\(k)"
-                let members = fields.indices.filter { (fields[$0].scale ?? "#\($0)") == key }
-                scales[key] = FigureFactory.matrixScale(members.flatMap { values[$0] }, colormap: nil)
-            }
+            let scales = FigureFactory.sharedScales(fields, values: values)
             for (k, image) in fields.enumerated() {
-                let key = image.scale ?? "#\(k)"
-                let isLastOfScale = !fields.indices.contains { $0 > k && (fields[$0].scale ?? "#\($0)") == key }
+                let (scale, colorbar) = scales[k]
                 let grid = SurfaceGrid(width: n, height: n, x: plane.xRange, y: plane.yRange, values: values[k])
-                var marks: [any Mark] = [Heatmap(grid, colorScale: scales[key]!, smooth: true)]
+                var marks: [any Mark] = [Heatmap(grid, colorScale: scale, smooth: true)]
                 if let c = classColumn { marks += FigureFactory.classScatters(problem, x: x, y: y, classColumn: c) }
                 let title = k == 0 ? "\(FigureFactory.stepLabel(r.trace, row, r.run)): \(Notes.inline(image.title))" : Notes.inline(image.title)
                 panels.append(Panel(title: title, x: Axis(Notes.escape(x), range: plane.xRange), y: Axis(Notes.escape(y), range: plane.yRange),
-                                    marks: marks, legend: .hidden,
-                                    colorbar: isLastOfScale ? Colorbar(scales[key]!, label: Notes.inline(image.scale ?? image.title)) : nil))
+                                    marks: marks, legend: .hidden, colorbar: colorbar))
             }
         }
         let columns = max(1, min(fields.count, 3))
