@@ -84,10 +84,10 @@ struct ArrayLessonTests {
         let lesson = try LessonText.parse(text)
         #expect(lesson.problems[0].expected == [1, 0, 0, 0.5, 1, 2, 3, 4])
         let slice = lesson.figures[0], pictures = lesson.figures[1]
-        #expect(slice.solve == "b")
-        #expect(pictures.kind == .images && pictures.steps == [0, 3])
-        #expect(pictures.images == [FigureSpec.ImageSpec(expression: "M - 1", title: "M minus one", scale: "value"),
-                                    FigureSpec.ImageSpec(expression: "a @ C", title: "s")])
+        guard case .simplexSlice(let settings) = slice.kind else { Issue.record("not a simplex slice"); return }
+        #expect(settings.solve == "b")
+        #expect(pictures.kind == .images([FigureSpec.ImageSpec(expression: "M - 1", title: "M minus one", scale: "value"),
+                                          FigureSpec.ImageSpec(expression: "a @ C", title: "s")], steps: [0, 3]))
     }
 
     @Test("mistakes in figure keys and expected values are one line with the key", arguments: [
@@ -178,8 +178,9 @@ struct ClassModelLessonTests {
     @Test("a vector model, a regions figure and a field figure load")
     func loads() throws {
         let lesson = try LessonText.parse(Self.lesson)
-        #expect(lesson.figures.map(\.kind) == [.regions, .field])
-        #expect(lesson.figures[1].images == [FigureSpec.ImageSpec(expression: "softmax(W @ [x1, x2] + b)[0]", title: "p0")])
+        #expect(lesson.figures.map(\.kind.name) == [.regions, .field])
+        guard case .field(_, _, let fields, _) = lesson.figures[1].kind else { Issue.record("not a field figure"); return }
+        #expect(fields == [FigureSpec.ImageSpec(expression: "softmax(W @ [x1, x2] + b)[0]", title: "p0")])
     }
 
     @Test("mistakes name the key", arguments: [

@@ -40,11 +40,11 @@ struct BrokenFigureViewTests {
         BrokenLesson(name: "y_range of one number", toml: figure("grid", "y_range = [0.5]"),
                      message: "\(f) line 25, key 'figures[0].y_range': expected [low, high] with low < high, got [0.5]"),
         BrokenLesson(name: "x_range on a loss figure", toml: figure("loss", "x_range = [0, 5]"),
-                     message: "\(f) line 25, key 'figures[0].x_range': only 'surface', 'grid', 'surface3d' and 'curve' figures take 'x_range'"),
+                     message: "\(f) line 25, key 'figures[0].x_range': only 'surface', 'surface3d', 'grid' and 'curve' figures take 'x_range'"),
         BrokenLesson(name: "x_range not an array", toml: figure("surface", "x_range = 3"),
                      message: "\(f) line 25, key 'figures[0].x_range': expected an array of numbers, found the integer 3"),
         BrokenLesson(name: "log_color on a loss figure", toml: figure("loss", "log_color = true"),
-                     message: "\(f) line 25, key 'figures[0].log_color': only 'surface', 'grid' and 'surface3d' figures take 'log_color'"),
+                     message: "\(f) line 25, key 'figures[0].log_color': only 'surface', 'surface3d' and 'grid' figures take 'log_color'"),
         BrokenLesson(name: "step_window backwards", toml: figure("surface", "step_window = [5, 2]"),
                      message: "\(f) line 25, key 'figures[0].step_window': expected [from, to] with 0 ≤ from < to, got [5, 2]"),
         BrokenLesson(name: "step_window of no steps", toml: figure("loss", "step_window = 0"),
@@ -54,7 +54,7 @@ struct BrokenFigureViewTests {
         BrokenLesson(name: "step_window as a string", toml: figure("loss", "step_window = \"10\""),
                      message: "\(f) line 25, key 'figures[0].step_window': expected a whole number N (the first N steps) or [from, to], found the string \"10\""),
         BrokenLesson(name: "step_window on a matrix figure", toml: figure("matrix", "step_window = 5\nblock = \"x\"\nrows = 1\ncolumns = 1"),
-                     message: "\(f) line 25, key 'figures[0].step_window': only 'surface', 'grid', 'surface3d', 'curve', 'loss', 'gradient-norm', 'learning-rate', 'parameter' and 'state' figures take 'step_window'"),
+                     message: "\(f) line 25, key 'figures[0].step_window': only 'surface', 'surface3d', 'grid', 'curve', 'loss', 'gradient-norm', 'parameter', 'state' and 'learning-rate' figures take 'step_window'"),
         BrokenLesson(name: "elevation 0", toml: figure("surface3d", "elevation = 0"),
                      message: "\(f) line 25, key 'figures[0].elevation': expected degrees above the floor, more than 0 and at most 90, got 0"),
         BrokenLesson(name: "elevation 120", toml: figure("surface3d", "elevation = 120"),
@@ -71,6 +71,14 @@ struct BrokenFigureViewTests {
                      message: "\(f) line 25, key 'figures[0].arrows': needs steps = [0, 10, …]: the steps to draw the arrows at"),
         BrokenLesson(name: "arrows on a grid", toml: figure("grid", "arrows = \"gradient\"\nsteps = [0]"),
                      message: "\(f) line 26, key 'figures[0].steps': only these figures take 'steps': 'surface' (places arrows), 'fit' (draws the model), 'boundary' (draws the boundary), 'regions' (draws the classes), 'field' (draws the expressions), 'matrix' (shows the block), 'images' (draws the images), 'filmstrip' (draws a frame); to show a stretch of steps use step_window"),
+        BrokenLesson(name: "log_y on a surface", toml: figure("surface", "log_y = true"),
+                     message: "\(f) line 25, key 'figures[0].log_y': only 'loss', 'gradient-norm', 'parameter', 'state', 'learning-rate', 'final-loss', 'block-size', 'terms', 'along' and 'starts' figures take 'log_y'"),
+        BrokenLesson(name: "part on a matrix", toml: figure("matrix", "block = \"x\"\nrows = 1\ncolumns = 1\npart = \"diagonal\""),
+                     message: "\(f) line 28, key 'figures[0].part': only 'block-size' figures take 'part'"),
+        BrokenLesson(name: "a data column on a loss figure", toml: figure("loss", "x = \"x\""),
+                     message: "\(f) line 25, key 'figures[0].x': only 'fit', 'boundary', 'regions', 'field' and 'simplex-slice' figures take 'x'"),
+        BrokenLesson(name: "show on a loss figure", toml: figure("loss", "show = \"steps\""),
+                     message: "\(f) line 25, key 'figures[0].show': only 'map' figures take 'show'"),
         BrokenLesson(name: "surface3d without a view", toml: BrokenLessonTests.withRun + "\n\n[[figures]]\nid = \"s\"\nkind = \"surface3d\"\nruns = [\"a\"]\ncaption = \"c\"",
                      message: "\(f) line 16, key 'figures[0].kind': a 'surface3d' figure needs [problem.view] with both 'x' and 'y'"),
     ]
@@ -86,12 +94,12 @@ struct BrokenFigureViewTests {
     @Test func aFigureViewIsRead() throws {
         let lesson = try LessonText.parse(Self.figure("surface3d", "x_range = [0, 1]\ny_range = [-1, 0.5]\nlog_color = true\nstep_window = [3, 9]\nazimuth = 45\nelevation = 60"))
         let spec = try #require(lesson.figures.first)
-        #expect(spec.kind == .surface3d)
-        #expect(spec.xRange == 0...1 && spec.yRange == -1...0.5 && spec.logColor == true)
-        #expect(spec.stepWindow == 3...9 && spec.azimuth == 45 && spec.elevation == 60)
+        #expect(spec.kind == .surface3d(FigureSpec.ViewSettings(xRange: 0...1, yRange: -1...0.5, logColor: true, stepWindow: 3...9),
+                                        azimuth: 45, elevation: 60))
         #expect(lesson.problems[0].view?.xRange == -2...2)
         let first = try LessonText.parse(Self.figure("loss", "step_window = 20"))
-        #expect(first.figures[0].stepWindow == 0...20)
-        #expect(first.figures[0].azimuth == -60 && first.figures[0].elevation == 30)
+        #expect(first.figures[0].kind == .loss(FigureSpec.SeriesSettings(stepWindow: 0...20)))
+        let camera = try LessonText.parse(Self.figure("surface3d", ""))
+        #expect(camera.figures[0].kind == .surface3d(FigureSpec.ViewSettings(), azimuth: -60, elevation: 30))
     }
 }

@@ -74,7 +74,7 @@ struct BrokenLessonTests {
             runs = ["a"]
             caption = "c"
             colour = "red"
-            """, message: "lessons/t/lesson.toml line 19, key 'figures[0].colour': unknown key (known keys here: id, kind, title, caption, runs, steps, parameter, state, log_y, log_x, arrows, aspect, x, y, class, block, rows, columns, part, expected, colormap, fill, solve, images, fields, range, x_range, y_range, log_color, step_window, azimuth, elevation)"),
+            """, message: "lessons/t/lesson.toml line 19, key 'figures[0].colour': unknown key (known keys here: id, kind, title, caption, runs, log_y, step_window, aspect)"),
         BrokenLesson(name: "unknown table key", toml: withRun + """
 
 

@@ -253,10 +253,11 @@ struct LessonDecodingTests {
         #expect(bowl.source == .builtin(name: "quadratic", curvatures: [1, 10]))
         #expect(lesson.run("fit")?.problemID == "line")
         #expect(lesson.run("roll")?.problemID == "bowl")
-        #expect(lesson.figures.map(\.kind) == [.surface, .fit, .state])
+        #expect(lesson.figures.map(\.kind.name) == [.surface, .fit, .state])
         #expect(lesson.figures[0].aspect == 0.62)
-        #expect(lesson.figures[1].steps == [0, 3])
-        #expect(lesson.figures[2].state == "mean_square" && lesson.figures[2].parameter == "x")
+        guard case .fit(_, let steps) = lesson.figures[1].kind else { Issue.record("not a fit figure"); return }
+        #expect(steps == [0, 3])
+        #expect(lesson.figures[2].kind == .state("mean_square", parameter: "x", FigureSpec.SeriesSettings()))
         let table = try #require(lesson.tables.first)
         #expect(table.head == 2 && table.tail == 0 && table.digits == 4)
         #expect(table.columns.count == 9)
@@ -367,6 +368,6 @@ struct LessonSettingDecodingTests {
         #expect(grid.id == "g" && grid.baseRunID == "a" && grid.x.setting == .learningRate && grid.x.spacing == .log)
         #expect(grid.y.values == [.number(0), .number(0.5), .number(0.9)] && grid.y.spacing == .listed)
         let figure = try #require(lesson.figures.first)
-        #expect(figure.kind == .map && figure.runs == ["g"] && figure.shows == .finalLoss && figure.colorFloor == 1e-9)
+        #expect(figure.kind == .map(shows: .finalLoss, colorFloor: 1e-9) && figure.runs == ["g"])
     }
 }

@@ -29,8 +29,8 @@ struct ShippedLessonsTests {
         #expect(!lesson.figures.isEmpty)
         #expect(lesson.notes.contains(.insert(kind: "results", id: nil)))
         // Every figure and table names runs that exist.
-        for figure in lesson.figures where figure.kind != .map { #expect(!lesson.runs(named: figure.runs).isEmpty, "figure \(figure.id)") }
-        for figure in lesson.figures where figure.kind == .map {
+        for figure in lesson.figures where figure.kind.name != .map { #expect(!lesson.runs(named: figure.runs).isEmpty, "figure \(figure.id)") }
+        for figure in lesson.figures where figure.kind.name == .map {
             #expect(lesson.grids.contains { $0.id == figure.runs.first }, "figure \(figure.id)")
         }
         for table in lesson.tables { #expect(lesson.run(table.run) != nil, "table \(table.id)") }
@@ -143,8 +143,8 @@ struct ShippedLessonsTests {
         #expect(lesson.run("logit")?.problemID == "logistic")
         #expect(lesson.run("centred-run")?.problemID == "centred")
         let boundary = try #require(lesson.figures.first { $0.id == "boundary" })
-        #expect(boundary.kind == .boundary)
-        #expect(boundary.classColumn == "label")
-        #expect(boundary.steps == [1, 5, 25, 5000])
+        guard case .boundary(_, let classColumn, let steps) = boundary.kind else { Issue.record("not a boundary figure"); return }
+        #expect(classColumn == "label")
+        #expect(steps == [1, 5, 25, 5000])
     }
 }

@@ -1,24 +1,5 @@
 import Engine
 
-extension FigureSpec.Kind {
-    /// Whether a worksheet can draw the figure as empty axes for a prediction: the view, the surface
-    /// and the data stay, what the runs did goes.
-    public var hasEmptyAxes: Bool {
-        switch self {
-        case .surface, .grid, .curve, .filmstrip, .loss, .gradientNorm, .learningRate, .parameter, .state, .fit,
-             .boundary, .finalLoss:
-            return true
-        case .regions, .field, .matrix, .blockSize, .terms, .images, .simplexSlice, .along, .starts, .surface3d, .map, .lrRange:
-            return false
-        }
-    }
-}
-
-extension FigureSpec {
-    /// The steps a filmstrip shows when it names none (those the runs reach, and the last).
-    public static let filmstripSteps = [0, 1, 2, 3, 5, 10, 30]
-}
-
 extension LessonDecoder {
     /// Whether `column` names a trace column of `run`: `step`, `epoch`, `batch`, `lr`, `loss`,
     /// `batch_loss`, a parameter, or `grad.`, `update.` or a state buffer of the run, then a parameter.
@@ -61,14 +42,6 @@ extension LessonDecoder {
         return blanks
     }
 
-    /// A filmstrip's steps must lie within its runs' budgets.
-    func checkFilmstripSteps(_ r: TableReader, steps: [Int], runs: [LessonRun], problem: Problem) throws {
-        let longest = runs.map { stepBudget($0, problem: problem) }.max() ?? 0
-        for (i, step) in steps.enumerated() where step > longest {
-            throw r.error("steps[\(i)]", "step \(step) is past the end of the runs (they take at most \(longest) steps)")
-        }
-    }
-
     /// Checks every exercise against the lesson: trace numbers name a run, a column of its trace and a
     /// step within its budget; a prediction's figures can be drawn as empty axes.
     func checkExercises(of lesson: Lesson, notesText: String, notesFile: String) throws {
@@ -92,10 +65,10 @@ extension LessonDecoder {
         for exercise in lesson.exercises where exercise.kind == .predict {
             for block in exercise.question {
                 guard case .insert("figure", let id?) = block, let figure = lesson.figures.first(where: { $0.id == id }),
-                      !figure.kind.hasEmptyAxes else { continue }
-                let kinds = FigureSpec.Kind.allCases.filter(\.hasEmptyAxes).map(\.rawValue).joined(separator: ", ")
+                      !figure.kind.name.hasEmptyAxes else { continue }
+                let kinds = FigureSpec.Kind.Name.allCases.filter(\.hasEmptyAxes).map(\.rawValue).joined(separator: ", ")
                 throw LessonError(file: notesFile, line: Notes.line(of: "{{figure \(id)}}", in: notesText) ?? exercise.line,
-                                  problem: "a prediction shows {{figure \(id)}} as empty axes, which a '\(figure.kind.rawValue)' figure has not (kinds that have: \(kinds)); put it in the answer")
+                                  problem: "a prediction shows {{figure \(id)}} as empty axes, which a '\(figure.kind.name.rawValue)' figure has not (kinds that have: \(kinds)); put it in the answer")
             }
         }
     }

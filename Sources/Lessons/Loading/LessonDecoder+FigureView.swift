@@ -1,36 +1,12 @@
+import Engine
 import Trace
 
-extension FigureSpec.Kind {
-    /// Kinds drawn over the problem's view, which take `x_range`, `y_range` (a curve's: its loss axis).
-    static let viewed: [Self] = [.surface, .grid, .surface3d, .curve]
-    /// Kinds that color a surface, which take `log_color`.
-    static let colored: [Self] = [.surface, .grid, .surface3d]
-    /// Kinds that draw runs step by step, which take `step_window`.
-    static let windowed: [Self] = [.surface, .grid, .surface3d, .curve, .loss, .gradientNorm, .learningRate, .parameter, .state]
-    /// Kinds that read `steps`, and what they do with them.
-    static let stepUses: [(Self, String)] = [
-        (.surface, "places arrows"), (.fit, "draws the model"), (.boundary, "draws the boundary"),
-        (.regions, "draws the classes"), (.field, "draws the expressions"), (.matrix, "shows the block"),
-        (.images, "draws the images"), (.filmstrip, "draws a frame"),
-    ]
-
-    /// "a 'surface', 'grid' or 'curve' figure".
-    static func phrase(_ kinds: [Self]) -> String {
-        let names = kinds.map { "'\($0.rawValue)'" }
-        return names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
-    }
-}
-
+/// Readers of the keys several figure kinds share: a view, a step window, `steps`, a parameter, data columns.
 extension LessonDecoder {
-    /// Reads and checks a figure's own view (`x_range`, `y_range`, `log_color`, `step_window`, and a
-    /// `surface3d`'s `azimuth` and `elevation`) and what its `steps` and `arrows` ask for; returns a
-    /// function that stores the view on the spec.
-    func decodeFigureView(_ r: TableReader, kind: FigureSpec.Kind, steps: [Int], arrows: String?) throws -> (inout FigureSpec) -> Void {
+    /// A figure's own view (`x_range`, `y_range`, `log_color` where the kind takes it, `step_window`).
+    func decodeViewSettings(_ r: TableReader, _ name: FigureSpec.Kind.Name) throws -> FigureSpec.ViewSettings {
         func range(_ key: String) throws -> ClosedRange<Double>? {
             guard let v = try r.doubles(key) else { return nil }
-            guard FigureSpec.Kind.viewed.contains(kind) else {
-                throw r.error(key, "only \(FigureSpec.Kind.phrase(FigureSpec.Kind.viewed)) figures take '\(key)'")
-            }
             guard v.count == 2, v[0] < v[1] else {
                 let written = "[" + v.map { NumberText.plain($0) }.joined(separator: ", ") + "]"
                 throw r.error(key, "expected [low, high] with low < high, got \(written)")
@@ -38,50 +14,76 @@ extension LessonDecoder {
             return v[0]...v[1]
         }
         let xRange = try range("x_range"), yRange = try range("y_range")
-        let logColor = try r.bool("log_color")
-        if logColor != nil && !FigureSpec.Kind.colored.contains(kind) {
-            throw r.error("log_color", "only \(FigureSpec.Kind.phrase(FigureSpec.Kind.colored)) figures take 'log_color'")
+        let logColor = name.keys.contains("log_color") ? try r.bool("log_color") : nil
+        return FigureSpec.ViewSettings(xRange: xRange, yRange: yRange, logColor: logColor, stepWindow: try decodeStepWindow(r))
+    }
+
+    /// `log_y` and `step_window` of a chart against step.
+    func decodeSeriesSettings(_ r: TableReader) throws -> FigureSpec.SeriesSettings {
+        FigureSpec.SeriesSettings(logY: try r.bool("log_y"), stepWindow: try decodeStepWindow(r))
+    }
+
+    /// `step_window = N` (steps 0 to N) or `[from, to]`.
+    func decodeStepWindow(_ r: TableReader) throws -> ClosedRange<Int>? {
+        guard let w = try r.wholeNumbers("step_window", expected: "a whole number N (the first N steps) or [from, to]") else {
+            return nil
         }
-        var window: ClosedRange<Int>? = nil
-        if let w = try r.wholeNumbers("step_window", expected: "a whole number N (the first N steps) or [from, to]") {
-            guard FigureSpec.Kind.windowed.contains(kind) else {
-                throw r.error("step_window", "only \(FigureSpec.Kind.phrase(FigureSpec.Kind.windowed)) figures take 'step_window'")
+        switch w.count {
+        case 1:
+            guard w[0] >= 1 else { throw r.error("step_window", "expected the number of steps to show, at least 1, got \(w[0])") }
+            return 0...w[0]
+        case 2:
+            guard w[0] >= 0, w[0] < w[1] else {
+                throw r.error("step_window", "expected [from, to] with 0 ≤ from < to, got [\(w[0]), \(w[1])]")
             }
-            switch w.count {
-            case 1:
-                guard w[0] >= 1 else { throw r.error("step_window", "expected the number of steps to show, at least 1, got \(w[0])") }
-                window = 0...w[0]
-            case 2:
-                guard w[0] >= 0, w[0] < w[1] else {
-                    throw r.error("step_window", "expected [from, to] with 0 ≤ from < to, got [\(w[0]), \(w[1])]")
-                }
-                window = w[0]...w[1]
-            default:
-                throw r.error("step_window", "expected a whole number N (the first N steps) or [from, to], got \(w.count) numbers")
+            return w[0]...w[1]
+        default:
+            throw r.error("step_window", "expected a whole number N (the first N steps) or [from, to], got \(w.count) numbers")
+        }
+    }
+
+    /// Refuses a figure drawn over the problem's view when the problem has none (with `y` too, `plane`).
+    func requireView(_ r: TableReader, _ name: FigureSpec.Kind.Name, _ on: FigureRuns, plane: Bool = true) throws {
+        if plane {
+            guard let view = on.problem.view, view.y != nil else {
+                throw r.error("kind", "a '\(name.rawValue)' figure needs [problem.view] with both 'x' and 'y'")
             }
+        } else {
+            guard on.problem.view != nil else { throw r.error("kind", "a '\(name.rawValue)' figure needs [problem.view] with 'x'") }
         }
-        let azimuth = try r.double("azimuth"), elevation = try r.double("elevation")
-        for (key, value) in [("azimuth", azimuth), ("elevation", elevation)] where value != nil && kind != .surface3d {
-            throw r.error(key, "only 'surface3d' figures take '\(key)'")
+    }
+
+    /// `steps = [0, 5, 20]`: whole step numbers ≥ 0.
+    func decodeFigureSteps(_ r: TableReader) throws -> [Int] {
+        try (r.doubles("steps") ?? []).enumerated().map { i, v -> Int in
+            guard v >= 0, v == v.rounded() else { throw r.error("steps[\(i)]", "expected a whole step number ≥ 0, got \(v)") }
+            return Int(v)
         }
-        if let e = elevation, !(e > 0 && e <= 90) {
-            throw r.error("elevation", "expected degrees above the floor, more than 0 and at most 90, got \(NumberText.plain(e))")
+    }
+
+    /// `key` naming one of the problem's parameters, if given.
+    func decodeFigureParameter(_ r: TableReader, _ on: FigureRuns, key: String = "parameter") throws -> String? {
+        guard let p = try r.string(key) else { return nil }
+        guard on.problem.parameters.contains(p) else {
+            throw r.error(key, "'\(p)' is not a parameter (parameters: \(on.problem.parameters.joined(separator: ", ")))")
         }
-        if !steps.isEmpty && !FigureSpec.Kind.stepUses.contains(where: { $0.0 == kind }) {
-            let kinds = FigureSpec.Kind.stepUses.map { "'\($0.0.rawValue)' (\($0.1))" }.joined(separator: ", ")
-            throw r.error("steps", "only these figures take 'steps': \(kinds); to show a stretch of steps use step_window")
+        return p
+    }
+
+    /// `key` naming one of the problem's data columns, if given.
+    func decodeDataColumn(_ r: TableReader, _ on: FigureRuns, _ key: String) throws -> String? {
+        guard let c = try r.string(key) else { return nil }
+        let columns = on.problem.data?.columnNames ?? []
+        guard columns.contains(c) else {
+            throw r.error(key, "'\(c)' is not a data column (columns: \(columns.joined(separator: ", ")))")
         }
-        if !steps.isEmpty && kind == .surface && arrows == nil {
-            throw r.error("steps", "on a 'surface' figure 'steps' places arrows; add arrows = \"gradient\" or \"state\" (to show only some steps, use step_window)")
-        }
-        if arrows != nil {
-            guard kind == .surface else { throw r.error("arrows", "only 'surface' figures take 'arrows'") }
-            guard !steps.isEmpty else { throw r.error("arrows", "needs steps = [0, 10, …]: the steps to draw the arrows at") }
-        }
-        return { spec in
-            spec.xRange = xRange; spec.yRange = yRange; spec.logColor = logColor; spec.stepWindow = window
-            if let azimuth { spec.azimuth = azimuth }
-            if let elevation { spec.elevation = elevation }
-        }
+        return c
+    }
+
+    /// `aspect`: the figure's height over its width, 0.2 to 1.4.
+    func decodeAspect(_ r: TableReader, default value: Double) throws -> Double {
+        let aspect = try r.double("aspect") ?? value
+        guard aspect >= 0.2 && aspect <= 1.4 else { throw r.error("aspect", "must be between 0.2 and 1.4 (height / width), got \(aspect)") }
+        return aspect
     }
 }

@@ -54,7 +54,7 @@ extension LessonDecoder {
 
     /// A `map` figure: `runs = ["GRID"]` names one grid; `show = "final-loss"` (default) or `"steps"`;
     /// `color_floor`, a value below which every cell takes the darkest color.
-    func decodeMapFigure(_ r: TableReader, id: String, title: String?, caption: String, grids: [LessonGrid]) throws -> FigureSpec {
+    func decodeMapFigure(_ r: TableReader, grids: [LessonGrid]) throws -> (FigureSpec.Kind, runs: [String]) {
         let names = try r.strings("runs") ?? []
         guard names.count == 1, let grid = grids.first(where: { $0.id == names[0] }) else {
             let known = grids.isEmpty ? "the lesson has none" : "grids: " + grids.map(\.id).joined(separator: ", ")
@@ -69,17 +69,12 @@ extension LessonDecoder {
         }
         let floor = try r.double("color_floor")
         if let floor, !(floor > 0) { throw r.error("color_floor", "must be a positive number, got \(floor)") }
-        let aspect = try decodeAspect(r, default: 0.8)
-        try r.finish()
-        var spec = FigureSpec(id: id, kind: .map, title: title, caption: caption, runs: [grid.id], aspect: aspect)
-        spec.shows = shows
-        spec.colorFloor = floor
-        return spec
+        return (.map(shows: shows, colorFloor: floor), [grid.id])
     }
 
     /// An `lr-range` figure: `runs = ["RUN"]` names one declared run with `steps` and a constant rate, and
     /// `range = [from, to]` the rates the test grows through (0 < from < to).
-    func decodeRangeTestFigure(_ r: TableReader, id: String, title: String?, caption: String, runs: [LessonRun]) throws -> FigureSpec {
+    func decodeRangeTestFigure(_ r: TableReader, runs: [LessonRun]) throws -> (FigureSpec.Kind, runs: [String]) {
         let names = try r.strings("runs") ?? []
         guard names.count == 1, let run = runs.first(where: { $0.id == names[0] && $0.sweep == nil }) else {
             throw r.error("runs", "an 'lr-range' figure names one run (runs: \(runs.filter { $0.sweep == nil }.map(\.id).joined(separator: ", ")))")
@@ -94,17 +89,6 @@ extension LessonDecoder {
         guard run.spec.schedule.isConstant else {
             throw r.error("runs", "run '\(run.id)' has a schedule; the range test sets the rate itself")
         }
-        let aspect = try decodeAspect(r, default: 0.6)
-        try r.finish()
-        var spec = FigureSpec(id: id, kind: .lrRange, title: title, caption: caption, runs: [run.id], aspect: aspect)
-        spec.range = bounds[0]...bounds[1]
-        return spec
-    }
-
-    /// `aspect`: the figure's height over its width, 0.2 to 1.4.
-    func decodeAspect(_ r: TableReader, default value: Double) throws -> Double {
-        let aspect = try r.double("aspect") ?? value
-        guard aspect >= 0.2 && aspect <= 1.4 else { throw r.error("aspect", "must be between 0.2 and 1.4 (height / width), got \(aspect)") }
-        return aspect
+        return (.lrRange(rates: bounds[0]...bounds[1]), [run.id])
     }
 }

@@ -144,7 +144,7 @@ public struct Comparison {
         let objective = results.objective(of: base)
         let panelColumns = axes.count == 2 ? columns : (runs.count == 1 ? 1 : 2)
         // The problem's own view and every step: a comparison has no figure of its own to take a view from.
-        let whole = FigureSpec(id: "compare", kind: problem.view?.y == nil ? .curve : .grid, caption: "", runs: [])
+        let whole = FigureSpec.ViewSettings()
         let grid = problem.view?.y == nil
             ? factory.curves(whole, results.results, problem, objective, columns: panelColumns)
             : factory.comparisonGrid(whole, results.results, problem, objective, columns: panelColumns)

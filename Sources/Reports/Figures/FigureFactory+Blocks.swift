@@ -7,45 +7,45 @@ import Trace
 extension FigureFactory {
     // MARK: matrix
 
-    /// The steps a figure shows for a run, clipped to its trace (the last row when none are given).
-    static func rows(_ spec: FigureSpec, _ trace: Trace) -> [Int] {
-        let wanted = spec.steps.isEmpty ? [trace.count - 1] : spec.steps
+    /// The `steps` a figure shows for a run, clipped to its trace (the last row when none are given).
+    static func rows(_ steps: [Int], _ trace: Trace) -> [Int] {
+        let wanted = steps.isEmpty ? [trace.count - 1] : steps
         var out: [Int] = []
         for s in wanted.map({ min($0, trace.count - 1) }) where !out.contains(s) { out.append(s) }
         return out
     }
 
     /// A color scale for matrix values: diverging (white at 0) for signed values, viridis otherwise.
-    static func matrixScale(_ values: [Double], colormap: String?) -> ColorScale {
-        let signed = colormap.map { $0 == "diverging" } ?? values.contains { $0 < 0 && $0.isFinite }
+    static func matrixScale(_ values: [Double], colormap: FigureSpec.MatrixColors?) -> ColorScale {
+        let signed = colormap.map { $0 == .diverging } ?? values.contains { $0 < 0 && $0.isFinite }
         return ColorScale.fitting(values, colormap: signed ? .blueWhiteRed : .viridis, spacing: .linear)
     }
 
     /// A parameter block as matrices: one row of panels per run, one panel per step, one color scale;
     /// with `expected`, the problem's expected block as a last panel.
-    func matrix(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem) -> (Figure, Double) {
-        let block = ParameterBlock.resolve(spec.block!, in: problem.parameters, rows: spec.rows, columns: spec.columns)!
-        let name = Notes.escape(spec.block!)
+    func matrix(_ settings: FigureSpec.MatrixSettings, _ runs: [RunResult], _ problem: Problem) -> (Figure, Double) {
+        let block = settings.block.block
+        let name = Notes.escape(settings.block.name)
         var cells: [(title: String, values: [Double])] = []
         for r in runs {
-            for row in FigureFactory.rows(spec, r.trace) {
+            for row in FigureFactory.rows(settings.steps, r.trace) {
                 let theta = r.trace.parameters(row: row)
                 let prefix = runs.count > 1 ? "\(Notes.escape(r.run.label)) · " : ""
                 cells.append(("\(prefix)\(FigureFactory.stepLabel(r.trace, row, r.run))", block.indices.map { theta[$0] }))
             }
         }
         let perRow = cells.count / max(runs.count, 1)
-        if spec.showsExpected, let e = problem.expected {
+        if settings.showsExpected, let e = problem.expected {
             cells.append((Notes.escape(problem.expectedLabel), block.indices.map { e[$0] }))
         }
         let all = cells.flatMap(\.values)
-        let scale = FigureFactory.matrixScale(all, colormap: spec.colormap)
+        let scale = FigureFactory.matrixScale(all, colormap: settings.colormap)
         let panels = cells.map { cell in
             Panel(title: cell.title, x: Axis("column of \(name)", spacing: .indices), y: Axis("row of \(name)", spacing: .indices, reversed: true),
                   marks: [MatrixCells(rows: block.rows, columns: block.columns, values: cell.values, colorScale: scale)],
                   legend: .hidden)
         }
-        let columns = max(1, min(spec.showsExpected && runs.count == 1 ? perRow + 1 : perRow, 5))
+        let columns = max(1, min(settings.showsExpected && runs.count == 1 ? perRow + 1 : perRow, 5))
         let figure = Figure(columns: columns, panels: panels, sharesX: true, sharesY: true,
                             colorbar: Colorbar(scale, label: "value of \(name)<sub>row, column</sub>"))
         let panelRows = (panels.count + columns - 1) / columns
@@ -57,9 +57,8 @@ extension FigureFactory {
     // MARK: block size
 
     /// Σθᵢ² over a block's part against step, one series per run.
-    func blockSize(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem) -> Figure {
-        let block = ParameterBlock.resolve(spec.block!, in: problem.parameters, rows: spec.rows, columns: spec.columns)!
-        let part = spec.part ?? "all"
+    func blockSize(_ named: FigureSpec.NamedBlock, part: FigureSpec.BlockPart, logY: Bool?, _ runs: [RunResult]) -> Figure {
+        let block = named.block, name = Notes.escape(named.name)
         let members = block.positions(part).map { block.indices[$0] }
         var marks: [any Mark] = []
         var allPositive = true
@@ -74,19 +73,19 @@ extension FigureFactory {
         }
         let what: String
         switch part {
-        case "diagonal": what = "Σ<sub>i</sub> \(Notes.escape(spec.block!))<sub>ii</sub>²"
-        case "off-diagonal": what = "Σ<sub>i≠j</sub> \(Notes.escape(spec.block!))<sub>ij</sub>²"
-        default: what = "Σ \(Notes.escape(spec.block!))<sub>ij</sub>²"
+        case .diagonal: what = "Σ<sub>i</sub> \(name)<sub>ii</sub>²"
+        case .offDiagonal: what = "Σ<sub>i≠j</sub> \(name)<sub>ij</sub>²"
+        case .all: what = "Σ \(name)<sub>ij</sub>²"
         }
-        let spacing: Axis.Spacing = spec.logY.map { $0 ? .log : .linear } ?? (allPositive ? .automatic : .linear)
-        return Figure(Panel(x: Axis("step k"), y: Axis("size of the \(part == "all" ? "block" : part) \(what)", spacing: spacing),
+        let spacing: Axis.Spacing = logY.map { $0 ? .log : .linear } ?? (allPositive ? .automatic : .linear)
+        return Figure(Panel(x: Axis("step k"), y: Axis("size of the \(part == .all ? "block" : part.rawValue) \(what)", spacing: spacing),
                             marks: marks))
     }
 
     // MARK: terms
 
     /// The loss terms against step: the problem's `terms` expressions; one panel per run, one series per term.
-    func terms(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem) throws -> Figure {
+    func terms(logY: Bool?, _ runs: [RunResult], _ problem: Problem) throws -> Figure {
         let compiled = try problem.terms.map { (name: Notes.escape($0.name), objective: try problem.objective($0.expression)) }
         let termsAt = { (theta: [Double]) -> [(name: String, value: Double)] in
             compiled.map { ($0.name, $0.objective.lossValue(at: theta, rows: $0.objective.allRows)) }
@@ -104,7 +103,7 @@ extension FigureFactory {
             if case .diverged(let step, _) = r.trace.verdict {
                 marks.append(ReferenceLine.event(at: Double(step), label: "diverged at step \(step)"))
             }
-            let spacing: Axis.Spacing = spec.logY.map { $0 ? .log : .linear } ?? .automatic
+            let spacing: Axis.Spacing = logY.map { $0 ? .log : .linear } ?? .automatic
             return Panel(title: runs.count > 1 ? Notes.escape(r.run.label) : nil, x: Axis("step k"),
                          y: Axis("value of each term", spacing: spacing), marks: marks)
         }
@@ -116,13 +115,13 @@ extension FigureFactory {
     /// The objective over one face of a simplex: `x` and `y` on the axes, `fill` = 1 − x − y, the group's
     /// other members 0; with `solve`, that parameter minimised over its box at every point (the others
     /// held at the best run's end). Points off the face (x + y > 1) are missing. Each run's end is marked.
-    func simplexSlice(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
+    func simplexSlice(_ slice: FigureSpec.SimplexSlice, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
         let p = problem.parameters
-        let xi = p.firstIndex(of: spec.xColumn!)!, yi = p.firstIndex(of: spec.yColumn!)!, fi = p.firstIndex(of: spec.fill!)!
+        let xi = p.firstIndex(of: slice.x)!, yi = p.firstIndex(of: slice.y)!, fi = p.firstIndex(of: slice.fill)!
         let group = runs[0].run.spec.constraints.simplexGroups.first { Set([xi, yi, fi]).isSubset(of: $0) }!
         let best = runs.filter { $0.trace.finalLoss.isFinite }.min { $0.trace.finalLoss < $1.trace.finalLoss } ?? runs[0]
         let held = best.trace.finalParameters
-        let solved = spec.solve.map { name -> (index: Int, range: ClosedRange<Double>) in
+        let solved = slice.solve.map { name -> (index: Int, range: ClosedRange<Double>) in
             let i = p.firstIndex(of: name)!
             let box = runs[0].run.spec.constraints.boxes.first { $0.index == i }!
             return (i, box.lower...box.upper)
@@ -148,10 +147,10 @@ extension FigureFactory {
                              style: SeriesStyle(color: Color(hex: 0xFFFFFF), marker: .circle, markerSize: 4.5)))
         marks.append(Scatter(ends, label: runs.count > 1 ? "where each start ended" : "end",
                              style: SeriesStyle(color: Color(hex: 0xE8432A), marker: .cross, markerSize: 9)))
-        let x = Notes.escape(spec.xColumn!), y = Notes.escape(spec.yColumn!), fill = Notes.escape(spec.fill!)
+        let x = Notes.escape(slice.x), y = Notes.escape(slice.y), fill = Notes.escape(slice.fill)
         let zeros = group.filter { ![xi, yi, fi].contains($0) }.map { Notes.escape(p[$0]) }
         let face = "\(fill) = 1 − \(x) − \(y)" + (zeros.isEmpty ? "" : ", \(zeros.joined(separator: " = ")) = 0")
-        let what = spec.solve.map { "min over \(Notes.escape($0)) of f" + (p.count > group.count + 1 ? ", the rest held at the best run's end" : "") }
+        let what = slice.solve.map { "min over \(Notes.escape($0)) of f" + (p.count > group.count + 1 ? ", the rest held at the best run's end" : "") }
         let label = (what ?? "loss, the rest held at the best run's end") + " (\(face))"
         let panel = Panel(x: Axis("parameter \(x)", range: 0...1), y: Axis("parameter \(y)", range: 0...1), marks: marks,
                           legend: .topRight, colorbar: Colorbar(scale, label: label, levels: contours.levels))
@@ -161,17 +160,18 @@ extension FigureFactory {
     // MARK: along one parameter
 
     /// f along `parameter` through the best run's end (every run's end when there are at most three),
-    /// with the value each run ended at marked.
-    func along(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
-        let i = problem.parameters.firstIndex(of: spec.parameter!)!
+    /// over `range` (default: its box, else around the ends), with the value each run ended at marked.
+    func along(_ parameter: String, range chosen: ClosedRange<Double>?, logY: Bool?, _ runs: [RunResult], _ problem: Problem,
+               _ objective: ProblemObjective) -> Figure {
+        let i = problem.parameters.firstIndex(of: parameter)!
         let finite = runs.filter { $0.trace.finalLoss.isFinite }
         let shown = finite.count <= 3 ? finite : [finite.min { $0.trace.finalLoss < $1.trace.finalLoss }!]
         let box = runs[0].run.spec.constraints.boxes.first { $0.index == i }
         let ends = shown.map { $0.trace.finalParameters[i] }
-        let range = spec.range ?? box.map { $0.lower...$0.upper } ?? FigureFactory.padded(ends, by: 1)
+        let range = chosen ?? box.map { $0.lower...$0.upper } ?? FigureFactory.padded(ends, by: 1)
         let xs = (0...400).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 400 }
         var marks: [any Mark] = []
-        let name = Notes.escape(spec.parameter!)
+        let name = Notes.escape(parameter)
         for (k, r) in shown.enumerated() {
             var theta = r.trace.finalParameters
             let ys = xs.map { v -> Double in theta[i] = v; return objective.loss(at: theta) }
@@ -181,7 +181,7 @@ extension FigureFactory {
             let end = r.trace.finalParameters[i]
             marks.append(ReferenceLine(.vertical, at: end, label: "\(name) = \(NumberFormat.significant(end, 6))"))
         }
-        let spacing: Axis.Spacing = spec.logY.map { $0 ? .log : .linear } ?? .linear
+        let spacing: Axis.Spacing = logY.map { $0 ? .log : .linear } ?? .linear
         return Figure(Panel(x: Axis("parameter \(name) (the others held)", range: range), y: Axis("loss f", spacing: spacing),
                             marks: marks))
     }
@@ -190,7 +190,7 @@ extension FigureFactory {
 
     /// Loss against step for every run at once, thin and unlabelled, the best one drawn bold; with
     /// `parameter`, a second panel shows that parameter against step for every run.
-    func starts(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem) -> Figure {
+    func starts(parameter: String?, logY: Bool?, _ runs: [RunResult], _ problem: Problem) -> Figure {
         let best = runs.filter { $0.trace.finalLoss.isFinite }.min { $0.trace.finalLoss < $1.trace.finalLoss }
         let thin = SeriesStyle(color: Color(hex: 0x0072B2, alpha: 0.45), lineWidth: 0.7)
         let bold = SeriesStyle(color: Color(hex: 0xD55E00), lineWidth: 1.8)
@@ -219,12 +219,12 @@ extension FigureFactory {
             return marks
         }
         let xAxis = Axis(logX ? "step k (log scale)" : "step k", spacing: logX ? .log : .linear)
-        let spacing: Axis.Spacing = spec.logY.map { $0 ? .log : .linear } ?? .automatic
+        let spacing: Axis.Spacing = logY.map { $0 ? .log : .linear } ?? .automatic
         let stride = runs.map(\.trace.lossStride).max() ?? 1
         let lossLabel = stride > 1 ? Notes.escape(runs.first { $0.trace.lossStride == stride }!.trace.lossLabel) : "loss f(θ)"
         var panels = [Panel(title: "loss", x: xAxis, y: Axis(lossLabel, spacing: spacing),
                             marks: series(lossRowsOnly: true) { $0.losses[$1] })]
-        if let name = spec.parameter, let i = problem.parameters.firstIndex(of: name) {
+        if let name = parameter, let i = problem.parameters.firstIndex(of: name) {
             panels.append(Panel(title: "parameter \(Notes.escape(name))", x: xAxis, y: Axis("parameter \(Notes.escape(name))"),
                                 marks: series { $0.parameter(i, at: $1) }, legend: .hidden))
         }

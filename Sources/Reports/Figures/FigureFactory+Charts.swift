@@ -31,16 +31,33 @@ extension FigureFactory {
         return k < rows
     }
 
-    func series(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
+    /// What a chart against step draws for every run.
+    enum StepQuantity {
+        /// The loss over all data.
+        case loss
+        /// ‖∇f‖ (over all data, with mini-batches).
+        case gradientNorm
+        /// The learning rate.
+        case learningRate
+        /// A parameter, by name.
+        case parameter(String)
+        /// A state buffer of a parameter.
+        case state(String, parameter: String)
+    }
+
+    /// `quantity` against step, one series per run (the kinds `loss`, `gradient-norm`, `learning-rate`,
+    /// `parameter` and `state`).
+    func series(_ quantity: StepQuantity, _ settings: FigureSpec.SeriesSettings, _ runs: [RunResult], _ problem: Problem,
+                _ objective: ProblemObjective) -> Figure {
         let longest = runs.map(\.trace.stepCount).max() ?? 1, shortest = max(1, runs.map(\.trace.stepCount).min() ?? 1)
-        let logX = spec.stepWindow == nil && longest / shortest >= 20 && longest >= 100
+        let logX = settings.stepWindow == nil && longest / shortest >= 20 && longest >= 100
         var marks: [any Mark] = []
         var yLabel = ""
         for (k, r) in runs.enumerated() {
             let t = r.trace
             var rows: [Int]
             var ys: [Double]
-            switch spec.kind {
+            switch quantity {
             case .gradientNorm where FigureFactory.isMiniBatch(r, problem):
                 rows = FigureFactory.sampledRows(t.count, logarithmic: logX)
                 ys = rows.map { row in objective.evaluate(at: t.parameters(row: row)).gradient.map { $0 * $0 }.reduce(0, +).squareRoot() }
@@ -57,23 +74,23 @@ extension FigureFactory {
             case .learningRate:
                 rows = Array(0..<t.count); ys = t.learningRates
                 yLabel = "learning rate η"
-            case .parameter:
-                let p = t.parameterNames.firstIndex(of: spec.parameter!)!
+            case .parameter(let name):
+                let p = t.parameterNames.firstIndex(of: name)!
                 rows = Array(0..<t.count); ys = t.parameterColumn(p)
-                yLabel = "parameter \(Notes.escape(spec.parameter!))"
-            default:
-                let p = t.parameterNames.firstIndex(of: spec.parameter!)!
-                rows = Array(0..<t.count); ys = t.stateColumn(spec.state!, parameter: p) ?? []
-                yLabel = Symbols.indexed(Notes.escape(spec.state!), by: spec.parameter!)
+                yLabel = "parameter \(Notes.escape(name))"
+            case .state(let state, let name):
+                let p = t.parameterNames.firstIndex(of: name)!
+                rows = Array(0..<t.count); ys = t.stateColumn(state, parameter: p) ?? []
+                yLabel = Symbols.indexed(Notes.escape(state), by: name)
             }
             if logX, rows.first == 0 { rows.removeFirst(); ys.removeFirst() }
-            let window = FigureFactory.window(spec, t.count)
-            if spec.stepWindow != nil {
+            let window = FigureFactory.window(settings.stepWindow, t.count)
+            if settings.stepWindow != nil {
                 let kept = rows.indices.filter { window.contains(rows[$0]) }
                 rows = kept.map { rows[$0] }; ys = kept.map { ys[$0] }
             }
             let style = SeriesStyle.cycle(k)
-            marks.append(LineSeries(xs: rows.map(Double.init), ys: ys, label: FigureFactory.windowedLabel(Notes.escape(r.run.label), spec, window),
+            marks.append(LineSeries(xs: rows.map(Double.init), ys: ys, label: FigureFactory.windowedLabel(Notes.escape(r.run.label), settings.stepWindow, window),
                                     style: style, showsMarkers: rows.count <= 60))
             switch t.verdict {
             case .diverged(let step, _) where window.contains(step):
@@ -83,14 +100,15 @@ extension FigureFactory {
             default: break
             }
         }
-        if spec.kind == .parameter, let e = problem.expected, let p = problem.parameters.firstIndex(of: spec.parameter!) {
+        if case .parameter(let name) = quantity, let e = problem.expected, let p = problem.parameters.firstIndex(of: name) {
             marks.append(ReferenceLine(.horizontal, at: e[p], label: "\(Notes.escape(problem.expectedLabel)): \(NumberFormat.short(e[p]))"))
         }
         let yAxisSpacing: Axis.Spacing
-        switch spec.logY {
-        case true?: yAxisSpacing = .log
-        case false?: yAxisSpacing = .linear
-        case nil: yAxisSpacing = (spec.kind == .loss || spec.kind == .gradientNorm) ? .automatic : .linear
+        switch (settings.logY, quantity) {
+        case (true?, _): yAxisSpacing = .log
+        case (false?, _): yAxisSpacing = .linear
+        case (nil, .loss), (nil, .gradientNorm): yAxisSpacing = .automatic
+        case (nil, .learningRate), (nil, .parameter), (nil, .state): yAxisSpacing = .linear
         }
         let panel = Panel(x: Axis(logX ? "step k (log scale)" : "step k", spacing: logX ? .log : .linear),
                           y: Axis(yLabel, spacing: yAxisSpacing), marks: marks)
@@ -121,31 +139,34 @@ extension FigureFactory {
         return "step \(row)"
     }
 
-    func fit(_ spec: FigureSpec, _ r: RunResult, _ problem: Problem) throws -> Figure {
+    /// The model's curve over the data columns at `steps`, with the data.
+    func fit(_ columns: FigureSpec.DataColumns, steps: [Int], _ r: RunResult, _ problem: Problem) throws -> Figure {
         let data = problem.data!
-        let xs = data.column(named: spec.xColumn!)!, ys = data.column(named: spec.yColumn!)!
+        let xs = data.column(named: columns.x)!, ys = data.column(named: columns.y)!
         let range = FigureFactory.padded(xs, by: 0.1)
         let grid = (0..<200).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 199 }
-        let rows = Array(Set(spec.steps.map { min($0, r.trace.count - 1) })).sorted()
+        let rows = Array(Set(steps.map { min($0, r.trace.count - 1) })).sorted()
         var members: [CurveFamily.Member] = []
         for row in rows {
-            let values = try FigureFactory.modelValues(problem, theta: r.trace.parameters(row: row), columns: [spec.xColumn!: grid])
+            let values = try FigureFactory.modelValues(problem, theta: r.trace.parameters(row: row), columns: [columns.x: grid])
             members.append(CurveFamily.Member(label: FigureFactory.stepLabel(r.trace, row, r.run),
                                               points: zip(grid, values).map { DataPoint($0, $1) }))
         }
         let points = Scatter(zip(xs, ys).map { DataPoint($0, $1) }, label: "data",
                              style: SeriesStyle(color: Color(hex: 0xD55E00), marker: .circle, markerSize: 7))
         let yValues = ys + members.flatMap { $0.points.map(\.y) }.filter(\.isFinite)
-        let panel = Panel(x: Axis("\(Notes.escape(spec.xColumn!)) (data column)", range: range),
-                          y: Axis("\(Notes.escape(spec.yColumn!)) (data column)", range: FigureFactory.padded(yValues)),
+        let panel = Panel(x: Axis("\(Notes.escape(columns.x)) (data column)", range: range),
+                          y: Axis("\(Notes.escape(columns.y)) (data column)", range: FigureFactory.padded(yValues)),
                           marks: [CurveFamily(members), points])
         return Figure(panel)
     }
 
-    func boundary(_ spec: FigureSpec, _ r: RunResult, _ problem: Problem) throws -> Figure {
+    /// The p = 0.5 boundary of the model over the data columns at `steps`, with the data by class.
+    func boundary(_ columns: FigureSpec.DataColumns, classColumn: String, steps: [Int], _ r: RunResult,
+                  _ problem: Problem) throws -> Figure {
         let data = problem.data!
-        let xs = data.column(named: spec.xColumn!)!, ys = data.column(named: spec.yColumn!)!
-        let classes = data.column(named: spec.classColumn!)!
+        let xs = data.column(named: columns.x)!, ys = data.column(named: columns.y)!
+        let classes = data.column(named: classColumn)!
         let xRange = FigureFactory.padded(xs), yRange = FigureFactory.padded(ys)
         let n = 80
         var gx: [Double] = [], gy: [Double] = []
@@ -155,12 +176,12 @@ extension FigureFactory {
                 gy.append(yRange.lowerBound + (yRange.upperBound - yRange.lowerBound) * Double(j) / Double(n - 1))
             }
         }
-        let rows = Array(Set(spec.steps.map { min($0, r.trace.count - 1) })).sorted()
+        let rows = Array(Set(steps.map { min($0, r.trace.count - 1) })).sorted()
         let shades = Colormap.lightToDarkBlue
         var marks: [any Mark] = []
         for (k, row) in rows.enumerated() {
             let p = try FigureFactory.modelValues(problem, theta: r.trace.parameters(row: row),
-                                                  columns: [spec.xColumn!: gx, spec.yColumn!: gy])
+                                                  columns: [columns.x: gx, columns.y: gy])
             let grid = SurfaceGrid(width: n, height: n, x: xRange, y: yRange, values: p)
             let t = rows.count == 1 ? 1.0 : Double(k) / Double(rows.count - 1)
             let color = shades.color(at: 0.25 + 0.75 * t)
@@ -169,12 +190,12 @@ extension FigureFactory {
         }
         let zero = zip(xs, ys).enumerated().filter { classes[$0.offset] < 0.5 }.map { DataPoint($0.element.0, $0.element.1) }
         let one = zip(xs, ys).enumerated().filter { classes[$0.offset] >= 0.5 }.map { DataPoint($0.element.0, $0.element.1) }
-        marks.append(Scatter(zero, label: "\(Notes.escape(spec.classColumn!)) = 0",
+        marks.append(Scatter(zero, label: "\(Notes.escape(classColumn)) = 0",
                              style: SeriesStyle(color: Color(hex: 0xE69F00), marker: .circle, markerSize: 6)))
-        marks.append(Scatter(one, label: "\(Notes.escape(spec.classColumn!)) = 1",
+        marks.append(Scatter(one, label: "\(Notes.escape(classColumn)) = 1",
                              style: SeriesStyle(color: Color(hex: 0x0072B2), marker: .triangle, markerSize: 6.5)))
-        let panel = Panel(x: Axis("\(Notes.escape(spec.xColumn!)) (feature)", range: xRange),
-                          y: Axis("\(Notes.escape(spec.yColumn!)) (feature)", range: yRange), marks: marks)
+        let panel = Panel(x: Axis("\(Notes.escape(columns.x)) (feature)", range: xRange),
+                          y: Axis("\(Notes.escape(columns.y)) (feature)", range: yRange), marks: marks)
         return Figure(panel)
     }
 
@@ -190,12 +211,13 @@ extension FigureFactory {
         return 2 * (1 + settings.momentum) / lambdaMax
     }
 
-    func finalLoss(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
+    /// Final loss against the value of the sweep among `runs`.
+    func finalLoss(logX: Bool?, logY: Bool?, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
         let swept = runs.filter { $0.run.sweep != nil }
         let setting = lesson.sweeps.first { $0.id == swept.first?.run.sweep?.id }?.setting ?? .learningRate
         let limit = setting == .learningRate ? FigureFactory.stabilityLimit(problem, objective, swept[0].run) : nil
         let group = FinalLossGroup(label: nil, points: swept.map { ($0.run.sweep!.value, $0) })
-        return FigureFactory.finalLossChart([group], setting: setting, logX: spec.logX, logY: spec.logY, limit: limit)
+        return FigureFactory.finalLossChart([group], setting: setting, logX: logX, logY: logY, limit: limit)
     }
 
     /// Runs with the value of the varied setting each ran at, drawn as one series.

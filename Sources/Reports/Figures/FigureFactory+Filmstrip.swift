@@ -4,14 +4,14 @@ import Plot
 extension FigureFactory {
     /// A filmstrip: one small panel per chosen step over the same loss surface, each showing the runs'
     /// paths from the start up to that step (what an animation shows, on paper). The frames are the
-    /// figure's `steps` the runs reach (by default 0, 1, 2, 3, 5, 10 and 30), and always the last step.
-    /// Returns the figure and its height ÷ width.
-    func filmstrip(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem,
+    /// `steps` the runs reach (by default 0, 1, 2, 3, 5, 10 and 30), and always the last step, over the
+    /// problem's view. Returns the figure and its height ÷ width.
+    func filmstrip(steps chosen: [Int], _ runs: [RunResult], _ problem: Problem,
                    _ objective: ProblemObjective) -> (Figure, Double) {
-        let view = FigureFactory.view(spec, problem)
+        let view = FigureFactory.view(FigureSpec.ViewSettings(), problem)
         let (grid, xi, yi) = surfaceGrid(view, problem, objective)
         let last = runs.map { $0.trace.count - 1 }.max() ?? 0
-        let steps = Set((spec.steps.isEmpty ? FigureSpec.filmstripSteps : spec.steps).filter { $0 <= last } + [last]).sorted()
+        let steps = Set((chosen.isEmpty ? FigureSpec.filmstripSteps : chosen).filter { $0 <= last } + [last]).sorted()
         let colorScale = ColorScale.fitting(grid.values, spacing: view.logColor.map { $0 ? .log : .linear } ?? .automatic)
         let contours = Contours(grid, count: 10, spacing: colorScale.scale.kind == .log ? .log : .linear)
         let heatmap = Heatmap(grid, colorScale: colorScale)

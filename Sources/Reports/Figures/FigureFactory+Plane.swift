@@ -44,8 +44,9 @@ extension FigureFactory {
 
     /// The class the model predicts (the largest probability; a single probability p means classes 0 and 1
     /// split at p = 0.5) over the plane of `x` and `y`, a panel per step, with the data.
-    func regions(_ spec: FigureSpec, _ r: RunResult, _ problem: Problem) throws -> (Figure, Double) {
-        let x = spec.xColumn!, y = spec.yColumn!
+    func regions(_ axes: FigureSpec.DataColumns, classColumn: String, steps: [Int], _ r: RunResult,
+                 _ problem: Problem) throws -> (Figure, Double) {
+        let x = axes.x, y = axes.y
         let plane = try FigureFactory.planeGrid(problem, x: x, y: y)
         let model = try ArrayExpression(expression: problem.model!, parameters: problem.declarations,
                                         constants: problem.constants, data: plane.table)
@@ -53,7 +54,7 @@ extension FigureFactory {
         let fills = Colormap(name: "classes", table: (0..<classCount).map { FigureFactory.classFills[min($0, FigureFactory.classFills.count - 1)] })
         let scale = ColorScale(scale: Scale(.linear, lower: 0, upper: Double(classCount - 1)), colormap: fills)
         let n = Int(Double(plane.table.rowCount).squareRoot())
-        let rows = FigureFactory.rows(spec, r.trace)
+        let rows = FigureFactory.rows(steps, r.trace)
         var panels: [Panel] = []
         for row in rows {
             let theta = r.trace.parameters(row: row)
@@ -64,7 +65,7 @@ extension FigureFactory {
             }
             let grid = SurfaceGrid(width: n, height: n, x: plane.xRange, y: plane.yRange, values: predicted)
             var marks: [any Mark] = [Heatmap(grid, colorScale: scale, smooth: false)]
-            marks += FigureFactory.classScatters(problem, x: x, y: y, classColumn: spec.classColumn!)
+            marks += FigureFactory.classScatters(problem, x: x, y: y, classColumn: classColumn)
             panels.append(Panel(title: rows.count > 1 ? FigureFactory.stepLabel(r.trace, row, r.run) : nil,
                                 x: Axis(Notes.escape(x), range: plane.xRange), y: Axis(Notes.escape(y), range: plane.yRange),
                                 marks: marks, legend: panels.isEmpty ? .automatic : .hidden))
@@ -77,38 +78,32 @@ extension FigureFactory {
 
     /// Expressions of the parameters and two data columns over their plane, a row of panels per step
     /// (one per expression), with the data; `scale` texts share color scales as in `images`.
-    func field(_ spec: FigureSpec, _ r: RunResult, _ problem: Problem) throws -> (Figure, Double) {
-        let x = spec.xColumn!, y = spec.yColumn!
+    func field(_ axes: FigureSpec.DataColumns, classColumn: String?, fields: [FigureSpec.ImageSpec], steps: [Int],
+               _ r: RunResult, _ problem: Problem) throws -> (Figure, Double) {
+        let x = axes.x, y = axes.y
         let plane = try FigureFactory.planeGrid(problem, x: x, y: y)
-        let expressions = try spec.images.map {
+        let expressions = try fields.map {
             try ArrayExpression(expression: $0.expression, parameters: problem.declarations, constants: problem.constants, data: plane.table)
         }
         let n = Int(Double(plane.table.rowCount).squareRoot())
-        let rows = FigureFactory.rows(spec, r.trace)
+        let rows = FigureFactory.rows(steps, r.trace)
         var panels: [Panel] = []
         for row in rows {
             let theta = r.trace.parameters(row: row)
             let values = expressions.map { e in (0..<plane.table.rowCount).map { e.value(at: theta, row: $0).elements[0] } }
-            var scales: [String: ColorScale] = [:]
-            for (k, image) in spec.images.enumerated() where scales[image.scale ?? "#\(k)"] == nil {
-                let key = image.scale ?? "#\(k)"
-                let members = spec.images.indices.filter { (spec.images[$0].scale ?? "#\($0)") == key }
-                scales[key] = FigureFactory.matrixScale(members.flatMap { values[$0] }, colormap: nil)
-            }
-            for (k, image) in spec.images.enumerated() {
-                let key = image.scale ?? "#\(k)"
-                let isLastOfScale = !spec.images.indices.contains { $0 > k && (spec.images[$0].scale ?? "#\($0)") == key }
+            let scales = FigureFactory.sharedScales(fields, values: values)
+            for (k, image) in fields.enumerated() {
+                let (scale, colorbar) = scales[k]
                 let grid = SurfaceGrid(width: n, height: n, x: plane.xRange, y: plane.yRange, values: values[k])
-                var marks: [any Mark] = [Heatmap(grid, colorScale: scales[key]!, smooth: true)]
-                if let c = spec.classColumn { marks += FigureFactory.classScatters(problem, x: x, y: y, classColumn: c) }
+                var marks: [any Mark] = [Heatmap(grid, colorScale: scale, smooth: true)]
+                if let c = classColumn { marks += FigureFactory.classScatters(problem, x: x, y: y, classColumn: c) }
                 let title = k == 0 ? "\(FigureFactory.stepLabel(r.trace, row, r.run)): \(Notes.inline(image.title))" : Notes.inline(image.title)
                 panels.append(Panel(title: title, x: Axis(Notes.escape(x), range: plane.xRange), y: Axis(Notes.escape(y), range: plane.yRange),
-                                    marks: marks, legend: .hidden,
-                                    colorbar: isLastOfScale ? Colorbar(scales[key]!, label: Notes.inline(image.scale ?? image.title)) : nil))
+                                    marks: marks, legend: .hidden, colorbar: colorbar))
             }
         }
-        let columns = max(1, min(spec.images.count, 3))
-        let panelRows = rows.count * ((spec.images.count + columns - 1) / columns)
+        let columns = max(1, min(fields.count, 3))
+        let panelRows = rows.count * ((fields.count + columns - 1) / columns)
         let aspect = min(1.35, max(0.4, Double(panelRows) * (1 / Double(columns) + 0.16) + 0.04))
         return (Figure(columns: columns, panels: panels), aspect)
     }

@@ -8,26 +8,27 @@ extension FigureFactory {
     static let meshResolution = 29
 
     /// The loss surface over the figure's view as a shaded perspective mesh, each run's path lifted onto
-    /// it (its iterates at the surface's height there), the known minimum marked; camera from the figure's
-    /// `azimuth` and `elevation`.
-    func surface3d(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> SurfacePlot3D {
-        let view = FigureFactory.view(spec, problem)
+    /// it (its iterates at the surface's height there), the known minimum marked; the camera `azimuth`
+    /// degrees around the vertical axis and `elevation` degrees above the floor.
+    func surface3d(_ settings: FigureSpec.ViewSettings, azimuth: Double, elevation: Double, _ runs: [RunResult],
+                   _ problem: Problem, _ objective: ProblemObjective) -> SurfacePlot3D {
+        let view = FigureFactory.view(settings, problem)
         let xi = problem.parameters.firstIndex(of: view.x)!, yi = problem.parameters.firstIndex(of: view.y!)!
         let f: (Double, Double) -> Double = { objective.loss(at: FigureFactory.point(problem, xi, $0, yi, $1)) }
         let grid = SurfaceGrid(x: view.xRange, y: view.yRange!, resolution: FigureFactory.meshResolution, f)
         let colorScale = ColorScale.fitting(grid.values, spacing: view.logColor.map { $0 ? .log : .linear } ?? .automatic)
         let paths = runs.enumerated().map { k, r -> SurfacePlot3D.Path3D in
-            let rows = FigureFactory.window(spec, r.trace.count)
+            let rows = FigureFactory.window(settings.stepWindow, r.trace.count)
             let xs = r.trace.parameterColumn(xi), ys = r.trace.parameterColumn(yi)
             let points = rows.map { DataPoint(xs[$0], ys[$0]) }
             return SurfacePlot3D.Path3D(points: points, heights: points.map { f($0.x, $0.y) },
-                                        label: FigureFactory.windowedLabel(Notes.escape(r.run.label), spec, rows),
+                                        label: FigureFactory.windowedLabel(Notes.escape(r.run.label), settings.stepWindow, rows),
                                         style: SeriesStyle.onSurface(k), firstStep: rows.lowerBound)
         }
         let expected = FigureFactory.expectedPoint(problem, view).map { ($0, f($0.x, $0.y), Notes.escape(problem.expectedLabel)) }
         let loss = "loss\(heldNote(problem))"
-        return SurfacePlot3D(grid: grid, colorScale: colorScale, paths: paths, expected: expected, azimuth: spec.azimuth,
-                             elevation: spec.elevation, xLabel: "parameter \(Notes.escape(view.x))",
+        return SurfacePlot3D(grid: grid, colorScale: colorScale, paths: paths, expected: expected, azimuth: azimuth,
+                             elevation: elevation, xLabel: "parameter \(Notes.escape(view.x))",
                              yLabel: "parameter \(Notes.escape(view.y!))", zLabel: "loss", colorbarLabel: loss)
     }
 }

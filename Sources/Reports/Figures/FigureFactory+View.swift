@@ -5,25 +5,25 @@ import Plot
 import Trace
 
 extension FigureFactory {
-    /// The problem's view with this figure's own window (`x_range`, `y_range`) and color choice (`log_color`).
-    static func view(_ spec: FigureSpec, _ problem: Problem) -> Problem.View {
+    /// The problem's view with a figure's own window (`x_range`, `y_range`) and color choice (`log_color`).
+    static func view(_ settings: FigureSpec.ViewSettings, _ problem: Problem) -> Problem.View {
         var view = problem.view!
-        if let x = spec.xRange { view.xRange = x }
-        if let y = spec.yRange, view.y != nil { view.yRange = y }
-        if let log = spec.logColor { view.logColor = log }
+        if let x = settings.xRange { view.xRange = x }
+        if let y = settings.yRange, view.y != nil { view.yRange = y }
+        if let log = settings.logColor { view.logColor = log }
         return view
     }
 
     /// The trace rows a figure draws: its `step_window` clipped to the trace (every row without one).
-    static func window(_ spec: FigureSpec, _ count: Int) -> Range<Int> {
-        guard let w = spec.stepWindow else { return 0..<count }
+    static func window(_ stepWindow: ClosedRange<Int>?, _ count: Int) -> Range<Int> {
+        guard let w = stepWindow else { return 0..<count }
         let lower = min(w.lowerBound, max(0, count - 1))
         return lower..<min(count, w.upperBound + 1)
     }
 
     /// A run's label, with the steps shown when the figure shows only some: "η = 0.1 (steps 40–80)".
-    static func windowedLabel(_ label: String, _ spec: FigureSpec, _ rows: Range<Int>) -> String {
-        guard spec.stepWindow != nil, let last = rows.last else { return label }
+    static func windowedLabel(_ label: String, _ stepWindow: ClosedRange<Int>?, _ rows: Range<Int>) -> String {
+        guard stepWindow != nil, let last = rows.last else { return label }
         return "\(label) (steps \(rows.lowerBound)–\(last))"
     }
 
@@ -44,17 +44,17 @@ extension FigureFactory {
         Scatter([p], label: labelled ? Notes.escape(problem.expectedLabel) : nil, style: .expected)
     }
 
-    /// The arrows a surface figure draws at `spec.steps`, for every run, on one scale chosen for the view:
+    /// The arrows a surface figure draws at their steps, for every run, on one scale chosen for the view:
     /// the longest arrow about an eighth of the view, the factor a 1-2-5 number (see `arrowScale`).
     /// Returns the arrows per run and the legend text naming what they show and their scale.
-    func stepArrows(_ spec: FigureSpec, _ runs: [RunResult], _ xi: Int, _ yi: Int,
+    func stepArrows(_ arrows: FigureSpec.StepArrows?, _ runs: [RunResult], _ xi: Int, _ yi: Int,
                     view: Problem.View) -> (arrows: [[Trajectory.StepArrow]], legend: String?) {
-        guard let kind = spec.arrows else { return (runs.map { _ in [] }, nil) }
+        guard let arrows else { return (runs.map { _ in [] }, nil) }
         var stateName: String? = nil
         let raw = runs.map { r -> [Trajectory.StepArrow] in
             let trace = r.trace
-            return spec.steps.filter { $0 < trace.count }.compactMap { step -> Trajectory.StepArrow? in
-                if kind == "gradient" {
+            return arrows.steps.filter { $0 < trace.count }.compactMap { step -> Trajectory.StepArrow? in
+                if arrows.vector == .gradient {
                     return .init(step: step, vector: DataPoint(-trace.gradient(xi, at: step), -trace.gradient(yi, at: step)))
                 }
                 guard let name = trace.stateNames.first, let sx = trace.stateColumn(name, parameter: xi),
@@ -68,10 +68,10 @@ extension FigureFactory {
         guard longest > 0 else { return (raw, nil) }
         let scale = FigureFactory.arrowScale(longest: longest)
         let scaled = raw.map { $0.map { a -> Trajectory.StepArrow in var a = a; a.scale = scale; return a } }
-        let what = kind == "gradient" ? "−∇f" : Notes.escape(stateName ?? "state")
+        let what = arrows.vector == .gradient ? "−∇f" : Notes.escape(stateName ?? "state")
         let factor = scale == 1 ? "" : " × \(NumberFormat.short(scale))"
-        let steps = spec.steps.map(String.init).joined(separator: ", ")
-        return (scaled, "\(what)\(factor) at step\(spec.steps.count == 1 ? "" : "s") \(steps)")
+        let steps = arrows.steps.map(String.init).joined(separator: ", ")
+        return (scaled, "\(what)\(factor) at step\(arrows.steps.count == 1 ? "" : "s") \(steps)")
     }
 
     /// The factor that draws the longest of some vectors (its length `longest` as a fraction of the view)

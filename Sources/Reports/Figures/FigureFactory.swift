@@ -11,50 +11,58 @@ struct FigureFactory {
 
     var lesson: Lesson { results.lesson }
 
+    /// The figure `spec` asks for, drawn by its kind's function.
     func build(_ spec: FigureSpec) throws -> BuiltFigure {
-        switch spec.kind {
-        case .map: return built(spec, results.maps[spec.runs[0]]!.figure(showing: spec.shows, floor: spec.colorFloor), aspect: spec.aspect)
-        case .lrRange:
-            let chart = try rangeTest(spec)
-            return built(spec, chart.figure, aspect: spec.aspect, explanation: chart.caption)
-        default: break
-        }
-        let runs = results.results(named: spec.runs)
-        let problem = lesson.problem(of: runs[0].run)
-        let objective = results.objective(of: runs[0].run)
+        // A map's and a range test's `runs` name no results; every other kind draws the results it names.
+        lazy var runs = results.results(named: spec.runs)
+        lazy var problem = lesson.problem(of: runs[0].run)
+        lazy var objective = results.objective(of: runs[0].run)
         let drawable: any Drawable
         var aspect = spec.aspect
+        var explanation: String? = nil
         switch spec.kind {
-        case .surface: drawable = surface(spec, runs, problem, objective)
-        case .surface3d:
-            drawable = surface3d(spec, runs, problem, objective)
+        case .surface(let view, let arrows): drawable = surface(view, arrows: arrows, runs, problem, objective)
+        case .surface3d(let view, let azimuth, let elevation):
+            drawable = surface3d(view, azimuth: azimuth, elevation: elevation, runs, problem, objective)
             aspect = max(aspect, 0.8)
-        case .grid:
-            drawable = comparisonGrid(spec, runs, problem, objective, columns: runs.count == 1 ? 1 : 2)
+        case .grid(let view):
+            drawable = comparisonGrid(view, runs, problem, objective, columns: runs.count == 1 ? 1 : 2)
             aspect = max(aspect, gridAspect(count: runs.count))
-        case .curve:
-            drawable = curves(spec, runs, problem, objective, columns: runs.count == 1 ? 1 : 2)
+        case .curve(let view):
+            drawable = curves(view, runs, problem, objective, columns: runs.count == 1 ? 1 : 2)
             aspect = max(aspect, runs.count > 2 ? 0.8 : 0.45)
-        case .loss, .gradientNorm, .learningRate, .parameter, .state:
-            drawable = series(spec, runs, problem, objective)
-        case .fit: drawable = try fit(spec, runs[0], problem)
-        case .boundary: drawable = try boundary(spec, runs[0], problem)
-        case .regions: (drawable, aspect) = try regions(spec, runs[0], problem)
-        case .field: (drawable, aspect) = try field(spec, runs[0], problem)
-        case .finalLoss: drawable = finalLoss(spec, runs, problem, objective)
-        case .matrix: (drawable, aspect) = matrix(spec, runs, problem)
-        case .blockSize: drawable = blockSize(spec, runs, problem)
-        case .terms:
-            drawable = try terms(spec, runs, problem)
+        case .loss(let settings): drawable = series(.loss, settings, runs, problem, objective)
+        case .gradientNorm(let settings): drawable = series(.gradientNorm, settings, runs, problem, objective)
+        case .learningRate(let settings): drawable = series(.learningRate, settings, runs, problem, objective)
+        case .parameter(let name, let settings): drawable = series(.parameter(name), settings, runs, problem, objective)
+        case .state(let state, let name, let settings):
+            drawable = series(.state(state, parameter: name), settings, runs, problem, objective)
+        case .fit(let columns, let steps): drawable = try fit(columns, steps: steps, runs[0], problem)
+        case .boundary(let columns, let classColumn, let steps):
+            drawable = try boundary(columns, classColumn: classColumn, steps: steps, runs[0], problem)
+        case .regions(let columns, let classColumn, let steps):
+            (drawable, aspect) = try regions(columns, classColumn: classColumn, steps: steps, runs[0], problem)
+        case .field(let columns, let classColumn, let fields, let steps):
+            (drawable, aspect) = try field(columns, classColumn: classColumn, fields: fields, steps: steps, runs[0], problem)
+        case .finalLoss(let logX, let logY): drawable = finalLoss(logX: logX, logY: logY, runs, problem, objective)
+        case .matrix(let settings): (drawable, aspect) = matrix(settings, runs, problem)
+        case .blockSize(let block, let part, let logY): drawable = blockSize(block, part: part, logY: logY, runs)
+        case .terms(let logY):
+            drawable = try terms(logY: logY, runs, problem)
             aspect = max(aspect, runs.count > 1 ? 0.45 * Double((runs.count + 1) / 2) : 0.45)
-        case .images: (drawable, aspect) = try images(spec, runs, problem)
-        case .simplexSlice: drawable = simplexSlice(spec, runs, problem, objective)
-        case .along: drawable = along(spec, runs, problem, objective)
-        case .starts: drawable = starts(spec, runs, problem)
-        case .filmstrip: (drawable, aspect) = filmstrip(spec, runs, problem, objective)
-        case .map, .lrRange: preconditionFailure("built above")
+        case .images(let images, let steps): (drawable, aspect) = try self.images(images, steps: steps, runs, problem)
+        case .simplexSlice(let slice): drawable = simplexSlice(slice, runs, problem, objective)
+        case .along(let parameter, let range, let logY):
+            drawable = along(parameter, range: range, logY: logY, runs, problem, objective)
+        case .starts(let parameter, let logY): drawable = starts(parameter: parameter, logY: logY, runs, problem)
+        case .map(let shows, let floor): drawable = convergenceMap(spec.runs[0]).figure(showing: shows, floor: floor)
+        case .lrRange(let rates):
+            let chart = try rangeTest(spec.runs[0], rates: rates)
+            drawable = chart.figure
+            explanation = chart.caption
+        case .filmstrip(let steps): (drawable, aspect) = filmstrip(steps: steps, runs, problem, objective)
         }
-        return built(spec, drawable, aspect: aspect)
+        return built(spec, drawable, aspect: aspect, explanation: explanation)
     }
 
     /// The figure with its caption (the title in bold first, then the lesson's words, then any `explanation`
@@ -65,11 +73,17 @@ struct FigureFactory {
         return BuiltFigure(id: spec.id, drawable: drawable, aspectRatio: 1 / aspect, caption: caption)
     }
 
-    /// The range test of an `lr-range` figure's run over the figure's `range` of rates.
-    private func rangeTest(_ spec: FigureSpec) throws -> RangeTestChart {
-        guard let run = lesson.run(spec.runs[0]), let range = spec.range else { preconditionFailure("checked by the decoder") }
-        return try RangeTestChart.run(base: run.spec, from: range.lowerBound, to: range.upperBound,
+    /// The range test of an `lr-range` figure's run over `rates`.
+    private func rangeTest(_ runID: String, rates: ClosedRange<Double>) throws -> RangeTestChart {
+        guard let run = lesson.run(runID) else { preconditionFailure("checked by the decoder") }
+        return try RangeTestChart.run(base: run.spec, from: rates.lowerBound, to: rates.upperBound,
                                       objective: try ProblemObjective(lesson.problem(of: run)))
+    }
+
+    /// The grid a `map` figure names, run by `LessonResults`.
+    private func convergenceMap(_ gridID: String) -> ConvergenceMap {
+        guard let map = results.maps[gridID] else { preconditionFailure("checked by the decoder") }
+        return map
     }
 
     private func gridAspect(count: Int) -> Double {
@@ -112,19 +126,20 @@ struct FigureFactory {
         return " (\(held.joined(separator: ", ")) held)"
     }
 
-    private func surface(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective) -> Figure {
-        let view = FigureFactory.view(spec, problem)
+    private func surface(_ settings: FigureSpec.ViewSettings, arrows stepArrows: FigureSpec.StepArrows?, _ runs: [RunResult],
+                         _ problem: Problem, _ objective: ProblemObjective) -> Figure {
+        let view = FigureFactory.view(settings, problem)
         let (grid, xi, yi) = surfaceGrid(view, problem, objective)
         let colorScale = ColorScale.fitting(grid.values, spacing: view.logColor.map { $0 ? .log : .linear } ?? .automatic)
         let contourSpacing: ColorScale.Spacing = colorScale.scale.kind == .log ? .log : .linear
         let contours = Contours(grid, count: 16, spacing: contourSpacing)
         var marks: [any Mark] = [Heatmap(grid, colorScale: colorScale), contours]
-        let (arrows, arrowLabel) = stepArrows(spec, runs, xi, yi, view: view)
+        let (arrows, arrowLabel) = self.stepArrows(stepArrows, runs, xi, yi, view: view)
         for (k, r) in runs.enumerated() {
-            let rows = FigureFactory.window(spec, r.trace.count)
+            let rows = FigureFactory.window(settings.stepWindow, r.trace.count)
             let xs = r.trace.parameterColumn(xi), ys = r.trace.parameterColumn(yi)
             var path = Trajectory(rows.map { DataPoint(xs[$0], ys[$0]) },
-                                  label: FigureFactory.windowedLabel(Notes.escape(r.run.label), spec, rows),
+                                  label: FigureFactory.windowedLabel(Notes.escape(r.run.label), settings.stepWindow, rows),
                                   style: SeriesStyle.onSurface(k), firstStep: rows.lowerBound, markerLimit: 50, stepArrows: arrows[k])
             if k == 0 { path.arrowLabel = arrowLabel }
             marks.append(path)
@@ -137,15 +152,15 @@ struct FigureFactory {
     }
 
     /// One panel per run over the loss surface (the figure's view), `columns` panels across, shared axes and color scale.
-    func comparisonGrid(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective,
+    func comparisonGrid(_ settings: FigureSpec.ViewSettings, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective,
                         columns: Int) -> Figure {
-        let view = FigureFactory.view(spec, problem)
+        let view = FigureFactory.view(settings, problem)
         let (grid, xi, yi) = surfaceGrid(view, problem, objective)
         let comparison = runs.map { r -> ComparisonGrid.Run in
-            let rows = FigureFactory.window(spec, r.trace.count)
+            let rows = FigureFactory.window(settings.stepWindow, r.trace.count)
             let xs = r.trace.parameterColumn(xi), ys = r.trace.parameterColumn(yi)
             let points = rows.map { DataPoint(xs[$0], ys[$0]) }
-            let title = FigureFactory.windowedLabel(Notes.escape(r.run.label), spec, rows)
+            let title = FigureFactory.windowedLabel(Notes.escape(r.run.label), settings.stepWindow, rows)
             if case .diverged(let step, _) = r.trace.verdict {
                 return ComparisonGrid.Run(title: "\(title) · diverged at step \(step)", points: points,
                                           finalLoss: r.trace.finalLoss, firstStep: rows.lowerBound)
@@ -160,15 +175,16 @@ struct FigureFactory {
     }
 
     /// f over a one-parameter view (the figure's), one panel per run with its iterates, `columns` panels across.
-    func curves(_ spec: FigureSpec, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective, columns: Int) -> Figure {
-        let view = FigureFactory.view(spec, problem)
+    func curves(_ settings: FigureSpec.ViewSettings, _ runs: [RunResult], _ problem: Problem, _ objective: ProblemObjective,
+                columns: Int) -> Figure {
+        let view = FigureFactory.view(settings, problem)
         let xi = problem.parameters.firstIndex(of: view.x)!
         let f: (Double) -> Double = { objective.loss(at: FigureFactory.point(problem, xi, $0, nil, 0)) }
         // The loss axis spans the curve over the view, so a diverging run cannot flatten the others.
         let samples = (0...200).map { f(view.xRange.lowerBound + (view.xRange.upperBound - view.xRange.lowerBound) * Double($0) / 200) }
             .filter(\.isFinite)
         let lo = samples.min() ?? 0, hi = samples.max() ?? 1
-        let lossRange = spec.yRange ?? (lo - 0.05 * (hi - lo))...(hi + 0.08 * (hi - lo))
+        let lossRange = settings.yRange ?? (lo - 0.05 * (hi - lo))...(hi + 0.08 * (hi - lo))
         let expected = FigureFactory.expectedPoint(problem, view).map { DataPoint($0.x, f($0.x)) }
         let panels = runs.enumerated().map { k, r -> Panel in
             let verdict: String
@@ -177,9 +193,9 @@ struct FigureFactory {
             } else {
                 verdict = "final loss \(NumberFormat.significant(r.trace.finalLoss, 3))"
             }
-            let rows = FigureFactory.window(spec, r.trace.count)
+            let rows = FigureFactory.window(settings.stepWindow, r.trace.count)
             let column = r.trace.parameterColumn(xi)
-            let title = FigureFactory.windowedLabel(Notes.escape(r.run.label), spec, rows)
+            let title = FigureFactory.windowedLabel(Notes.escape(r.run.label), settings.stepWindow, rows)
             var panel = ObjectiveView.panel(title: "\(title) · \(verdict)", f: f, iterates: rows.map { column[$0] },
                                             firstStep: rows.lowerBound, range: view.xRange,
                                             parameterLabel: "parameter \(Notes.escape(view.x))", lossLabel: "loss")
