@@ -5,7 +5,9 @@ import Engine
 public struct Lesson {
     /// The folder name under `lessons/` (or of the folder a path named).
     public var id: String
+    /// The title from `lesson.toml`, as plain text.
     public var title: String
+    /// An optional line under the title.
     public var subtitle: String?
     /// The learner's question, as Pango markup.
     public var question: String?
@@ -17,11 +19,15 @@ public struct Lesson {
     public var problems: [Problem]
     /// Every run, declared ones first, then each sweep's runs in value order.
     public var runs: [LessonRun]
+    /// `[[sweeps]]`: one setting over several values, each value a run in `runs`.
     public var sweeps: [Sweep]
     /// Runs over two settings at once, whose cells keep only how they ended (for `map` figures).
     public var grids: [LessonGrid]
+    /// `[[figures]]`, in file order.
     public var figures: [FigureSpec]
+    /// `[[tables]]`: step tables, in file order.
     public var tables: [TableSpec]
+    /// `[[checks]]`: claimed gradients tested against finite differences.
     public var checks: [GradientCheckSpec]
     /// Computations the notes place with `{{analysis ID}}`.
     public var analyses: [AnalysisSpec]
@@ -47,11 +53,13 @@ public struct Lesson {
 
 /// One optimizer run of a lesson.
 public struct LessonRun {
+    /// The run's id; it names the trace file (`traces/ID.csv.gz`).
     public var id: String
     /// A short legend label (`μ = 0.9`, `PyTorch buffer`).
     public var label: String
     /// The id of the problem this run solves.
     public var problemID: String
+    /// What the run does: start, optimizer, constraints, stop rules, batches.
     public var spec: RunSpec
     /// The sweep that made this run, with the swept value.
     public var sweep: (id: String, value: SettingValue)?
@@ -85,6 +93,7 @@ public struct LessonGrid {
     public var id: String
     /// The run every cell starts from, and the problem it solves.
     public var baseRunID: String
+    /// The id of the problem the base run (and every cell) solves.
     public var problemID: String
     /// The base run's specification.
     public var base: RunSpec
@@ -101,7 +110,9 @@ public struct LessonGrid {
 
 /// A claimed gradient to test against finite differences: a learner's partial derivatives.
 public struct GradientCheckSpec {
+    /// The check's id (`{{check ID}}` places it).
     public var id: String
+    /// What is checked, for the caption.
     public var label: String
     /// The problem whose gradient is checked.
     public var problemID: String
