@@ -62,13 +62,14 @@ extension FigureFactory {
         let members = block.positions(part).map { block.indices[$0] }
         var marks: [any Mark] = []
         var allPositive = true
+        let styles = styleIndices(runs)
         for (k, r) in runs.enumerated() {
             let columns = members.map { r.trace.parameterColumn($0) }
             let ys = (0..<r.trace.count).map { row in columns.reduce(0) { $0 + $1[row] * $1[row] } }
             let zero = ys.allSatisfy { $0 == 0 }
             if ys.dropFirst().contains(where: { $0 <= 0 }) { allPositive = false }
             let label = Notes.escape(r.run.label) + (zero ? " (exactly 0 at every step)" : "")
-            marks.append(LineSeries(xs: (0..<r.trace.count).map(Double.init), ys: ys, label: label, style: .cycle(k),
+            marks.append(LineSeries(xs: (0..<r.trace.count).map(Double.init), ys: ys, label: label, style: .cycle(styles[k]),
                                     showsMarkers: r.trace.count <= 60))
         }
         let what: String
@@ -172,12 +173,13 @@ extension FigureFactory {
         let xs = (0...400).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 400 }
         var marks: [any Mark] = []
         let name = Notes.escape(parameter)
+        let styles = styleIndices(shown)
         for (k, r) in shown.enumerated() {
             var theta = r.trace.finalParameters
             let ys = xs.map { v -> Double in theta[i] = v; return objective.loss(at: theta) }
             let label = shown.count == 1 && runs.count > 1 ? "f along \(name) at the best run's end (\(Notes.escape(r.run.label)))"
                 : "f along \(name) at the end of \(Notes.escape(r.run.label))"
-            marks.append(LineSeries(xs: xs, ys: ys, label: label, style: .cycle(k)))
+            marks.append(LineSeries(xs: xs, ys: ys, label: label, style: .cycle(styles[k])))
             let end = r.trace.finalParameters[i]
             marks.append(ReferenceLine(.vertical, at: end, label: "\(name) = \(NumberFormat.significant(end, 6))"))
         }

@@ -53,6 +53,7 @@ extension FigureFactory {
         let logX = settings.stepWindow == nil && longest / shortest >= 20 && longest >= 100
         var marks: [any Mark] = []
         var yLabel = ""
+        let styles = styleIndices(runs)
         for (k, r) in runs.enumerated() {
             let t = r.trace
             var rows: [Int]
@@ -89,7 +90,7 @@ extension FigureFactory {
                 let kept = rows.indices.filter { window.contains(rows[$0]) }
                 rows = kept.map { rows[$0] }; ys = kept.map { ys[$0] }
             }
-            let style = SeriesStyle.cycle(k)
+            let style = SeriesStyle.cycle(styles[k])
             marks.append(LineSeries(xs: rows.map(Double.init), ys: ys, label: FigureFactory.windowedLabel(Notes.escape(r.run.label), settings.stepWindow, window),
                                     style: style, showsMarkers: rows.count <= 60))
             switch t.verdict {

@@ -15,13 +15,14 @@ extension FigureFactory {
         let colorScale = ColorScale.fitting(grid.values, spacing: view.logColor.map { $0 ? .log : .linear } ?? .automatic)
         let contours = Contours(grid, count: 10, spacing: colorScale.scale.kind == .log ? .log : .linear)
         let heatmap = Heatmap(grid, colorScale: colorScale)
+        let styles = styleIndices(runs)
         let panels = steps.enumerated().map { frame, step -> Panel in
             var marks: [any Mark] = [heatmap, contours]
             for (k, r) in runs.enumerated() {
                 let shown = min(step, r.trace.count - 1) + 1
                 let points = zip(r.trace.parameterColumn(xi).prefix(shown), r.trace.parameterColumn(yi).prefix(shown))
                     .map { DataPoint($0, $1) }
-                var style = SeriesStyle.onSurface(k)
+                var style = SeriesStyle.onSurface(styles[k])
                 style.markerSize = 3.5
                 // Several runs share a legend, on the first frame only.
                 let label = frame == 0 && runs.count > 1 ? Notes.escape(r.run.label) : nil

@@ -17,13 +17,14 @@ extension FigureFactory {
         let f: (Double, Double) -> Double = { objective.loss(at: FigureFactory.point(problem, xi, $0, yi, $1)) }
         let grid = SurfaceGrid(x: view.xRange, y: view.yRange!, resolution: FigureFactory.meshResolution, f)
         let colorScale = ColorScale.fitting(grid.values, spacing: view.logColor.map { $0 ? .log : .linear } ?? .automatic)
+        let styles = styleIndices(runs)
         let paths = runs.enumerated().map { k, r -> SurfacePlot3D.Path3D in
             let rows = FigureFactory.window(settings.stepWindow, r.trace.count)
             let xs = r.trace.parameterColumn(xi), ys = r.trace.parameterColumn(yi)
             let points = rows.map { DataPoint(xs[$0], ys[$0]) }
             return SurfacePlot3D.Path3D(points: points, heights: points.map { f($0.x, $0.y) },
                                         label: FigureFactory.windowedLabel(Notes.escape(r.run.label), settings.stepWindow, rows),
-                                        style: SeriesStyle.onSurface(k), firstStep: rows.lowerBound)
+                                        style: SeriesStyle.onSurface(styles[k]), firstStep: rows.lowerBound)
         }
         let expected = FigureFactory.expectedPoint(problem, view).map { ($0, f($0.x, $0.y), Notes.escape(problem.expectedLabel)) }
         let loss = "loss\(heldNote(problem))"

@@ -11,6 +11,15 @@ struct FigureFactory {
 
     var lesson: Lesson { results.lesson }
 
+    /// The style number of each of `runs`: its place among the lesson's runs, so a run keeps its color,
+    /// dash and marker from figure to figure; when that would give two of them one style (there are
+    /// seven), their places in this figure instead.
+    func styleIndices(_ runs: [RunResult]) -> [Int] {
+        let places = runs.map { r in lesson.runs.firstIndex { $0.id == r.run.id } ?? 0 }
+        let count = SeriesStyle.surfacePalette.count
+        return Set(places.map { $0 % count }).count == places.count ? places : Array(runs.indices)
+    }
+
     /// The figure `spec` asks for, drawn by its kind's function.
     func build(_ spec: FigureSpec) throws -> BuiltFigure {
         // A map's and a range test's `runs` name no results; every other kind draws the results it names.
@@ -135,12 +144,13 @@ struct FigureFactory {
         let contours = Contours(grid, count: 16, spacing: contourSpacing)
         var marks: [any Mark] = [Heatmap(grid, colorScale: colorScale), contours]
         let (arrows, arrowLabel) = self.stepArrows(stepArrows, runs, xi, yi, view: view)
+        let styles = styleIndices(runs)
         for (k, r) in runs.enumerated() {
             let rows = FigureFactory.window(settings.stepWindow, r.trace.count)
             let xs = r.trace.parameterColumn(xi), ys = r.trace.parameterColumn(yi)
             var path = Trajectory(rows.map { DataPoint(xs[$0], ys[$0]) },
                                   label: FigureFactory.windowedLabel(Notes.escape(r.run.label), settings.stepWindow, rows),
-                                  style: SeriesStyle.onSurface(k), firstStep: rows.lowerBound, markerLimit: 50, stepArrows: arrows[k])
+                                  style: SeriesStyle.onSurface(styles[k]), firstStep: rows.lowerBound, markerLimit: 50, stepArrows: arrows[k])
             if k == 0 { path.arrowLabel = arrowLabel }
             marks.append(path)
         }
