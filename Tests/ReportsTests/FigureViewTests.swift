@@ -51,6 +51,19 @@ struct FigureViewTests {
         try FigureFactory(results: try LessonResults.run(lesson)).build(try #require(lesson.figures.first))
     }
 
+    @Test func aRunKeepsItsStyleFromFigureToFigure() throws {
+        // "fast" is the lesson's second run: the second style on the surface and in the loss chart,
+        // whether it is drawn alone or after "slow".
+        for runs in ["[\"fast\"]", "[\"fast\", \"slow\"]"] {
+            let surface = try #require(try Self.built(try Self.lesson("kind = \"surface\"\nruns = \(runs)")).drawable as? Figure)
+            let path = try #require(surface.panels[0].marks.compactMap { $0 as? Trajectory }.first)
+            #expect(path.style == .onSurface(1))
+            let loss = try #require(try Self.built(try Self.lesson("kind = \"loss\"\nruns = \(runs)")).drawable as? Figure)
+            let line = try #require(loss.panels[0].marks.compactMap { $0 as? LineSeries }.first)
+            #expect(line.style.color == SeriesStyle.onSurface(1).color && line.style.dash == SeriesStyle.onSurface(1).dash)
+        }
+    }
+
     @Test func aFigureZoomsWithoutTouchingTheProblemsView() throws {
         let lesson = try Self.lesson("kind = \"surface\"\nruns = [\"slow\", \"fast\"]\nx_range = [-1, 1]\ny_range = [-0.5, 0.5]\nstep_window = [10, 40]")
         let figure = try #require(try Self.built(lesson).drawable as? Figure)
