@@ -27,8 +27,8 @@ let package = Package(
         .target(name: "Plot"),
         // The Canvas on Cairo and Pango; PNG, PDF and SVG writers; the gzip writer for traces.
         .target(name: "CairoBackend", dependencies: ["Plot", "CCairo", "Landing"]),
-        // Lesson files: format, validation, catalog.
-        .target(name: "Lessons", dependencies: ["Engine", "Trace"]),
+        // Lesson files: format, validation, catalog; notes become Plot's text markup.
+        .target(name: "Lessons", dependencies: ["Engine", "Trace", "Plot"]),
         // Lesson runs turned into figures, tables, pages and files.
         .target(name: "Reports", dependencies: ["Lessons", "Engine", "Trace", "Plot", "Landing"]),
         // The executable: argument parsing and wiring only.

@@ -1,5 +1,6 @@
-import Testing
 @testable import Lessons
+import Plot
+import Testing
 
 /// The `notes.md` subset: blocks, inserts and inline Markdown turned into Pango markup.
 @Suite("Notes")
@@ -99,7 +100,7 @@ struct NotesTests {
     }
 
     @Test func escapeCoversTheThreeMarkupCharacters() {
-        #expect(Notes.escape("<a href=\"x\">&amp;</a>") == "&lt;a href=\"x\"&gt;&amp;amp;&lt;/a&gt;")
+        #expect(TextStyle.escape("<a href=\"x\">&amp;</a>") == "&lt;a href=\"x\"&gt;&amp;amp;&lt;/a&gt;")
     }
 
     @Test(arguments: [

@@ -1,3 +1,5 @@
+import Plot
+
 /// A small TeX-like subset for formulas in notes, turned into Pango markup.
 ///
 /// ```
@@ -80,7 +82,7 @@ public enum FormulaMarkup {
                     spaced = spaced || piece.markup.contains(" ")
                 default:
                     if c == " " { spaced = true } else if "+−-=<>/·×,".contains(c) { symbols += 2 } else { symbols += 1 }
-                    out += Notes.escape(String(c))
+                    out += TextStyle.escape(String(c))
                     i += 1
                 }
             }
@@ -105,7 +107,7 @@ public enum FormulaMarkup {
             guard marker != "~" else { throw Failure(message: "'~' in a formula opens a subscript that is never closed") }
             if chars[i] == "\\" { return try command().markup }
             defer { i += 1 }
-            return Notes.escape(String(chars[i]))
+            return TextStyle.escape(String(chars[i]))
         }
 
         /// A braced group at `i`.
@@ -151,7 +153,7 @@ public enum FormulaMarkup {
                 }
                 let words = String(chars[(i + 1)..<end])
                 i = end + 1
-                return Piece(markup: Notes.escape(words), isAtom: !words.contains(" "))
+                return Piece(markup: TextStyle.escape(words), isAtom: !words.contains(" "))
             case "phantom":
                 let inner = try group()
                 return Piece(markup: "<span alpha=\"1\">\(inner.markup)</span>", isAtom: inner.isAtom)

@@ -1,4 +1,5 @@
 import Engine
+import Plot
 /// Parses a lesson's `notes.md`: a small Markdown subset a teacher can write without
 /// learning anything new, turned into blocks with Pango markup inline.
 ///
@@ -127,20 +128,6 @@ public enum Notes {
         return nil
     }
 
-    /// Escapes `&`, `<`, `>` for Pango markup.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
-
     /// Converts inline Markdown to Pango markup. Unclosed markers stay literal.
     public static func inline(_ text: String) -> String {
         let chars = Array(text)
@@ -163,11 +150,11 @@ public enum Notes {
                 // As in Markdown, emphasis neither opens before nor closes after a space: 2 * 3 * 4 is arithmetic.
                 if marker.hasPrefix("*"), inner.first == " " || inner.last == " " { continue }
                 if marker == "^" || marker == "~", inner.contains(" ") { continue }
-                out += open + (marker == "`" ? escape(inner) : inline(inner)) + close
+                out += open + (marker == "`" ? TextStyle.escape(inner) : inline(inner)) + close
                 i = j + m.count
                 continue outer
             }
-            out += escape(String(chars[i]))
+            out += TextStyle.escape(String(chars[i]))
             i += 1
         }
         return out

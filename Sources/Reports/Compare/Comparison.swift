@@ -106,9 +106,9 @@ public struct Comparison {
         let problem = lesson.problem(of: base)
         let settings = UpdateRule.lines(for: base.spec.optimizer, schedule: base.spec.schedule).settings
         let varied = axes.map { axis in
-            "\(Notes.escape(axis.setting.symbol)) = " + axis.values.map { Notes.escape(ResultsSummary.valueText($0)) }.joined(separator: ", ")
+            "\(TextStyle.escape(axis.setting.symbol)) = " + axis.values.map { TextStyle.escape(ResultsSummary.valueText($0)) }.joined(separator: ", ")
         }.joined(separator: " and ")
-        return "\(Notes.escape(problem.label)) · the run's settings: \(settings) · here at \(varied)"
+        return "\(TextStyle.escape(problem.label)) · the run's settings: \(settings) · here at \(varied)"
     }
 
     /// A panel's label: `η = 0.1`, or `optimizer = adam · η = 0.1`.
@@ -169,7 +169,7 @@ public struct Comparison {
         let groups = stride(from: 0, to: results.count, by: columns).map { start -> FigureFactory.FinalLossGroup in
             let row = start / columns
             let points = (0..<columns).map { (value: across.values[$0], result: results[start + $0]) }
-            return FigureFactory.FinalLossGroup(label: axes.count == 2 ? Notes.escape(Self.valueLabel(axes[0], row)) : nil,
+            return FigureFactory.FinalLossGroup(label: axes.count == 2 ? TextStyle.escape(Self.valueLabel(axes[0], row)) : nil,
                                                 points: points)
         }
         let limits = Set(groups.map { FigureFactory.stabilityLimit(problem, objective, $0.points[0].result.run) })

@@ -25,18 +25,18 @@ extension FigureFactory {
     /// with `expected`, the problem's expected block as a last panel.
     func matrix(_ settings: FigureSpec.MatrixSettings, _ runs: [RunResult], _ problem: Problem) -> (Figure, Double) {
         let block = settings.block.block
-        let name = Notes.escape(settings.block.name)
+        let name = TextStyle.escape(settings.block.name)
         var cells: [(title: String, values: [Double])] = []
         for r in runs {
             for row in FigureFactory.rows(settings.steps, r.trace) {
                 let theta = r.trace.parameters(row: row)
-                let prefix = runs.count > 1 ? "\(Notes.escape(r.run.label)) · " : ""
+                let prefix = runs.count > 1 ? "\(TextStyle.escape(r.run.label)) · " : ""
                 cells.append(("\(prefix)\(FigureFactory.stepLabel(r.trace, row, r.run))", block.indices.map { theta[$0] }))
             }
         }
         let perRow = cells.count / max(runs.count, 1)
         if settings.showsExpected, let e = problem.expected {
-            cells.append((Notes.escape(problem.expectedLabel), block.indices.map { e[$0] }))
+            cells.append((TextStyle.escape(problem.expectedLabel), block.indices.map { e[$0] }))
         }
         let all = cells.flatMap(\.values)
         let scale = FigureFactory.matrixScale(all, colormap: settings.colormap)
@@ -58,7 +58,7 @@ extension FigureFactory {
 
     /// Σθᵢ² over a block's part against step, one series per run.
     func blockSize(_ named: FigureSpec.NamedBlock, part: FigureSpec.BlockPart, logY: Bool?, _ runs: [RunResult]) -> Figure {
-        let block = named.block, name = Notes.escape(named.name)
+        let block = named.block, name = TextStyle.escape(named.name)
         let members = block.positions(part).map { block.indices[$0] }
         var marks: [any Mark] = []
         var allPositive = true
@@ -68,7 +68,7 @@ extension FigureFactory {
             let ys = (0..<r.trace.count).map { row in columns.reduce(0) { $0 + $1[row] * $1[row] } }
             let zero = ys.allSatisfy { $0 == 0 }
             if ys.dropFirst().contains(where: { $0 <= 0 }) { allPositive = false }
-            let label = Notes.escape(r.run.label) + (zero ? " (exactly 0 at every step)" : "")
+            let label = TextStyle.escape(r.run.label) + (zero ? " (exactly 0 at every step)" : "")
             marks.append(LineSeries(xs: (0..<r.trace.count).map(Double.init), ys: ys, label: label, style: .cycle(styles[k]),
                                     showsMarkers: r.trace.count <= 60))
         }
@@ -87,7 +87,7 @@ extension FigureFactory {
 
     /// The loss terms against step: the problem's `terms` expressions; one panel per run, one series per term.
     func terms(logY: Bool?, _ runs: [RunResult], _ problem: Problem) throws -> Figure {
-        let compiled = try problem.terms.map { (name: Notes.escape($0.name), objective: try problem.objective($0.expression)) }
+        let compiled = try problem.terms.map { (name: TextStyle.escape($0.name), objective: try problem.objective($0.expression)) }
         let termsAt = { (theta: [Double]) -> [(name: String, value: Double)] in
             compiled.map { ($0.name, $0.objective.lossValue(at: theta, rows: $0.objective.allRows)) }
         }
@@ -105,7 +105,7 @@ extension FigureFactory {
                 marks.append(ReferenceLine.event(at: Double(step), label: "diverged at step \(step)"))
             }
             let spacing: Axis.Spacing = logY.map { $0 ? .log : .linear } ?? .automatic
-            return Panel(title: runs.count > 1 ? Notes.escape(r.run.label) : nil, x: Axis("step k"),
+            return Panel(title: runs.count > 1 ? TextStyle.escape(r.run.label) : nil, x: Axis("step k"),
                          y: Axis("value of each term", spacing: spacing), marks: marks)
         }
         return Figure(columns: runs.count > 1 ? 2 : 1, panels: panels)
@@ -148,10 +148,10 @@ extension FigureFactory {
                              style: SeriesStyle(color: Color(hex: 0xFFFFFF), marker: .circle, markerSize: 4.5)))
         marks.append(Scatter(ends, label: runs.count > 1 ? "where each start ended" : "end",
                              style: SeriesStyle(color: Color(hex: 0xE8432A), marker: .cross, markerSize: 9)))
-        let x = Notes.escape(slice.x), y = Notes.escape(slice.y), fill = Notes.escape(slice.fill)
-        let zeros = group.filter { ![xi, yi, fi].contains($0) }.map { Notes.escape(p[$0]) }
+        let x = TextStyle.escape(slice.x), y = TextStyle.escape(slice.y), fill = TextStyle.escape(slice.fill)
+        let zeros = group.filter { ![xi, yi, fi].contains($0) }.map { TextStyle.escape(p[$0]) }
         let face = "\(fill) = 1 − \(x) − \(y)" + (zeros.isEmpty ? "" : ", \(zeros.joined(separator: " = ")) = 0")
-        let what = slice.solve.map { "min over \(Notes.escape($0)) of f" + (p.count > group.count + 1 ? ", the rest held at the best run's end" : "") }
+        let what = slice.solve.map { "min over \(TextStyle.escape($0)) of f" + (p.count > group.count + 1 ? ", the rest held at the best run's end" : "") }
         let label = (what ?? "loss, the rest held at the best run's end") + " (\(face))"
         let panel = Panel(x: Axis("parameter \(x)", range: 0...1), y: Axis("parameter \(y)", range: 0...1), marks: marks,
                           legend: .topRight, colorbar: Colorbar(scale, label: label, levels: contours.levels))
@@ -172,13 +172,13 @@ extension FigureFactory {
         let range = chosen ?? box.map { $0.lower...$0.upper } ?? FigureFactory.padded(ends, by: 1)
         let xs = (0...400).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 400 }
         var marks: [any Mark] = []
-        let name = Notes.escape(parameter)
+        let name = TextStyle.escape(parameter)
         let styles = styleIndices(shown)
         for (k, r) in shown.enumerated() {
             var theta = r.trace.finalParameters
             let ys = xs.map { v -> Double in theta[i] = v; return objective.loss(at: theta) }
-            let label = shown.count == 1 && runs.count > 1 ? "f along \(name) at the best run's end (\(Notes.escape(r.run.label)))"
-                : "f along \(name) at the end of \(Notes.escape(r.run.label))"
+            let label = shown.count == 1 && runs.count > 1 ? "f along \(name) at the best run's end (\(TextStyle.escape(r.run.label)))"
+                : "f along \(name) at the end of \(TextStyle.escape(r.run.label))"
             marks.append(LineSeries(xs: xs, ys: ys, label: label, style: .cycle(styles[k])))
             let end = r.trace.finalParameters[i]
             marks.append(ReferenceLine(.vertical, at: end, label: "\(name) = \(NumberFormat.significant(end, 6))"))
@@ -216,18 +216,18 @@ extension FigureFactory {
             if let b = best {
                 let rs = rows(b.trace)
                 marks.append(LineSeries(xs: rs.map(Double.init), ys: rs.map { value(b.trace, $0) },
-                                        label: "lowest final loss: \(Notes.escape(b.run.label))", style: bold))
+                                        label: "lowest final loss: \(TextStyle.escape(b.run.label))", style: bold))
             }
             return marks
         }
         let xAxis = Axis(logX ? "step k (log scale)" : "step k", spacing: logX ? .log : .linear)
         let spacing: Axis.Spacing = logY.map { $0 ? .log : .linear } ?? .automatic
         let stride = runs.map(\.trace.lossStride).max() ?? 1
-        let lossLabel = stride > 1 ? Notes.escape(runs.first { $0.trace.lossStride == stride }!.trace.lossLabel) : "loss f(θ)"
+        let lossLabel = stride > 1 ? TextStyle.escape(runs.first { $0.trace.lossStride == stride }!.trace.lossLabel) : "loss f(θ)"
         var panels = [Panel(title: "loss", x: xAxis, y: Axis(lossLabel, spacing: spacing),
                             marks: series(lossRowsOnly: true) { $0.losses[$1] })]
         if let name = parameter, let i = problem.parameters.firstIndex(of: name) {
-            panels.append(Panel(title: "parameter \(Notes.escape(name))", x: xAxis, y: Axis("parameter \(Notes.escape(name))"),
+            panels.append(Panel(title: "parameter \(TextStyle.escape(name))", x: xAxis, y: Axis("parameter \(TextStyle.escape(name))"),
                                 marks: series { $0.parameter(i, at: $1) }, legend: .hidden))
         }
         return Figure(columns: panels.count, panels: panels)

@@ -78,11 +78,11 @@ extension FigureFactory {
             case .parameter(let name):
                 let p = t.parameterNames.firstIndex(of: name)!
                 rows = Array(0..<t.count); ys = t.parameterColumn(p)
-                yLabel = "parameter \(Notes.escape(name))"
+                yLabel = "parameter \(TextStyle.escape(name))"
             case .state(let state, let name):
                 let p = t.parameterNames.firstIndex(of: name)!
                 rows = Array(0..<t.count); ys = t.stateColumn(state, parameter: p) ?? []
-                yLabel = Symbols.indexed(Notes.escape(state), by: name)
+                yLabel = Symbols.indexed(TextStyle.escape(state), by: name)
             }
             if logX, rows.first == 0 { rows.removeFirst(); ys.removeFirst() }
             let window = FigureFactory.window(settings.stepWindow, t.count)
@@ -91,7 +91,7 @@ extension FigureFactory {
                 rows = kept.map { rows[$0] }; ys = kept.map { ys[$0] }
             }
             let style = SeriesStyle.cycle(styles[k])
-            marks.append(LineSeries(xs: rows.map(Double.init), ys: ys, label: FigureFactory.windowedLabel(Notes.escape(r.run.label), settings.stepWindow, window),
+            marks.append(LineSeries(xs: rows.map(Double.init), ys: ys, label: FigureFactory.windowedLabel(TextStyle.escape(r.run.label), settings.stepWindow, window),
                                     style: style, showsMarkers: rows.count <= 60))
             switch t.verdict {
             case .diverged(let step, _) where window.contains(step):
@@ -102,7 +102,7 @@ extension FigureFactory {
             }
         }
         if case .parameter(let name) = quantity, let e = problem.expected, let p = problem.parameters.firstIndex(of: name) {
-            marks.append(ReferenceLine(.horizontal, at: e[p], label: "\(Notes.escape(problem.expectedLabel)): \(NumberFormat.short(e[p]))"))
+            marks.append(ReferenceLine(.horizontal, at: e[p], label: "\(TextStyle.escape(problem.expectedLabel)): \(NumberFormat.short(e[p]))"))
         }
         let yAxisSpacing: Axis.Spacing
         switch (settings.logY, quantity) {
@@ -156,8 +156,8 @@ extension FigureFactory {
         let points = Scatter(zip(xs, ys).map { DataPoint($0, $1) }, label: "data",
                              style: SeriesStyle(color: Color(hex: 0xD55E00), marker: .circle, markerSize: 7))
         let yValues = ys + members.flatMap { $0.points.map(\.y) }.filter(\.isFinite)
-        let panel = Panel(x: Axis("\(Notes.escape(columns.x)) (data column)", range: range),
-                          y: Axis("\(Notes.escape(columns.y)) (data column)", range: FigureFactory.padded(yValues)),
+        let panel = Panel(x: Axis("\(TextStyle.escape(columns.x)) (data column)", range: range),
+                          y: Axis("\(TextStyle.escape(columns.y)) (data column)", range: FigureFactory.padded(yValues)),
                           marks: [CurveFamily(members), points])
         return Figure(panel)
     }
@@ -191,12 +191,12 @@ extension FigureFactory {
         }
         let zero = zip(xs, ys).enumerated().filter { classes[$0.offset] < 0.5 }.map { DataPoint($0.element.0, $0.element.1) }
         let one = zip(xs, ys).enumerated().filter { classes[$0.offset] >= 0.5 }.map { DataPoint($0.element.0, $0.element.1) }
-        marks.append(Scatter(zero, label: "\(Notes.escape(classColumn)) = 0",
+        marks.append(Scatter(zero, label: "\(TextStyle.escape(classColumn)) = 0",
                              style: SeriesStyle(color: Color(hex: 0xE69F00), marker: .circle, markerSize: 6)))
-        marks.append(Scatter(one, label: "\(Notes.escape(classColumn)) = 1",
+        marks.append(Scatter(one, label: "\(TextStyle.escape(classColumn)) = 1",
                              style: SeriesStyle(color: Color(hex: 0x0072B2), marker: .triangle, markerSize: 6.5)))
-        let panel = Panel(x: Axis("\(Notes.escape(columns.x)) (feature)", range: xRange),
-                          y: Axis("\(Notes.escape(columns.y)) (feature)", range: yRange), marks: marks)
+        let panel = Panel(x: Axis("\(TextStyle.escape(columns.x)) (feature)", range: xRange),
+                          y: Axis("\(TextStyle.escape(columns.y)) (feature)", range: yRange), marks: marks)
         return Figure(panel)
     }
 
@@ -270,10 +270,10 @@ extension FigureFactory {
             marks.append(ReferenceLine(.vertical, at: limit, label: "2/λ<sub>max</sub> = \(NumberFormat.short(limit))"))
         }
         let steps = all.map(\.result.trace.stepCount).max() ?? 0
-        var xAxis = Axis(ValueAxis.label(Notes.escape(setting.axisLabel), xSpacing), spacing: xSpacing)
+        var xAxis = Axis(ValueAxis.label(TextStyle.escape(setting.axisLabel), xSpacing), spacing: xSpacing)
         if !numeric {
             xAxis.range = -0.5...(Double(categories.count) - 0.5)
-            xAxis.ticks = categories.enumerated().map { Tick(value: Double($0), label: Notes.escape(ResultsSummary.valueText($1))) }
+            xAxis.ticks = categories.enumerated().map { Tick(value: Double($0), label: TextStyle.escape(ResultsSummary.valueText($1))) }
         }
         let panel = Panel(x: xAxis, y: Axis(ValueAxis.label("loss after \(steps) steps", ySpacing), spacing: ySpacing), marks: marks)
         return Figure(panel)

@@ -25,12 +25,12 @@ extension FigureFactory {
                 var style = SeriesStyle.onSurface(styles[k])
                 style.markerSize = 3.5
                 // Several runs share a legend, on the first frame only.
-                let label = frame == 0 && runs.count > 1 ? Notes.escape(r.run.label) : nil
+                let label = frame == 0 && runs.count > 1 ? TextStyle.escape(r.run.label) : nil
                 marks.append(Trajectory(points, label: label, style: style, markerLimit: 25, directionArrows: 0))
             }
             let title = step == last && step > 0 ? "step \(step) (last)" : "step \(step)"
-            return Panel(title: title, x: Axis("parameter \(Notes.escape(view.x))", range: view.xRange),
-                         y: Axis("parameter \(Notes.escape(view.y!))", range: view.yRange!), marks: marks,
+            return Panel(title: title, x: Axis("parameter \(TextStyle.escape(view.x))", range: view.xRange),
+                         y: Axis("parameter \(TextStyle.escape(view.y!))", range: view.yRange!), marks: marks,
                          legend: frame == 0 && runs.count > 1 ? .automatic : .hidden)
         }
         // Rows of four, or of three when that fills the last row (nine frames as 3 × 3, not 4 + 4 + 1).

@@ -16,7 +16,7 @@ extension FigureFactory {
                 panelRows += 1
                 let theta = r.trace.parameters(row: row)
                 let values = expressions.map { $0.value(at: theta) }
-                let when = (runs.count > 1 ? "\(Notes.escape(r.run.label)), " : "") + FigureFactory.stepLabel(r.trace, row, r.run)
+                let when = (runs.count > 1 ? "\(TextStyle.escape(r.run.label)), " : "") + FigureFactory.stepLabel(r.trace, row, r.run)
                 // One scale per shared `scale` text (or per image), fitted to this row's values.
                 let scales = FigureFactory.sharedScales(images, values: values.map(\.elements))
                 for (k, image) in images.enumerated() {

@@ -37,7 +37,7 @@ extension FigureFactory {
         return labels.enumerated().map { k, label in
             let points = xs.indices.filter { Int(classes[$0].rounded()) == label }.map { DataPoint(xs[$0], ys[$0]) }
             let look = classMarks[min(max(label, 0), classMarks.count - 1)]
-            return Scatter(points, label: "\(Notes.escape(classColumn)) = \(label)",
+            return Scatter(points, label: "\(TextStyle.escape(classColumn)) = \(label)",
                            style: SeriesStyle(color: Color(hex: look.color), marker: look.marker, markerSize: 6.5))
         }
     }
@@ -67,7 +67,7 @@ extension FigureFactory {
             var marks: [any Mark] = [Heatmap(grid, colorScale: scale, smooth: false)]
             marks += FigureFactory.classScatters(problem, x: x, y: y, classColumn: classColumn)
             panels.append(Panel(title: rows.count > 1 ? FigureFactory.stepLabel(r.trace, row, r.run) : nil,
-                                x: Axis(Notes.escape(x), range: plane.xRange), y: Axis(Notes.escape(y), range: plane.yRange),
+                                x: Axis(TextStyle.escape(x), range: plane.xRange), y: Axis(TextStyle.escape(y), range: plane.yRange),
                                 marks: marks, legend: panels.isEmpty ? .automatic : .hidden))
         }
         let columns = min(rows.count, rows.count == 4 ? 2 : 3)
@@ -98,7 +98,7 @@ extension FigureFactory {
                 var marks: [any Mark] = [Heatmap(grid, colorScale: scale, smooth: true)]
                 if let c = classColumn { marks += FigureFactory.classScatters(problem, x: x, y: y, classColumn: c) }
                 let title = k == 0 ? "\(FigureFactory.stepLabel(r.trace, row, r.run)): \(Notes.inline(image.title))" : Notes.inline(image.title)
-                panels.append(Panel(title: title, x: Axis(Notes.escape(x), range: plane.xRange), y: Axis(Notes.escape(y), range: plane.yRange),
+                panels.append(Panel(title: title, x: Axis(TextStyle.escape(x), range: plane.xRange), y: Axis(TextStyle.escape(y), range: plane.yRange),
                                     marks: marks, legend: .hidden, colorbar: colorbar))
             }
         }

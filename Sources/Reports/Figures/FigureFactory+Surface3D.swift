@@ -23,13 +23,13 @@ extension FigureFactory {
             let xs = r.trace.parameterColumn(xi), ys = r.trace.parameterColumn(yi)
             let points = rows.map { DataPoint(xs[$0], ys[$0]) }
             return SurfacePlot3D.Path3D(points: points, heights: points.map { f($0.x, $0.y) },
-                                        label: FigureFactory.windowedLabel(Notes.escape(r.run.label), settings.stepWindow, rows),
+                                        label: FigureFactory.windowedLabel(TextStyle.escape(r.run.label), settings.stepWindow, rows),
                                         style: SeriesStyle.onSurface(styles[k]), firstStep: rows.lowerBound)
         }
-        let expected = FigureFactory.expectedPoint(problem, view).map { ($0, f($0.x, $0.y), Notes.escape(problem.expectedLabel)) }
+        let expected = FigureFactory.expectedPoint(problem, view).map { ($0, f($0.x, $0.y), TextStyle.escape(problem.expectedLabel)) }
         let loss = "loss\(heldNote(problem))"
         return SurfacePlot3D(grid: grid, colorScale: colorScale, paths: paths, expected: expected, azimuth: azimuth,
-                             elevation: elevation, xLabel: "parameter \(Notes.escape(view.x))",
-                             yLabel: "parameter \(Notes.escape(view.y!))", zLabel: "loss", colorbarLabel: loss)
+                             elevation: elevation, xLabel: "parameter \(TextStyle.escape(view.x))",
+                             yLabel: "parameter \(TextStyle.escape(view.y!))", zLabel: "loss", colorbarLabel: loss)
     }
 }

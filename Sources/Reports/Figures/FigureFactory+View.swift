@@ -41,7 +41,7 @@ extension FigureFactory {
 
     /// A mark for the expected answer at `p`, labelled as the lesson names it ("the minimum").
     static func expectedMark(_ problem: Problem, at p: DataPoint, labelled: Bool = true) -> Scatter {
-        Scatter([p], label: labelled ? Notes.escape(problem.expectedLabel) : nil, style: .expected)
+        Scatter([p], label: labelled ? TextStyle.escape(problem.expectedLabel) : nil, style: .expected)
     }
 
     /// The arrows a surface figure draws at their steps, for every run, on one scale chosen for the view:
@@ -68,7 +68,7 @@ extension FigureFactory {
         guard longest > 0 else { return (raw, nil) }
         let scale = FigureFactory.arrowScale(longest: longest)
         let scaled = raw.map { $0.map { a -> Trajectory.StepArrow in var a = a; a.scale = scale; return a } }
-        let what = arrows.vector == .gradient ? "−∇f" : Notes.escape(stateName ?? "state")
+        let what = arrows.vector == .gradient ? "−∇f" : TextStyle.escape(stateName ?? "state")
         let factor = scale == 1 ? "" : " × \(NumberFormat.short(scale))"
         let steps = arrows.steps.map(String.init).joined(separator: ", ")
         return (scaled, "\(what)\(factor) at step\(arrows.steps.count == 1 ? "" : "s") \(steps)")

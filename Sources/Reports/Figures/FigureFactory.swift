@@ -77,7 +77,7 @@ struct FigureFactory {
     /// The figure with its caption (the title in bold first, then the lesson's words, then any `explanation`
     /// of numbers the lesson could not know, as markup).
     private func built(_ spec: FigureSpec, _ drawable: any Drawable, aspect: Double, explanation: String? = nil) -> BuiltFigure {
-        var caption = (spec.title.map { "<b>\(Notes.escape($0)).</b> " } ?? "") + Notes.inline(spec.caption)
+        var caption = (spec.title.map { "<b>\(TextStyle.escape($0)).</b> " } ?? "") + Notes.inline(spec.caption)
         if let explanation { caption += " " + explanation }
         return BuiltFigure(id: spec.id, drawable: drawable, aspectRatio: 1 / aspect, caption: caption)
     }
@@ -130,7 +130,7 @@ struct FigureFactory {
         guard !others.isEmpty else { return "" }
         let point = FigureFactory.point(problem, 0, (problem.expected ?? problem.start)[0], nil, 0)
         let held = others.map { name -> String in
-            "\(Notes.escape(name)) = \(NumberFormat.short(point[problem.parameters.firstIndex(of: name)!]))"
+            "\(TextStyle.escape(name)) = \(NumberFormat.short(point[problem.parameters.firstIndex(of: name)!]))"
         }
         return " (\(held.joined(separator: ", ")) held)"
     }
@@ -149,14 +149,14 @@ struct FigureFactory {
             let rows = FigureFactory.window(settings.stepWindow, r.trace.count)
             let xs = r.trace.parameterColumn(xi), ys = r.trace.parameterColumn(yi)
             var path = Trajectory(rows.map { DataPoint(xs[$0], ys[$0]) },
-                                  label: FigureFactory.windowedLabel(Notes.escape(r.run.label), settings.stepWindow, rows),
+                                  label: FigureFactory.windowedLabel(TextStyle.escape(r.run.label), settings.stepWindow, rows),
                                   style: SeriesStyle.onSurface(styles[k]), firstStep: rows.lowerBound, markerLimit: 50, stepArrows: arrows[k])
             if k == 0 { path.arrowLabel = arrowLabel }
             marks.append(path)
         }
         if let e = FigureFactory.expectedPoint(problem, view) { marks.append(FigureFactory.expectedMark(problem, at: e)) }
-        let panel = Panel(x: Axis("parameter \(Notes.escape(view.x))", range: view.xRange),
-                          y: Axis("parameter \(Notes.escape(view.y!))", range: view.yRange!), marks: marks,
+        let panel = Panel(x: Axis("parameter \(TextStyle.escape(view.x))", range: view.xRange),
+                          y: Axis("parameter \(TextStyle.escape(view.y!))", range: view.yRange!), marks: marks,
                           colorbar: Colorbar(colorScale, label: "loss\(heldNote(problem))", levels: contours.levels))
         return Figure(panel)
     }
@@ -170,16 +170,16 @@ struct FigureFactory {
             let rows = FigureFactory.window(settings.stepWindow, r.trace.count)
             let xs = r.trace.parameterColumn(xi), ys = r.trace.parameterColumn(yi)
             let points = rows.map { DataPoint(xs[$0], ys[$0]) }
-            let title = FigureFactory.windowedLabel(Notes.escape(r.run.label), settings.stepWindow, rows)
+            let title = FigureFactory.windowedLabel(TextStyle.escape(r.run.label), settings.stepWindow, rows)
             if case .diverged(let step, _) = r.trace.verdict {
                 return ComparisonGrid.Run(title: "\(title) · diverged at step \(step)", points: points,
                                           finalLoss: r.trace.finalLoss, firstStep: rows.lowerBound)
             }
             return ComparisonGrid.Run(title: title, points: points, finalLoss: r.trace.finalLoss, firstStep: rows.lowerBound)
         }
-        let expected = FigureFactory.expectedPoint(problem, view).map { ($0, Notes.escape(problem.expectedLabel)) }
+        let expected = FigureFactory.expectedPoint(problem, view).map { ($0, TextStyle.escape(problem.expectedLabel)) }
         return ComparisonGrid.figure(runs: comparison, surface: grid, columns: columns, levels: 20,
-                                     xLabel: "parameter \(Notes.escape(view.x))", yLabel: "parameter \(Notes.escape(view.y!))",
+                                     xLabel: "parameter \(TextStyle.escape(view.x))", yLabel: "parameter \(TextStyle.escape(view.y!))",
                                      lossLabel: "loss\(heldNote(problem))", expected: expected,
                                      logColor: view.logColor)
     }
@@ -205,10 +205,10 @@ struct FigureFactory {
             }
             let rows = FigureFactory.window(settings.stepWindow, r.trace.count)
             let column = r.trace.parameterColumn(xi)
-            let title = FigureFactory.windowedLabel(Notes.escape(r.run.label), settings.stepWindow, rows)
+            let title = FigureFactory.windowedLabel(TextStyle.escape(r.run.label), settings.stepWindow, rows)
             var panel = ObjectiveView.panel(title: "\(title) · \(verdict)", f: f, iterates: rows.map { column[$0] },
                                             firstStep: rows.lowerBound, range: view.xRange,
-                                            parameterLabel: "parameter \(Notes.escape(view.x))", lossLabel: "loss")
+                                            parameterLabel: "parameter \(TextStyle.escape(view.x))", lossLabel: "loss")
             panel.y.range = lossRange
             // One legend entry for the minimum is enough: the first panel's.
             if let e = expected { panel.marks.append(FigureFactory.expectedMark(problem, at: e, labelled: k == 0)) }

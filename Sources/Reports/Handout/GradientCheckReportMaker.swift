@@ -19,7 +19,7 @@ enum GradientCheckReportMaker {
                                                at: point, rows: rows)
         }
         let table = Table(columns: [
-            Table.Column(header: "parameter", content: .text(report.entries.map { Notes.escape($0.name) })),
+            Table.Column(header: "parameter", content: .text(report.entries.map { TextStyle.escape($0.name) })),
             Table.Column(header: "claimed ∂f", content: .numbers(report.entries.map(\.analytic))),
             Table.Column(header: "finite differences", content: .numbers(report.entries.map(\.numeric))),
             Table.Column(header: "relative error", content: .numbers(report.entries.map(\.relativeError))),
@@ -28,8 +28,8 @@ enum GradientCheckReportMaker {
         let over = rows.isEmpty ? "" : " averaged over all \(rows.count) data rows"
         let verdict = report.passed
             ? "every partial agrees with finite differences"
-            : "the claimed \(report.failures.map { Notes.escape($0.name) }.joined(separator: ", ")) partial\(report.failures.count == 1 ? " is" : "s are") wrong"
-        let caption = "Gradient check of \(Notes.escape(spec.label)) at θ = \(NumberFormat.vector(point))\(over): "
+            : "the claimed \(report.failures.map { TextStyle.escape($0.name) }.joined(separator: ", ")) partial\(report.failures.count == 1 ? " is" : "s are") wrong"
+        let caption = "Gradient check of \(TextStyle.escape(spec.label)) at θ = \(NumberFormat.vector(point))\(over): "
             + "largest relative error \(NumberFormat.short(report.maxRelativeError)), so \(verdict)."
         return (table, caption)
     }

@@ -65,7 +65,7 @@ extension HandoutComposer {
         let best = results.results(named: compare).filter { $0.trace.finalLoss.isFinite }.min { $0.trace.finalLoss < $1.trace.finalLoss }
         var methods = ["grid search"], points = [grid.parameters], losses = [grid.loss]
         if let best {
-            methods.append("best run (\(Notes.escape(best.run.label)))")
+            methods.append("best run (\(TextStyle.escape(best.run.label)))")
             points.append(best.trace.finalParameters)
             losses.append(best.trace.finalLoss)
         }
@@ -97,7 +97,7 @@ extension HandoutComposer {
         case .values(let v): return (v, "at θ = \(NumberFormat.vector(v, digits: 4))")
         case .endOf(let run):
             let trace = results.result(run)!.trace
-            return (trace.finalParameters, "at the end of run <tt>\(Notes.escape(run))</tt>")
+            return (trace.finalParameters, "at the end of run <tt>\(TextStyle.escape(run))</tt>")
         }
     }
 
@@ -107,7 +107,7 @@ extension HandoutComposer {
         func norm(_ v: [Double]) -> Double { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
         let norms = gradients.map(norm)
         h.table(Table(columns: [
-            .text("problem", problemIDs.map { Notes.escape(problem($0).label) }),
+            .text("problem", problemIDs.map { TextStyle.escape(problem($0).label) }),
             .number("‖∇f‖ \(words)", norms),
             .number("ratio to the first", norms.map { $0 / norms[0] }),
         ], numberFormat: ColumnNumberFormat(significantDigits: 9), elision: nil),
@@ -117,7 +117,7 @@ extension HandoutComposer {
             let ratios = zip(gradients[k], gradients[0]).filter { $0.1 != 0 }.map { $0.0 / $0.1 }
             let zerosAgree = zip(gradients[k], gradients[0]).allSatisfy { $0.1 != 0 || $0.0 == 0 }
             guard let low = ratios.min(), let high = ratios.max() else { continue }
-            let a = Notes.escape(problem(problemIDs[0]).label), b = Notes.escape(problem(problemIDs[k]).label)
+            let a = TextStyle.escape(problem(problemIDs[0]).label), b = TextStyle.escape(problem(problemIDs[k]).label)
             if zerosAgree && high - low <= 1e-9 * max(1, abs(high)) {
                 sentences.append("Every component of the gradient of <i>\(b)</i> is \(significant(low, 9)) times that of <i>\(a)</i>.")
             } else {
@@ -134,7 +134,7 @@ extension HandoutComposer {
             return Hessian.extremeEigenvalues(at: theta) { o.gradient(at: $0) }
         }
         var columns: [Table.Column] = [
-            .text("problem", problemIDs.map { Notes.escape(problem($0).label) }),
+            .text("problem", problemIDs.map { TextStyle.escape(problem($0).label) }),
             .number("λ<sub>min</sub>", extremes.map(\.smallest)),
             .number("λ<sub>max</sub>", extremes.map(\.largest)),
             .number("2/λ<sub>max</sub>", extremes.map { 2 / $0.largest }),
@@ -155,7 +155,7 @@ extension HandoutComposer {
         let runs = results.results(named: runIDs)
         func zeroCount(_ theta: [Double]) -> Int { theta.filter { $0 == 0 }.count }
         var columns: [Table.Column] = [
-            .text("run", runs.map { Notes.escape($0.run.label) }),
+            .text("run", runs.map { TextStyle.escape($0.run.label) }),
             .integer("parameters at 0, step 0", runs.map { zeroCount($0.trace.parameters(row: 0)) }),
             .integer("at the end", runs.map { zeroCount($0.trace.finalParameters) }),
         ]

@@ -20,7 +20,7 @@ extension HandoutComposer {
         guard let first = groups.first, !first.isEmpty else { return }
         let starts = { (runs: [RunResult]) in runs.map { $0.trace.parameters(row: 0) } }
         let shared = groups.allSatisfy { starts($0) == starts(first) }
-        let names = first[0].trace.parameterNames.map(Notes.escape).joined(separator: ", ")
+        let names = first[0].trace.parameterNames.map(TextStyle.escape).joined(separator: ", ")
         for (k, runs) in (shared ? [first] : groups).enumerated() {
             let members = shared ? Array(zip(sweeps, groups)) : [(sweeps[k], runs)]
             var columns: [Table.Column] = [

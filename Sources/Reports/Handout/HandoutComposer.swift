@@ -18,8 +18,8 @@ struct HandoutComposer {
     /// The handout's blocks in reading order, before pagination (the lesson's web page reads the same blocks).
     func blocks() throws -> HandoutBuilder {
         var h = HandoutBuilder(paper: paper, header: lesson.title, footer: "\(lesson.id) · steptrace \(version)")
-        let problems = lesson.problems.map { "<i>\(Notes.escape($0.label))</i>" }.joined(separator: ", ")
-        h.title(Notes.escape(lesson.title), subtitle: lesson.subtitle.map(Notes.escape),
+        let problems = lesson.problems.map { "<i>\(TextStyle.escape($0.label))</i>" }.joined(separator: ", ")
+        h.title(TextStyle.escape(lesson.title), subtitle: lesson.subtitle.map(TextStyle.escape),
                 meta: "lesson <tt>\(lesson.id)</tt> · \(problems) · \(lesson.runs.count) run\(lesson.runs.count == 1 ? "" : "s")")
         if let question = lesson.question {
             h.paragraph("<b>The learner asked:</b> <i>“\(question)”</i>")
@@ -88,7 +88,7 @@ struct HandoutComposer {
         for problem in lesson.problems {
             let rows = ResultsSummary.rows(for: problem, results: results)
             guard !rows.isEmpty else { continue }
-            let title = lesson.problems.count == 1 ? "Results" : "Results: \(Notes.escape(problem.label))"
+            let title = lesson.problems.count == 1 ? "Results" : "Results: \(TextStyle.escape(problem.label))"
             h.resultsBox(title: title, rows: rows)
         }
     }

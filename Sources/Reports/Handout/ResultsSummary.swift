@@ -10,11 +10,11 @@ enum ResultsSummary {
         if let expected = problem.expected {
             var text = vectorText(expected)
             if let loss = problem.expectedLoss { text += ", loss \(NumberFormat.significant(loss, 6))" }
-            rows.append((Notes.escape(problem.expectedLabel), text))
+            rows.append((TextStyle.escape(problem.expectedLabel), text))
         }
         let mine = results.results.filter { $0.run.problemID == problem.id }
         for r in mine where r.run.sweep == nil {
-            rows.append((Notes.escape(r.run.label), describe(r, expected: problem.expected)))
+            rows.append((TextStyle.escape(r.run.label), describe(r, expected: problem.expected)))
         }
         for sweep in results.lesson.sweeps {
             let runs = mine.filter { $0.run.sweep?.id == sweep.id }
@@ -30,14 +30,14 @@ enum ResultsSummary {
     /// `3000 cells; 412 diverged; lowest final loss 1.2×10⁻⁴⁸ at η = 0.2, μ = 0.27`.
     static func describeGrid(_ map: ConvergenceMap) -> String {
         let diverged = map.outcomes.filter(\.verdict.isDivergence).count
-        var text = "\(map.outcomes.count) cells (\(Notes.escape(map.x.setting.symbol)) × \(Notes.escape(map.y.setting.symbol))); "
+        var text = "\(map.outcomes.count) cells (\(TextStyle.escape(map.x.setting.symbol)) × \(TextStyle.escape(map.y.setting.symbol))); "
         text += diverged == 0 ? "none diverged" : "\(diverged) diverged"
         let finite = map.outcomes.indices.filter { !map.outcomes[$0].verdict.isDivergence && map.outcomes[$0].finalLoss.isFinite }
         if let best = finite.min(by: { map.outcomes[$0].finalLoss < map.outcomes[$1].finalLoss }) {
             let i = best % map.x.values.count, j = best / map.x.values.count
             text += "; lowest final loss \(NumberFormat.significant(map.outcomes[best].finalLoss, 3)) at "
-            text += "\(Notes.escape(map.x.setting.symbol)) = \(Notes.escape(valueText(map.x.values[i]))), "
-            text += "\(Notes.escape(map.y.setting.symbol)) = \(Notes.escape(valueText(map.y.values[j])))"
+            text += "\(TextStyle.escape(map.x.setting.symbol)) = \(TextStyle.escape(valueText(map.x.values[i]))), "
+            text += "\(TextStyle.escape(map.y.setting.symbol)) = \(TextStyle.escape(valueText(map.y.values[j])))"
         }
         return text
     }
@@ -75,34 +75,34 @@ enum ResultsSummary {
 
     static func verdictText(_ v: Verdict) -> String {
         switch v {
-        case .converged(let rule): return "<b>converged</b> (\(Notes.escape(rule)))"
+        case .converged(let rule): return "<b>converged</b> (\(TextStyle.escape(rule)))"
         case .maxSteps: return "<b>ran its whole budget</b>"
-        case .diverged(let step, let reason): return "<b>diverged at step \(step)</b> (\(Notes.escape(reason)))"
-        case .saddle, .stillFalling, .unboundedBelow: return "<b>\(Notes.escape(v.description))</b>"
+        case .diverged(let step, let reason): return "<b>diverged at step \(step)</b> (\(TextStyle.escape(reason)))"
+        case .saddle, .stillFalling, .unboundedBelow: return "<b>\(TextStyle.escape(v.description))</b>"
         }
     }
 
     static func describeSweep(_ sweep: Sweep, _ runs: [RunResult]) -> String {
         let diverged = runs.filter { $0.trace.verdict.isDivergence }
         if sweep.setting == .start { return describeStartSweep(runs, diverged: diverged) }
-        let symbol = Notes.escape(sweep.setting.symbol)
+        let symbol = TextStyle.escape(sweep.setting.symbol)
         let numbers = sweep.values.compactMap(\.number)
         var text = "\(runs.count) runs, \(symbol) "
         if numbers.count == sweep.values.count, let low = numbers.min(), let high = numbers.max() {
             text += "from \(NumberFormat.short(low)) to \(NumberFormat.short(high)); "
         } else {
-            text += sweep.values.map { Notes.escape(Self.valueText($0)) }.joined(separator: ", ") + "; "
+            text += sweep.values.map { TextStyle.escape(Self.valueText($0)) }.joined(separator: ", ") + "; "
         }
         text += diverged.isEmpty ? "none diverged" : "\(diverged.count) diverged"
         let divergedValues = diverged.compactMap { $0.run.sweep?.value }
         if let first = divergedValues.compactMap(\.number).min() {
             text += " (the smallest at \(symbol) = \(NumberFormat.short(first)))"
         } else if let first = divergedValues.first {
-            text += " (the first at \(symbol) = \(Notes.escape(Self.valueText(first))))"
+            text += " (the first at \(symbol) = \(TextStyle.escape(Self.valueText(first))))"
         }
         let finite = runs.filter { $0.trace.finalLoss.isFinite }
         if let best = finite.min(by: { $0.trace.finalLoss < $1.trace.finalLoss }), let v = best.run.sweep?.value {
-            text += "; lowest final loss \(NumberFormat.significant(best.trace.finalLoss, 3)) at \(symbol) = \(Notes.escape(Self.valueText(v)))"
+            text += "; lowest final loss \(NumberFormat.significant(best.trace.finalLoss, 3)) at \(symbol) = \(TextStyle.escape(Self.valueText(v)))"
         }
         return text
     }
@@ -115,10 +115,10 @@ enum ResultsSummary {
     /// A start sweep in words, each start named by its run's label (`x₀ = −2` unless the teacher wrote one).
     private static func describeStartSweep(_ runs: [RunResult], diverged: [RunResult]) -> String {
         var text = "\(runs.count) runs from \(runs.count) starts; "
-        text += diverged.isEmpty ? "none diverged" : "\(diverged.count) diverged (the first from \(Notes.escape(diverged[0].run.label)))"
+        text += diverged.isEmpty ? "none diverged" : "\(diverged.count) diverged (the first from \(TextStyle.escape(diverged[0].run.label)))"
         let finite = runs.filter { $0.trace.finalLoss.isFinite }
         if let best = finite.min(by: { $0.trace.finalLoss < $1.trace.finalLoss }) {
-            text += "; lowest final loss \(NumberFormat.significant(best.trace.finalLoss, 3)) from \(Notes.escape(best.run.label))"
+            text += "; lowest final loss \(NumberFormat.significant(best.trace.finalLoss, 3)) from \(TextStyle.escape(best.run.label))"
         }
         return text
     }

@@ -40,12 +40,12 @@ enum StepTable {
             switch parts[0] {
             case "grad": return Symbols.indexed("g", by: parts[1])
             case "update": return "Δ" + Symbols.parameter(parts[1])
-            default: return Symbols.indexed(Notes.escape(parts[0]), by: parts[1])
+            default: return Symbols.indexed(TextStyle.escape(parts[0]), by: parts[1])
             }
         }
         switch name {
         case RunSetting.learningRate.key: return RunSetting.learningRate.symbol
-        case "loss": return trace.lossStride > 1 ? Notes.escape(trace.lossLabel) : "loss"
+        case "loss": return trace.lossStride > 1 ? TextStyle.escape(trace.lossLabel) : "loss"
         case "batch_loss": return "batch loss"
         default: return Symbols.parameter(name)
         }

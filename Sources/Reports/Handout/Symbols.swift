@@ -1,4 +1,5 @@
 import Lessons
+import Plot
 
 /// How parameter and optimizer-state names are set in headers and labels (Pango markup).
 enum Symbols {
@@ -9,14 +10,14 @@ enum Symbols {
     static func parameter(_ name: String) -> String {
         let parts = name.split(separator: "_", omittingEmptySubsequences: false).map(String.init)
         if parts.count > 1, parts.allSatisfy({ !$0.isEmpty }) {
-            return Notes.escape(parts[0]) + "<sub>" + parts.dropFirst().map(Notes.escape).joined(separator: ",") + "</sub>"
+            return TextStyle.escape(parts[0]) + "<sub>" + parts.dropFirst().map(TextStyle.escape).joined(separator: ",") + "</sub>"
         }
         let stem = name.prefix { !$0.isNumber }
         let index = name.dropFirst(stem.count)
         if !stem.isEmpty, !index.isEmpty, stem.allSatisfy(\.isLetter), index.allSatisfy(\.isNumber) {
-            return Notes.escape(String(stem)) + "<sub>\(index)</sub>"
+            return TextStyle.escape(String(stem)) + "<sub>\(index)</sub>"
         }
-        return Notes.escape(name)
+        return TextStyle.escape(name)
     }
 
     /// `symbol` for one parameter: subscripted (g<sub>x</sub>), or followed by the parameter in
@@ -35,7 +36,7 @@ enum Symbols {
         case "v": return "v is the second moment, a running mean of g²"
         case "mean_square": return "mean_square is the running mean of g²"
         case "accumulator": return "accumulator is the running sum of g²"
-        default: return Notes.escape(name)
+        default: return TextStyle.escape(name)
         }
     }
 }

@@ -120,7 +120,7 @@ struct AxisPlacement {
         let numbers = axis.numbers
         let n = axis.values.count
         kind = numbers == nil ? .listed : axis.spacing
-        let name = Notes.escape(axis.setting.axisLabel)
+        let name = TextStyle.escape(axis.setting.axisLabel)
         switch kind {
         case .log:
             let lo = numbers!.first!, hi = numbers!.last!
@@ -134,7 +134,7 @@ struct AxisPlacement {
         case .listed:
             range = 0...Double(n - 1)
             let every = max(1, Int((Double(n) / 10).rounded(.up)))
-            ticks = stride(from: 0, to: n, by: every).map { Tick(value: Double($0), label: Notes.escape(ResultsSummary.valueText(axis.values[$0]))) }
+            ticks = stride(from: 0, to: n, by: every).map { Tick(value: Double($0), label: TextStyle.escape(ResultsSummary.valueText(axis.values[$0]))) }
             label = name
         }
     }

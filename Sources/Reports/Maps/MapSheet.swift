@@ -30,12 +30,12 @@ public struct MapSheet {
         let converged = map.outcomes.filter { if case .converged = $0.verdict { return true } else { return false } }.count
         var cells = "\(map.x.values.count) × \(map.y.values.count) cells: \(diverged) diverged"
         if converged > 0 { cells += ", \(converged) converged" }
-        return "\(problem) · \(settings) (the grid sets \(Notes.escape(map.x.setting.symbol)) and \(Notes.escape(map.y.setting.symbol))) · \(budget) · \(cells)"
+        return "\(problem) · \(settings) (the grid sets \(TextStyle.escape(map.x.setting.symbol)) and \(TextStyle.escape(map.y.setting.symbol))) · \(budget) · \(cells)"
     }
 
     /// How to read the map.
     public var caption: String {
-        var text = "Each cell is one run with the base run's settings and the cell's \(Notes.escape(map.x.setting.label)) and \(Notes.escape(map.y.setting.label)); "
+        var text = "Each cell is one run with the base run's settings and the cell's \(TextStyle.escape(map.x.setting.label)) and \(TextStyle.escape(map.y.setting.label)); "
         text += quantity == .finalLoss ? "its color is the loss on its last row. "
             : "its color is the number of steps its stop rule needed (gray: it never fired). "
         text += "Hatched cells diverged. "

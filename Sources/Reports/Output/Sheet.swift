@@ -22,7 +22,7 @@ struct Sheet {
         width = pageWidth - 2 * margin
         let titleStyle = TextStyle(family: "DejaVu Sans", size: 12, bold: true)
         let subtitleStyle = TextStyle(family: "DejaVu Sans", size: 9, color: Color(hex: 0x444444))
-        let heading = TextBlock.wrapping(Notes.escape(title), width: width, style: titleStyle, lineHeight: 15, canvas: canvas)
+        let heading = TextBlock.wrapping(TextStyle.escape(title), width: width, style: titleStyle, lineHeight: 15, canvas: canvas)
         let sub = TextBlock.wrapping(subtitle, width: width, style: subtitleStyle, lineHeight: 12, canvas: canvas)
         items = [
             Page.Item(frame: Rect(x: margin, y: margin, width: width, height: heading.height), content: heading),

@@ -1,5 +1,6 @@
 import Foundation
 import Lessons
+import Plot
 
 /// Short lines for slides, drawn from a section's prose: its bullet items, or else its shortest
 /// sentences, in reading order.
@@ -44,7 +45,7 @@ enum SlideText {
             i += 1
         }
         if !current.isEmpty { sentences.append(current) }
-        return sentences.map { balanced($0) ? $0 : Notes.escape(plain($0)) }
+        return sentences.map { balanced($0) ? $0 : TextStyle.escape(plain($0)) }
     }
 
     /// `markup` cut at a word to at most `longest` characters with `…`, tags dropped when it is cut.
@@ -53,7 +54,7 @@ enum SlideText {
         guard text.count > longest else { return markup }
         var cut = String(text.prefix(longest))
         if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
-        return Notes.escape(cut) + "…"
+        return TextStyle.escape(cut) + "…"
     }
 
     /// The text of `markup` without tags, entities decoded.

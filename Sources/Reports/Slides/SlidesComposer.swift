@@ -60,7 +60,7 @@ struct SlidesComposer {
         slides += sections.map { slide($0, canvas: canvas) }
         slides.append(listSlide(heading: "Take-aways", items: takeaways, canvas: canvas))
         for n in slides.indices {
-            let furniture = TextBlock(lines: [Notes.escape(lesson.title)], style: Self.footer, lineHeight: 24)
+            let furniture = TextBlock(lines: [TextStyle.escape(lesson.title)], style: Self.footer, lineHeight: 24)
             var count = Self.footer
             count.alignment = .right
             let width = Self.size.width - 2 * Self.margin
@@ -82,9 +82,9 @@ struct SlidesComposer {
             page.items.append(Page.Item(frame: Rect(x: Self.margin, y: y, width: width, height: block.height), content: block))
             y += block.height + gap
         }
-        add(Notes.escape(lesson.title), TextStyle(family: "DejaVu Sans", size: 52, bold: true), 1.2, gap: 14)
+        add(TextStyle.escape(lesson.title), TextStyle(family: "DejaVu Sans", size: 52, bold: true), 1.2, gap: 14)
         if let subtitle = lesson.subtitle {
-            add(Notes.escape(subtitle), TextStyle(family: "DejaVu Sans", size: 30, color: Color(hex: 0x333333)), 1.3, gap: 40)
+            add(TextStyle.escape(subtitle), TextStyle(family: "DejaVu Sans", size: 30, color: Color(hex: 0x333333)), 1.3, gap: 40)
         }
         if let question = lesson.question {
             add("The learner asked:", TextStyle(family: "DejaVu Sans", size: 24, color: Color(hex: 0x595959)), 1.3, gap: 8)

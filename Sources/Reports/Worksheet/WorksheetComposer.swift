@@ -40,7 +40,7 @@ struct WorksheetComposer {
         var h = HandoutBuilder(paper: paper, header: "\(lesson.title) · \(copy.name)",
                                footer: "\(lesson.id) · \(copy.name) · steptrace \(version)")
         let count = lesson.exercises.count
-        h.title(Notes.escape(title), subtitle: lesson.subtitle.map(Notes.escape),
+        h.title(TextStyle.escape(title), subtitle: lesson.subtitle.map(TextStyle.escape),
                 meta: "lesson <tt>\(lesson.id)</tt> · \(count) exercise\(count == 1 ? "" : "s")")
         if copy == .worksheet {
             h.drawing(FieldLine(labels: ["Name", "Class", "Date"], style: h.style.body), height: 22)
@@ -110,7 +110,7 @@ struct WorksheetComposer {
                 // The worksheet leaves captions out: they often say what the student is asked to find.
                 let spec = lesson.figures.first { $0.id == id }
                 h.figure(built.drawable, aspectRatio: built.aspectRatio,
-                         caption: copy == .key ? built.caption : spec?.title.map { "<b>\(Notes.escape($0)).</b>" })
+                         caption: copy == .key ? built.caption : spec?.title.map { "<b>\(TextStyle.escape($0)).</b>" })
             }
         case .insert("table", let id?):
             guard let spec = lesson.tables.first(where: { $0.id == id }), var table = tables[id],

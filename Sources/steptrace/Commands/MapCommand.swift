@@ -42,7 +42,7 @@ struct MapCommand: ParsableCommand {
             throw Failure.data(error.description)
         }
         let start = zip(objective.parameterNames, base.start).map { "\($0) = \(NumberFormat.short($1))" }.joined(separator: ", ")
-        let sheet = MapSheet(map: map, quantity: show, problem: "f = \(Notes.escape(flags.objective)) from \(Notes.escape(start))")
+        let sheet = MapSheet(map: map, quantity: show, problem: "f = \(TextStyle.escape(flags.objective)) from \(TextStyle.escape(start))")
         let paths = try reporting {
             try sheet.write(into: output, backend: try CairoRenderBackend(), creationDate: LessonOptions.creationDate)
         }

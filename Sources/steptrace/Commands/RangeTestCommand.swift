@@ -44,7 +44,7 @@ struct RangeTestCommand: ParsableCommand {
         let settings = UpdateRule.lines(for: base.optimizer, schedule: .constant).settings
         let title = "Learning-rate range test"
         let steps = base.stop.maxSteps ?? 0
-        let subtitle = "f = \(Notes.escape(flags.objective)) from \(Notes.escape(start)) · \(settings), η replaced by the test's: "
+        let subtitle = "f = \(TextStyle.escape(flags.objective)) from \(TextStyle.escape(start)) · \(settings), η replaced by the test's: "
             + "from \(NumberFormat.short(from)) to \(NumberFormat.short(to)) over \(steps) steps"
         let paths = try reporting {
             try chart.write(into: output, title: title, subtitle: subtitle, backend: try CairoRenderBackend(),
