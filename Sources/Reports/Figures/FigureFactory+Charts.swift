@@ -119,11 +119,11 @@ extension FigureFactory {
     // MARK: data views
 
     /// The model's value on rows where `columns` take the given values and other columns are 0.
-    static func modelValues(_ problem: Problem, theta: [Double], columns: [String: [Double]]) throws -> [Double] {
-        guard let data = problem.data, let model = problem.model, let count = columns.values.first?.count else { return [] }
-        let table = try DataTable(columns: data.columnNames.map { name in (name: name, values: columns[name] ?? Array(repeating: 0, count: count)) })
+    /// The model at `theta` for every row of `table` (a table with the data's columns).
+    static func modelValues(_ problem: Problem, theta: [Double], table: DataTable) throws -> [Double] {
+        guard let model = problem.model else { return [] }
         let objective = try ExpressionObjective(expression: model, parameters: problem.declarations, constants: problem.constants, data: table)
-        return (0..<count).map { objective.lossValue(at: theta, rows: [$0]) }
+        return (0..<table.rowCount).map { objective.lossValue(at: theta, rows: [$0]) }
     }
 
     static func padded(_ values: [Double], by fraction: Double = 0.08) -> ClosedRange<Double> {
@@ -146,10 +146,12 @@ extension FigureFactory {
         let xs = data.column(named: columns.x)!, ys = data.column(named: columns.y)!
         let range = FigureFactory.padded(xs, by: 0.1)
         let grid = (0..<200).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 199 }
+        // The model's input: the curve's x values in their column, every other column 0.
+        let table = try DataTable(columns: data.columnNames.map { ($0, $0 == columns.x ? grid : Array(repeating: 0, count: grid.count)) })
         let rows = Array(Set(steps.map { min($0, r.trace.count - 1) })).sorted()
         var members: [CurveFamily.Member] = []
         for row in rows {
-            let values = try FigureFactory.modelValues(problem, theta: r.trace.parameters(row: row), columns: [columns.x: grid])
+            let values = try FigureFactory.modelValues(problem, theta: r.trace.parameters(row: row), table: table)
             members.append(CurveFamily.Member(label: FigureFactory.stepLabel(r.trace, row, r.run),
                                               points: zip(grid, values).map { DataPoint($0, $1) }))
         }
@@ -168,21 +170,13 @@ extension FigureFactory {
         let data = problem.data!
         let xs = data.column(named: columns.x)!, ys = data.column(named: columns.y)!
         let classes = data.column(named: classColumn)!
-        let xRange = FigureFactory.padded(xs), yRange = FigureFactory.padded(ys)
         let n = 80
-        var gx: [Double] = [], gy: [Double] = []
-        for j in 0..<n {
-            for i in 0..<n {
-                gx.append(xRange.lowerBound + (xRange.upperBound - xRange.lowerBound) * Double(i) / Double(n - 1))
-                gy.append(yRange.lowerBound + (yRange.upperBound - yRange.lowerBound) * Double(j) / Double(n - 1))
-            }
-        }
+        let (plane, xRange, yRange) = try FigureFactory.planeGrid(problem, x: columns.x, y: columns.y, size: n)
         let rows = Array(Set(steps.map { min($0, r.trace.count - 1) })).sorted()
         let shades = Colormap.lightToDarkBlue
         var marks: [any Mark] = []
         for (k, row) in rows.enumerated() {
-            let p = try FigureFactory.modelValues(problem, theta: r.trace.parameters(row: row),
-                                                  columns: [columns.x: gx, columns.y: gy])
+            let p = try FigureFactory.modelValues(problem, theta: r.trace.parameters(row: row), table: plane)
             let grid = SurfaceGrid(width: n, height: n, x: xRange, y: yRange, values: p)
             let t = rows.count == 1 ? 1.0 : Double(k) / Double(rows.count - 1)
             let color = shades.color(at: 0.25 + 0.75 * t)
