@@ -7,13 +7,8 @@ import Trace
 /// question, the notes in order with generated figures, tables, checks, update
 /// rules and results placed where the notes ask, and anything not placed (in the notes or in an
 /// exercise) at the end. Exercises belong to the worksheet and are left out.
-struct HandoutComposer {
-    let results: LessonResults
-    let figures: [String: BuiltFigure]
-    let paper: HandoutBuilder.Paper
-    let version: String
-
-    var lesson: Lesson { results.lesson }
+struct HandoutComposer: LessonComposer {
+    let material: LessonMaterial
 
     /// The handout's blocks in reading order, before pagination (the lesson's web page reads the same blocks).
     func blocks() throws -> HandoutBuilder {

@@ -12,16 +12,15 @@ public struct ClassroomFile: Equatable, Sendable {
 extension ReportWriter {
     /// The worksheet and answer key (when asked and the lesson has exercises) and the slides (when
     /// asked), by file name, made before anything is written so a mistake leaves no files.
-    func classroomDocuments(_ results: LessonResults, figures: [String: BuiltFigure],
-                            canvas: Canvas) throws -> [(name: String, document: Document)] {
+    func classroomDocuments(_ material: LessonMaterial, canvas: Canvas) throws -> [(name: String, document: Document)] {
         var documents: [(name: String, document: Document)] = []
-        if writesWorksheet && !results.lesson.exercises.isEmpty {
-            let composer = WorksheetComposer(results: results, figures: figures, paper: paper, version: version)
+        if writesWorksheet && !material.results.lesson.exercises.isEmpty {
+            let composer = WorksheetComposer(material: material)
             let (worksheet, key) = try composer.compose(canvas: canvas, creationDate: creationDate)
             documents += [("worksheet.pdf", worksheet), ("answers.pdf", key)]
         }
         if writesSlides {
-            let composer = SlidesComposer(results: results, figures: figures, version: version)
+            let composer = SlidesComposer(material: material)
             documents.append(("slides.pdf", composer.compose(canvas: canvas, creationDate: creationDate)))
         }
         return documents

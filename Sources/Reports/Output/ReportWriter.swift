@@ -77,10 +77,10 @@ public struct ReportWriter {
         var figures: [String: BuiltFigure] = [:]
         for spec in lesson.figures { figures[spec.id] = try factory.build(spec) }
         let canvas = backend.measuringCanvas()
-        let composer = HandoutComposer(results: results, figures: figures, paper: paper, version: version)
-        let blocks = try composer.blocks()
+        let material = LessonMaterial(results: results, figures: figures, paper: paper, version: version)
+        let blocks = try HandoutComposer(material: material).blocks()
         let document = blocks.build(canvasForMeasuring: canvas, title: lesson.title, creationDate: creationDate)
-        let classroom = try classroomDocuments(results, figures: figures, canvas: canvas)
+        let classroom = try classroomDocuments(material, canvas: canvas)
 
         let final = (output as NSString).appendingPathComponent(lesson.id)
         let staging = (output as NSString).appendingPathComponent(".\(lesson.id).partial-\(getpid())")

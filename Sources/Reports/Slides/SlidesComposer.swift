@@ -9,12 +9,8 @@ import Plot
 ///
 /// Every text is at least 18 pt. Figures are the handout's own, magnified so that their smallest
 /// label is 18 pt, which makes their paths and markers thicker in proportion.
-struct SlidesComposer {
-    let results: LessonResults
-    let figures: [String: BuiltFigure]
-    let version: String
-
-    var lesson: Lesson { results.lesson }
+struct SlidesComposer: LessonComposer {
+    let material: LessonMaterial
 
     /// The slide size in points.
     static let size = Size(1280, 720)

@@ -10,13 +10,8 @@ import Plot
 /// leaves a table's blanked cells empty, and draws a prediction's figures as empty axes; the key
 /// fills the blanks (shaded, in bold), draws every figure whole with its caption, and prints each
 /// answer.
-struct WorksheetComposer {
-    let results: LessonResults
-    let figures: [String: BuiltFigure]
-    let paper: HandoutBuilder.Paper
-    let version: String
-
-    var lesson: Lesson { results.lesson }
+struct WorksheetComposer: LessonComposer {
+    let material: LessonMaterial
 
     /// Which of the two documents is being made.
     enum Copy {
