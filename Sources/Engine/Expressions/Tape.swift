@@ -82,7 +82,7 @@ final class Tape {
         // (and the output itself when it depends on data only).
         var needed: [Int] = []
         for instruction in active {
-            for operand in [instruction.a, instruction.b] where !isActive(operand) {
+            for operand in [instruction.a, instruction.b, instruction.d] where !isActive(operand) {
                 needed.append(Int(operand))
             }
         }
