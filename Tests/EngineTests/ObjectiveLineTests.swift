@@ -131,6 +131,30 @@ struct ObjectiveLineTests {
         }
     }
 
+    @Test("the grid search on every core finds what one walk finds, bit for bit, ties going to the first point")
+    func parallelGridSearch() throws {
+        let fit = try ArrayLessonExpressions.objective(
+            ArrayLessonExpressions.constrainedFit, ArrayLessonExpressions.constrainedFitParameters,
+            ArrayLessonExpressions.constrainedFitConstants)
+        let base = [0.25, 0.25, 0.25, 0.25, 0]
+        for resolution in [1, 2, 7, 60] {
+            let search = GridSearch(domain: .simplex([0, 1, 2, 3]), resolution: resolution, solved: (4, -100...100))
+            let one = search.run(fit, base: base)
+            let spread = search.run(base: base) { fit.copy() }
+            #expect(spread == one && spread.loss.bitPattern == one.loss.bitPattern)
+            #expect(spread.points == search.pointCount)
+        }
+        // Every x ties at y = 0: the first x of the grid (−1) must win, as in one walk.
+        let flat = try ExpressionObjective(expression: "0*x + (y - 0.5)^2 + (z - 0.25)^2", parameters: ["x", "y", "z"])
+        let boxes = GridSearch(domain: .boxes([(0, -1...1), (1, -1...1)]), resolution: 8, solved: (2, 0...1))
+        let one = boxes.run(flat, base: [0, 0, 0])
+        #expect(boxes.run(base: [0, 0, 0]) { flat.copy() } == one)
+        #expect(one.parameters == [-1, 0.5, 0.25] && one.points == 81)
+        let bowl = TestQuadratic(curvatures: [1, 10, 3], names: ["x", "y", "z"])
+        let plain = GridSearch(domain: .boxes([(1, -1...1), (0, -2...2)]), resolution: 9)
+        #expect(plain.run(base: [0.3, 0.3, 0.3]) { bowl } == plain.run(bowl, base: [0.3, 0.3, 0.3]))
+    }
+
     @Test("constrained-fit's tape along b holds a @ C and its square and moves the rest; along a[k] everything moves")
     func lessonSplit() throws {
         let parsed = try ParsedExpression(
