@@ -114,4 +114,29 @@ struct ObjectiveExpressionTests {
         #expect(error?.message == "unknown name 'z' at column 3 (parameters: a; data columns: x, y)")
         #expect(error?.column == 3)
     }
+
+    @Test("a data column that only a fused product-sum reads is loaded for every row", arguments: [0, 1, 2])
+    func fusedOperandReadsEveryRow(form: Int) throws {
+        // Each compiles to a fused multiply form whose third operand is the data column y alone
+        // (y − a·x − b: subtractMultiply(a, x, d: y)); y must still change from row to row.
+        let text = ["(y - a*x - b)^2", "(a*x + y - b)^2", "(y + a*x*b)^2"][form]
+        /// The residual r (f = r²) and ∂r/∂b.
+        func residual(_ a: Double, _ b: Double, _ x: Double, _ y: Double) -> (r: Double, slope: Double) {
+            switch form {
+            case 0: return (y - a * x - b, -1)
+            case 1: return (a * x + y - b, -1)
+            default: return (y + a * x * b, a * x)
+            }
+        }
+        let data = try DataTable(columnNames: ["x", "y"], rows: [[1, 1], [2, 5], [3, 2]])
+        let objective = try ExpressionObjective(expression: text, parameters: ["a", "b"], data: data)
+        let (a, b) = (1.0, 0.25)
+        let points = [(1.0, 1.0), (2, 5), (3, 2)]
+        let terms = points.map { x, y in residual(a, b, x, y) }
+        let expected = terms.map { $0.r * $0.r }.reduce(0, +) / 3
+        let expectedB = terms.map { 2 * $0.r * $0.slope }.reduce(0, +) / 3
+        let (loss, gradient) = objective.evaluate(at: [a, b], rows: objective.allRows)
+        #expect(close(loss, expected, 1e-12), "\(text): \(loss) vs \(expected)")
+        #expect(close(gradient[1], expectedB, 1e-12), "\(text): ∂/∂b \(gradient[1]) vs \(expectedB)")
+    }
 }

@@ -7,6 +7,7 @@ public enum LineMinimizer {
     /// least of the clipped vertex and the ends is the answer, after four evaluations.
     /// Otherwise Brent's method (golden section with parabolic steps) to a relative
     /// tolerance of 10⁻¹⁰ of the interval's width, compared with both ends.
+    @inlinable
     public static func minimize(in interval: ClosedRange<Double>, _ f: (Double) -> Double) -> (x: Double, value: Double) {
         let a = interval.lowerBound, b = interval.upperBound
         guard b > a else { return (a, f(a)) }
@@ -33,7 +34,8 @@ public enum LineMinimizer {
     }
 
     /// Brent's minimization on [a, b] (Numerical Recipes' `brent`, without derivatives).
-    private static func brent(_ lower: Double, _ upper: Double, _ f: (Double) -> Double) -> (x: Double, value: Double) {
+    @usableFromInline
+    static func brent(_ lower: Double, _ upper: Double, _ f: (Double) -> Double) -> (x: Double, value: Double) {
         let golden = 0.3819660112501051
         var a = lower, b = upper
         var x = a + golden * (b - a), w = x, v = x

@@ -34,17 +34,18 @@ final class Tape {
     /// Number of data rows loadable with `load(row:)`.
     let rowCount: Int
 
-    private let values: UnsafeMutablePointer<Double>
+    /// The value slots, θ first.
+    let values: UnsafeMutablePointer<Double>
     private let adjoints: UnsafeMutablePointer<Double>
     /// The instructions that depend on a parameter, in order.
-    private let forwardCode: UnsafeMutablePointer<Instruction>
-    private let forwardCount: Int
+    let forwardCode: UnsafeMutablePointer<Instruction>
+    let forwardCount: Int
     /// The same instructions, last first.
     private let reverseCode: UnsafeMutablePointer<Instruction>
     private let reverseCount: Int
     /// `load(row: r)` writes `rowTable[r * rowWidth + k]` into slot `rowSlots[k]`.
-    private let rowSlots: UnsafeMutablePointer<Int>
-    private let rowWidth: Int
+    let rowSlots: UnsafeMutablePointer<Int>
+    let rowWidth: Int
     private let rowTable: UnsafeMutablePointer<Double>
     /// Kept to make copies.
     private let program: TapeProgram
@@ -81,7 +82,7 @@ final class Tape {
         // (and the output itself when it depends on data only).
         var needed: [Int] = []
         for instruction in active {
-            for operand in [instruction.a, instruction.b] where !isActive(operand) {
+            for operand in [instruction.a, instruction.b, instruction.d] where !isActive(operand) {
                 needed.append(Int(operand))
             }
         }
@@ -141,7 +142,7 @@ final class Tape {
     }
 
     @inline(__always)
-    private func run(_ instruction: Instruction) {
+    func run(_ instruction: Instruction) {
         let v = values
         v[Int(instruction.out)] = Opcode.value(
             instruction.op, v[Int(instruction.a)], v[Int(instruction.b)], v[Int(instruction.d)], instruction.c)

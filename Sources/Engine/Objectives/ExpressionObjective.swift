@@ -154,4 +154,11 @@ public final class ExpressionObjective: Objective, CustomStringConvertible {
         if let loss = scalarTape?.meanLoss(at: theta, rows: rows, rowCount: rowCount) { return loss }
         return arrayTape!.meanLoss(at: theta, rows: rows, rowCount: rowCount)
     }
+
+    /// The loss along parameter `index` over `rows`, on a tape of the line's own that runs only
+    /// what θ[index] reaches per evaluation (see `ExpressionLine`).
+    public func line(along index: Int, rows: [Int]) -> ExpressionLine {
+        precondition(index >= 0 && index < parameterNames.count, "the line's parameter is out of range")
+        return ExpressionLine(scalar: scalarTape, array: arrayTape, along: index, rows: rows, rowCount: rowCount)
+    }
 }

@@ -27,9 +27,22 @@ public protocol Objective {
     /// Why the loss or its gradient over all data is not finite at θ, in words (`1/x divides by zero`),
     /// when the objective can tell; nil otherwise. For error messages only (see `checkStart`).
     func explainNonFinite(at theta: [Double]) -> String?
+
+    /// How `line(along:rows:)` evaluates: `FullEvaluationLine` unless the objective has a cheaper one.
+    associatedtype Line: ObjectiveLine = FullEvaluationLine<Self>
+    /// L(θ; rows) along parameter `index` with the others held (see `ObjectiveLine`): a new line
+    /// with its own scratch memory, giving exactly what `loss(at:rows:)` gives.
+    func line(along index: Int, rows: [Int]) -> Line
 }
 
 extension Objective {
     /// Objectives that cannot tell say nothing.
     public func explainNonFinite(at theta: [Double]) -> String? { nil }
+}
+
+extension Objective where Line == FullEvaluationLine<Self> {
+    /// Objectives without a cheaper line evaluate all of themselves at every point of it.
+    public func line(along index: Int, rows: [Int]) -> FullEvaluationLine<Self> {
+        FullEvaluationLine(self, along: index, rows: rows)
+    }
 }

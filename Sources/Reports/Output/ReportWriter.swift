@@ -73,28 +73,38 @@ public struct ReportWriter {
     /// `begin` for finished `results`.
     public func begin(_ results: LessonResults, output: String) throws -> Pending {
         let lesson = results.lesson
-        let factory = FigureFactory(results: results)
-        var figures: [String: BuiltFigure] = [:]
-        for spec in lesson.figures { figures[spec.id] = try factory.build(spec) }
-        let canvas = backend.measuringCanvas()
-        let material = LessonMaterial(results: results, figures: figures, paper: paper, version: version)
-        let blocks = try HandoutComposer(material: material).blocks()
-        let document = blocks.build(canvasForMeasuring: canvas, title: lesson.title, creationDate: creationDate)
-        let classroom = try classroomDocuments(material, canvas: canvas)
-
         let final = (output as NSString).appendingPathComponent(lesson.id)
         let staging = (output as NSString).appendingPathComponent(".\(lesson.id).partial-\(getpid())")
         FileOutput.removeLeftovers(of: lesson.id, in: output)
         try FileOutput.makeFolder((staging as NSString).appendingPathComponent("figures"))
         try FileOutput.makeFolder((staging as NSString).appendingPathComponent("traces"))
-        // Traces are formatted, compressed and written on the second core while the figures and
-        // the handout render (and, in `all`, while the next lesson runs).
+        // Traces are formatted, compressed and written on the second core while the figures are
+        // built, the analyses run and the handout renders (and, in `all`, while the next lesson runs).
         let compression = self.compression
         let csv = BackgroundJob {
             for result in results.results {
                 let path = (staging as NSString).appendingPathComponent("traces/\(result.run.id).csv.gz")
                 try compression.streamGzip(to: path) { result.trace.writeCSV(to: &$0) }
             }
+        }
+        let figures: [String: BuiltFigure]
+        let blocks: HandoutBuilder
+        let document: Document
+        let classroom: [(name: String, document: Document)]
+        do {
+            let factory = FigureFactory(results: results)
+            var built: [String: BuiltFigure] = [:]
+            for spec in lesson.figures { built[spec.id] = try factory.build(spec) }
+            figures = built
+            let canvas = backend.measuringCanvas()
+            let material = LessonMaterial(results: results, figures: figures, paper: paper, version: version)
+            blocks = try HandoutComposer(material: material).blocks()
+            document = blocks.build(canvasForMeasuring: canvas, title: lesson.title, creationDate: creationDate)
+            classroom = try classroomDocuments(material, canvas: canvas)
+        } catch {
+            csv.waitIgnoringErrors()
+            try? FileManager.default.removeItem(atPath: staging)
+            throw error
         }
         let pending = Pending(
             traces: csv, staging: staging, final: final,

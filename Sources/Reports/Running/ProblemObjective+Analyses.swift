@@ -9,11 +9,11 @@ extension ProblemObjective {
         }
     }
 
-    /// `search` run on this objective from `base`.
+    /// `search` run on this objective from `base`, on every core (an expression copied per piece of the grid).
     func gridSearch(_ search: GridSearch, base: [Double]) -> GridSearch.Result {
         switch self {
-        case .expression(let o): return search.run(o, base: base)
-        case .builtin(let o): return search.run(o, base: base)
+        case .expression(let o): return search.run(base: base) { o.copy() }
+        case .builtin(let o): return search.run(base: base) { o }
         }
     }
 

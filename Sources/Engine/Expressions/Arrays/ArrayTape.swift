@@ -23,26 +23,27 @@ final class ArrayTape {
     /// Number of operations run per forward pass.
     var instructionCount: Int { forwardCount }
 
-    private let values: UnsafeMutablePointer<Double>
+    /// Every node's value, θ's elements first.
+    let values: UnsafeMutablePointer<Double>
     private let adjoints: UnsafeMutablePointer<Double>
     private let adjointCount: Int
     /// Every node, for array literals to find their parts.
-    private let nodes: UnsafeMutablePointer<ArrayNode>
-    private let operands: UnsafeMutablePointer<Int>
+    let nodes: UnsafeMutablePointer<ArrayNode>
+    let operands: UnsafeMutablePointer<Int>
     /// The nodes `forward()` runs (those that change with θ or the row), in order.
-    private let forwardNodes: UnsafeMutablePointer<ArrayNode>
-    private let forwardCount: Int
+    let forwardNodes: UnsafeMutablePointer<ArrayNode>
+    let forwardCount: Int
     /// The nodes a parameter reaches, last first.
     private let reverseNodes: UnsafeMutablePointer<ArrayNode>
     private let reverseCount: Int
-    private let outputValue: Int
+    let outputValue: Int
     private let outputAdjoint: Int
     /// `load(row: r)` writes `data[r * dataColumnCount + column]` into value offset `slot`.
-    private let columnLoads: [(slot: Int, column: Int)]
+    let columnLoads: [(slot: Int, column: Int)]
     private let data: [Double]
     private let dataColumnCount: Int
     /// Kept to make copies.
-    private let program: ArrayProgram
+    let program: ArrayProgram
 
     /// Builds the buffers for a compiled program and, for programs reading data
     /// columns, the data (row-major, `dataColumnCount` per row).
