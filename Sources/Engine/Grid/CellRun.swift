@@ -95,11 +95,20 @@ extension RunGrid {
 
     /// The lane loop: every live cell's θ into the tape, one pass for all of them, then each cell's row
     /// finished by its own `RunCursor` (the same code `runLoop` runs); finished cells leave the block.
+    /// Unconstrained cells whose optimizer has a block form (`LaneFormed`) go through `LaneBlock` instead,
+    /// where the optimizer and the stop rules run across the block as well.
     private static func lanes<Opt: Optimizer>(
         _ cells: [RunSpec], _ objective: ExpressionObjective, _ tape: LaneTape, _ make: (OptimizerSettings) -> Opt
     ) throws -> [CellOutcome] {
         let plans = try cells.map { try RunPlan(spec: $0, parameterNames: objective.parameterNames, rowCount: 0) }
-        for plan in plans { try checkStart(objective, start: plan.start) }
+        var checked: [Double]? = nil
+        for plan in plans where plan.start != checked {
+            try checkStart(objective, start: plan.start)
+            checked = plan.start
+        }
+        if let formed = Opt.self as? any LaneFormed.Type, LaneBlock.canRun(plans) {
+            return formed.runLanes(plans, objective: objective, tape: tape)
+        }
         var cursors = plans.map { RunCursor(plan: $0, optimizer: make($0.settings)) }
         defer { for cursor in cursors { cursor.deallocate() } }
         var sinks = [CellSink](repeating: CellSink(), count: cells.count)
