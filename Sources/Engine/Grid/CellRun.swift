@@ -75,7 +75,7 @@ extension RunGrid {
     }
 
     /// Cells per pass of a lane tape.
-    static let laneWidth = 64
+    static let laneWidth = 128
 
     /// One block of cells sharing an optimizer kind and convention, in lockstep through `tape`.
     private static func runBlock(_ cells: [RunSpec], objective: ExpressionObjective, tape: LaneTape) throws -> [CellOutcome] {

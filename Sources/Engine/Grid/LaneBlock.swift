@@ -28,14 +28,12 @@ enum LaneBlock {
         let cell = UnsafeMutablePointer<Int>.allocate(capacity: width)
         let rates = UnsafeMutablePointer<Double>.allocate(capacity: width)
         let flagged = UnsafeMutablePointer<Int>.allocate(capacity: width)
-        let ended = UnsafeMutablePointer<Bool>.allocate(capacity: width)
         let theta = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
         let gradient = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
         defer {
-            cell.deallocate(); rates.deallocate(); flagged.deallocate(); ended.deallocate()
+            cell.deallocate(); rates.deallocate(); flagged.deallocate()
             theta.deallocate(); gradient.deallocate()
         }
-        ended.initialize(repeating: false, count: width)
         let thetaRows = tape.parameterRows, gradientRows = tape.gradientRows, losses = tape.lossRow
         for (l, plan) in plans.enumerated() {
             cell[l] = l
@@ -50,7 +48,7 @@ enum LaneBlock {
             tape.evaluate(lanes: count)
             let flags = monitor.screen(row: k, loss: losses, theta: thetaRows, gradient: gradientRows, lanes: count,
                                        flagged: flagged)
-            var anyEnded = false
+            var endedCount = 0
             for j in 0..<flags {
                 let l = flagged[j], plan = plans[cell[l]]
                 for i in 0..<n {
@@ -67,8 +65,8 @@ enum LaneBlock {
                 }
                 if stop.stoppedByGradient, let saddle = SaddleCheck.verdict(objective, at: theta) { verdict = saddle }
                 outcomes[cell[l]] = CellOutcome(verdict: verdict, steps: k, finalLoss: loss)
-                ended[l] = true
-                anyEnded = true
+                flagged[endedCount] = l
+                endedCount += 1
             }
             if !constantRates {
                 for l in 0..<count {
@@ -77,23 +75,18 @@ enum LaneBlock {
                 }
             }
             optimizer.update(theta: thetaRows, gradient: gradientRows, rates: rates, step: k, lanes: count)
-            if anyEnded {
-                var kept = 0
-                for l in 0..<count {
-                    if ended[l] {
-                        ended[l] = false
-                        continue
-                    }
-                    if kept != l {
-                        cell[kept] = cell[l]
-                        rates[kept] = rates[l]
-                        tape.moveParameters(from: l, to: kept)
-                        optimizer.move(from: l, to: kept)
-                        monitor.move(from: l, to: kept)
-                    }
-                    kept += 1
+            // Each ended lane takes the block's last lane (the ended lanes from the highest down, so the last
+            // lane is never one that has ended): lane order does not matter, `cell` says whose a lane is.
+            for j in stride(from: endedCount - 1, through: 0, by: -1) {
+                let l = flagged[j], last = count - 1
+                if l != last {
+                    cell[l] = cell[last]
+                    rates[l] = rates[last]
+                    tape.moveParameters(from: last, to: l)
+                    optimizer.move(from: last, to: l)
+                    monitor.move(from: last, to: l)
                 }
-                count = kept
+                count -= 1
             }
             k += 1
         }

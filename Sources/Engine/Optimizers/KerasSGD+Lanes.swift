@@ -40,16 +40,17 @@ extension KerasSGD: LaneFormed {
         func update(theta: UnsafeMutablePointer<Double>, gradient: UnsafePointer<Double>, rates: UnsafePointer<Double>,
                     step t: Int, lanes m: Int) {
             let momentum = self.momentum, nesterov = self.nesterov
+            // Both rules are computed in every lane and one is kept (a select, not a jump), so the loop vectorises.
             for i in 0..<parameterCount {
                 let th = theta + i &* width, g = gradient + i &* width, v = velocity + i &* width
                 for l in 0..<m {
-                    let eta = rates[l], mu = momentum[l]
-                    if mu == 0 {
-                        th[l] -= g[l] * eta
-                    } else {
-                        v[l] = -g[l] * eta + v[l] * mu
-                        th[l] += nesterov[l] ? -g[l] * eta + v[l] * mu : v[l]
-                    }
+                    let eta = rates[l], mu = momentum[l], gl = g[l]
+                    let plain = th[l] - gl * eta
+                    let newVelocity = -gl * eta + v[l] * mu
+                    let step = nesterov[l] ? -gl * eta + newVelocity * mu : newVelocity
+                    let stateless = mu == 0
+                    v[l] = stateless ? v[l] : newVelocity
+                    th[l] = stateless ? plain : th[l] + step
                 }
             }
         }

@@ -50,17 +50,17 @@ extension PyTorchSGD: LaneFormed {
                     step t: Int, lanes m: Int) {
             let momentum = self.momentum, keep = self.keep, nesterov = self.nesterov
             let first = t == 0
+            // Both rules are computed in every lane and one is kept (a select, not a jump), so the loop vectorises.
             for i in 0..<parameterCount {
                 let th = theta + i &* width, gi = gradient + i &* width, b = buffer + i &* width
                 for l in 0..<m {
                     let minusEta = -rates[l], mu = momentum[l], g = gi[l]
-                    if mu == 0 {
-                        th[l] += minusEta * g
-                    } else {
-                        b[l] = first ? g : b[l] * mu + keep[l] * g
-                        let direction = nesterov[l] ? g + mu * b[l] : b[l]
-                        th[l] += minusEta * direction
-                    }
+                    let plain = th[l] + minusEta * g
+                    let remembered = first ? g : b[l] * mu + keep[l] * g
+                    let direction = nesterov[l] ? g + mu * remembered : remembered
+                    let stateless = mu == 0
+                    b[l] = stateless ? b[l] : remembered
+                    th[l] = stateless ? plain : th[l] + minusEta * direction
                 }
             }
         }

@@ -16,15 +16,23 @@ final class LaneStopMonitor {
     private let divergenceFactor: UnsafeMutablePointer<Double>
     private let gradientTolerance: UnsafeMutablePointer<Double>
     private let lossChangeTolerance: UnsafeMutablePointer<Double>
-    private let markRow: UnsafeMutablePointer<Int>
-    private let total: UnsafeMutablePointer<Int>
+    /// Rows as doubles (exact below 2⁵³), so the screen's loops compare doubles only.
+    private let markRow: UnsafeMutablePointer<Double>
+    private let total: UnsafeMutablePointer<Double>
+    /// The smallest budget of the block's lanes: no lane's budget ends before it.
+    private let firstBudgetEnd: Int
+    /// Whether any lane has a gradient-norm rule (its square root is skipped otherwise).
+    private let hasGradientRule: Bool
+    /// Whether any lane has a loss-change rule.
+    private let hasLossChangeRule: Bool
     // … and `StopMonitor`'s state.
     private let initialLoss: UnsafeMutablePointer<Double>
     private let bestLoss: UnsafeMutablePointer<Double>
     private let previousLoss: UnsafeMutablePointer<Double>
     private let markLoss: UnsafeMutablePointer<Double>
     private let squaredNorm: UnsafeMutablePointer<Double>
-    private let finite: UnsafeMutablePointer<Bool>
+    /// Per lane: whether the row may end the run (0 or 1).
+    private let ends: UnsafeMutablePointer<UInt8>
     private let doubles: [UnsafeMutablePointer<Double>]
 
     /// A monitor for lanes `0..<plans.count` (at most `width`), lane l with the stop rules and budget of `plans[l]`.
@@ -40,70 +48,93 @@ final class LaneStopMonitor {
         previousLoss = .allocate(capacity: width)
         markLoss = .allocate(capacity: width)
         squaredNorm = .allocate(capacity: width)
-        doubles = [divergenceFactor, gradientTolerance, lossChangeTolerance, initialLoss, bestLoss, previousLoss, markLoss,
-                   squaredNorm]
+        ends = .allocate(capacity: width)
         markRow = .allocate(capacity: width)
         total = .allocate(capacity: width)
-        finite = .allocate(capacity: width)
+        doubles = [divergenceFactor, gradientTolerance, lossChangeTolerance, initialLoss, bestLoss, previousLoss, markLoss,
+                   squaredNorm, markRow, total]
         for buffer in doubles { buffer.initialize(repeating: .nan, count: width) }
         bestLoss.update(repeating: .infinity, count: width)
-        markRow.initialize(repeating: 0, count: width)
-        total.initialize(repeating: 0, count: width)
-        finite.initialize(repeating: true, count: width)
+        ends.initialize(repeating: 0, count: width)
         for (l, plan) in plans.enumerated() {
             divergenceFactor[l] = plan.stop.divergenceFactor
             gradientTolerance[l] = plan.stop.gradientTolerance ?? -.infinity
             lossChangeTolerance[l] = plan.stop.lossChangeTolerance ?? -.infinity
-            markRow[l] = StillFalling.markRow(steps: plan.totalSteps)
-            total[l] = plan.totalSteps
+            markRow[l] = Double(StillFalling.markRow(steps: plan.totalSteps))
+            total[l] = Double(plan.totalSteps)
         }
+        firstBudgetEnd = plans.map(\.totalSteps).min() ?? 0
+        hasGradientRule = plans.contains { $0.stop.gradientTolerance != nil }
+        hasLossChangeRule = plans.contains { $0.stop.lossChangeTolerance != nil }
     }
 
     deinit {
         for buffer in doubles { buffer.deallocate() }
-        markRow.deallocate()
-        total.deallocate()
-        finite.deallocate()
+        ends.deallocate()
     }
 
     /// Screens row k of lanes `0..<m` (losses at `loss[l]`, θ and ∇f struct of arrays) and writes the
     /// lanes that may end into `flagged`, in lane order; returns how many. Unflagged lanes are updated
-    /// as `StopMonitor.check` updates its state on a row where no rule fires.
+    /// as `StopMonitor.check` updates its state on a row where no rule fires; flagged lanes keep the
+    /// state they had before the row, for their own `StopMonitor`. Each pass is a loop without branches
+    /// over the lanes (selects, not jumps), one rule at a time, so the compiler vectorises it.
     func screen(row k: Int, loss: UnsafePointer<Double>, theta: UnsafePointer<Double>, gradient: UnsafePointer<Double>,
                 lanes m: Int, flagged: UnsafeMutablePointer<Int>) -> Int {
-        let finite = self.finite, squaredNorm = self.squaredNorm
+        let ends = self.ends, squaredNorm = self.squaredNorm
+        // Finite (|x| < ∞ is false for ±∞ and NaN) and ‖∇f‖², summed parameter by parameter as `check` sums it.
         for l in 0..<m {
-            finite[l] = loss[l].isFinite
+            ends[l] = loss[l].magnitude < .infinity ? 0 : 1
             squaredNorm[l] = 0.0
         }
-        // ‖∇f‖² summed parameter by parameter, as `check` sums it.
         for i in 0..<parameterCount {
             let th = theta + i &* width, g = gradient + i &* width
             for l in 0..<m {
                 let gl = g[l]
-                finite[l] = finite[l] && th[l].isFinite && gl.isFinite
+                ends[l] |= th[l].magnitude < .infinity && gl.magnitude < .infinity ? 0 : 1
                 squaredNorm[l] += gl * gl
             }
         }
-        var count = 0
+        let row = Double(k)
+        if k >= firstBudgetEnd {
+            let total = self.total
+            for l in 0..<m { ends[l] |= row == total[l] ? 1 : 0 }
+        }
+        if hasGradientRule {
+            let gradientTolerance = self.gradientTolerance
+            for l in 0..<m { ends[l] |= squaredNorm[l].squareRoot() < gradientTolerance[l] ? 1 : 0 }
+        }
+        let initialLoss = self.initialLoss, bestLoss = self.bestLoss, previousLoss = self.previousLoss
+        if k == 0 {
+            for l in 0..<m { initialLoss[l] = ends[l] != 0 ? initialLoss[l] : loss[l] }
+        } else {
+            let divergenceFactor = self.divergenceFactor
+            // In a lane still running the initial and best losses are finite, where max(a, b, 1) =
+            // max(max(a, b), 1); in a lane already flagged these tests change nothing.
+            for l in 0..<m {
+                let f = loss[l], initial = initialLoss[l].magnitude
+                let unbounded = f < -StopMonitor.unboundedFactor * max(1, initial)
+                let runaway = f > divergenceFactor[l] * max(max(initial, bestLoss[l].magnitude), 1)
+                ends[l] |= unbounded || runaway ? 1 : 0
+            }
+            if hasLossChangeRule {
+                let lossChangeTolerance = self.lossChangeTolerance
+                for l in 0..<m { ends[l] |= (loss[l] - previousLoss[l]).magnitude < lossChangeTolerance[l] ? 1 : 0 }
+            }
+        }
+        let markLoss = self.markLoss, markRow = self.markRow
+        var any: UInt8 = 0
         for l in 0..<m {
-            let f = loss[l]
-            var ends = !finite[l] || k == total[l] || squaredNorm[l].squareRoot() < gradientTolerance[l]
-            if k > 0 {
-                let initial = initialLoss[l]
-                ends = ends || f < -StopMonitor.unboundedFactor * max(1, initial.magnitude)
-                    || f > divergenceFactor[l] * max(initial.magnitude, bestLoss[l].magnitude, 1)
-                    || (f - previousLoss[l]).magnitude < lossChangeTolerance[l]
-            }
-            if ends {
-                flagged[count] = l
-                count += 1
-                continue
-            }
-            if k == 0 { initialLoss[l] = f }
-            bestLoss[l] = min(bestLoss[l], f)
-            if k >= markRow[l] && markLoss[l].isNaN { markLoss[l] = f }
-            previousLoss[l] = f
+            let f = loss[l], keep = ends[l] != 0
+            any |= ends[l]
+            bestLoss[l] = keep ? bestLoss[l] : min(bestLoss[l], f)
+            markLoss[l] = !keep && row >= markRow[l] && markLoss[l].isNaN ? f : markLoss[l]
+            previousLoss[l] = keep ? previousLoss[l] : f
+        }
+        guard any != 0 else { return 0 }
+        var count = 0
+        for l in 0..<m where ends[l] != 0 {
+            flagged[count] = l
+            count += 1
         }
         return count
     }
@@ -129,7 +160,5 @@ final class LaneStopMonitor {
     /// Copies lane `from`'s rules and state to lane `to`.
     func move(from: Int, to: Int) {
         for buffer in doubles { buffer[to] = buffer[from] }
-        markRow[to] = markRow[from]
-        total[to] = total[from]
     }
 }
