@@ -50,12 +50,17 @@ extension RunGrid {
         }.flatMap { $0 }
     }
 
-    /// `run(_:make:)` for an expression: when it has no data and no arrays, the cells of each worker
-    /// go through one `LaneTape` in blocks of `laneWidth` (every lane computing what the scalar tape
-    /// computes, so each cell still ends bit for bit as `trace` ends); otherwise one cell at a time.
+    /// `run(_:make:)` for an expression: when it has no data and no arrays, the cells go through a
+    /// `LaneTape` in blocks of `laneWidth` (every lane computing what the scalar tape computes, so each
+    /// cell still ends bit for bit as `trace` ends); otherwise one cell at a time.
     public static func run(_ cells: [RunSpec], expression: ExpressionObjective) throws -> [CellOutcome] {
         guard expression.laneProgram != nil else { return try run(cells) { expression.copy() } }
-        return try Parallel.chunks(cells.count) { range -> [CellOutcome] in
+        // One job per block's worth of cells, not one per core: cells that diverge end early, so blocks
+        // differ in work, and the cores take jobs as they free up and finish together (each job makes
+        // its own objective copy and tape, which costs microseconds).
+        let jobs = (cells.count + laneWidth - 1) / laneWidth
+        return try Parallel.map(jobs) { job -> [CellOutcome] in
+            let range = (job * laneWidth)..<min((job + 1) * laneWidth, cells.count)
             let objective = expression.copy()
             let tape = LaneTape(objective.laneProgram!, width: laneWidth)
             var outcomes: [CellOutcome] = []

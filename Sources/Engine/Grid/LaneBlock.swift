@@ -13,7 +13,7 @@ enum LaneBlock {
     /// Whether the block path can run these plans: no constraints (projection is per cell).
     /// Objectives with data never reach it (they have no lane tape).
     static func canRun(_ plans: [RunPlan]) -> Bool {
-        plans.allSatisfy { ConstraintProjector($0.constraints, start: $0.start).isEmpty }
+        plans.allSatisfy { $0.constraints == Constraints() }
     }
 
     /// Runs `plans` (at most `tape.width`, one optimizer kind and convention, `canRun`) on `tape` with the

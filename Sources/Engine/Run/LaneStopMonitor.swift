@@ -21,6 +21,8 @@ final class LaneStopMonitor {
     private let total: UnsafeMutablePointer<Double>
     /// The smallest budget of the block's lanes: no lane's budget ends before it.
     private let firstBudgetEnd: Int
+    /// The smallest mark row of the block's lanes (see `StillFalling.markRow`).
+    private let firstMarkRow: Int
     /// Whether any lane has a gradient-norm rule (its square root is skipped otherwise).
     private let hasGradientRule: Bool
     /// Whether any lane has a loss-change rule.
@@ -64,6 +66,7 @@ final class LaneStopMonitor {
             total[l] = Double(plan.totalSteps)
         }
         firstBudgetEnd = plans.map(\.totalSteps).min() ?? 0
+        firstMarkRow = StillFalling.markRow(steps: firstBudgetEnd)
         hasGradientRule = plans.contains { $0.stop.gradientTolerance != nil }
         hasLossChangeRule = plans.contains { $0.stop.lossChangeTolerance != nil }
     }
@@ -81,17 +84,22 @@ final class LaneStopMonitor {
     func screen(row k: Int, loss: UnsafePointer<Double>, theta: UnsafePointer<Double>, gradient: UnsafePointer<Double>,
                 lanes m: Int, flagged: UnsafeMutablePointer<Int>) -> Int {
         let ends = self.ends, squaredNorm = self.squaredNorm
-        // Finite (|x| < ∞ is false for ±∞ and NaN) and ‖∇f‖², summed parameter by parameter as `check` sums it.
+        // Finite (|x| < ∞ is false for ±∞ and NaN) and, for the gradient rule, ‖∇f‖², summed parameter by
+        // parameter as `check` sums it.
         for l in 0..<m {
             ends[l] = loss[l].magnitude < .infinity ? 0 : 1
             squaredNorm[l] = 0.0
         }
         for i in 0..<parameterCount {
             let th = theta + i &* width, g = gradient + i &* width
-            for l in 0..<m {
-                let gl = g[l]
-                ends[l] |= th[l].magnitude < .infinity && gl.magnitude < .infinity ? 0 : 1
-                squaredNorm[l] += gl * gl
+            if hasGradientRule {
+                for l in 0..<m {
+                    let gl = g[l]
+                    ends[l] |= th[l].magnitude < .infinity && gl.magnitude < .infinity ? 0 : 1
+                    squaredNorm[l] += gl * gl
+                }
+            } else {
+                for l in 0..<m { ends[l] |= th[l].magnitude < .infinity && g[l].magnitude < .infinity ? 0 : 1 }
             }
         }
         let row = Double(k)
@@ -121,14 +129,22 @@ final class LaneStopMonitor {
                 for l in 0..<m { ends[l] |= (loss[l] - previousLoss[l]).magnitude < lossChangeTolerance[l] ? 1 : 0 }
             }
         }
-        let markLoss = self.markLoss, markRow = self.markRow
         var any: UInt8 = 0
         for l in 0..<m {
             let f = loss[l], keep = ends[l] != 0
             any |= ends[l]
             bestLoss[l] = keep ? bestLoss[l] : min(bestLoss[l], f)
-            markLoss[l] = !keep && row >= markRow[l] && markLoss[l].isNaN ? f : markLoss[l]
-            previousLoss[l] = keep ? previousLoss[l] : f
+        }
+        // The still-falling rule's mark (no lane's mark row comes before the smallest budget's) and the
+        // previous loss (read by the loss-change rule only).
+        if k >= firstMarkRow {
+            let markLoss = self.markLoss, markRow = self.markRow
+            for l in 0..<m {
+                markLoss[l] = ends[l] == 0 && row >= markRow[l] && markLoss[l].isNaN ? loss[l] : markLoss[l]
+            }
+        }
+        if hasLossChangeRule {
+            for l in 0..<m { previousLoss[l] = ends[l] != 0 ? previousLoss[l] : loss[l] }
         }
         guard any != 0 else { return 0 }
         var count = 0
