@@ -42,3 +42,22 @@ extension LaneFormed {
         LaneBlock.run(plans, objective: objective, tape: tape, optimizer: Lanes.self)
     }
 }
+
+/// Two lanes at a time, for block update rules the compiler would not vectorise on its own (too many
+/// buffers for its overlap checks). `SIMD2` arithmetic rounds each lane exactly as the scalar operation
+/// does (no fused multiply-add), and `replacing(with:where:)` is a per-lane select.
+enum LanePair {
+    typealias Value = SIMD2<Double>
+
+    /// Lanes l and l + 1 of `row`.
+    @inline(__always)
+    static func load(_ row: UnsafePointer<Double>, _ l: Int) -> Value {
+        UnsafeRawPointer(row + l).loadUnaligned(as: Value.self)
+    }
+
+    /// Writes lanes l and l + 1 of `row`.
+    @inline(__always)
+    static func store(_ value: Value, _ row: UnsafeMutablePointer<Double>, _ l: Int) {
+        UnsafeMutableRawPointer(row + l).storeBytes(of: value, as: Value.self)
+    }
+}
