@@ -4,7 +4,8 @@ import Testing
 import Trace
 
 /// A grid's cells end exactly where single runs with the same settings end, whichever way they run
-/// (in lockstep through a lane tape, or one at a time), and a momentum map on a quadratic follows the
+/// (in blocks with the optimizer's block form, in lockstep through a lane tape with a `RunCursor` per
+/// cell, or one at a time), and a momentum map on a quadratic follows the
 /// closed-form stability limit.
 @Suite("Grid runs")
 struct GridRunTests {
@@ -50,6 +51,71 @@ struct GridRunTests {
         Self.expectSameBits(oneByOne, singles)
         let verdicts = Set(lanes.map { String(describing: $0.verdict).prefix(8) })
         #expect(verdicts.count >= 2, "the grid should end in different ways: \(verdicts)")
+    }
+
+    /// The optimizers with a block form (`LaneFormed`): their cells run through `LaneBlock`.
+    static let blockOptimizers: [(OptimizerKind, Convention)] = [(.sgd, .keras), (.sgd, .pytorch)]
+
+    /// Runs `cells` through `LaneBlock` directly (failing if the block path would not take them), in
+    /// blocks of the lane width, as `RunGrid.run(_:expression:)` does.
+    static func block(_ cells: [RunSpec], _ objective: ExpressionObjective) throws -> [CellOutcome] {
+        let plans = try cells.map { try RunPlan(spec: $0, parameterNames: objective.parameterNames, rowCount: 0) }
+        #expect(LaneBlock.canRun(plans))
+        let tape = LaneTape(try #require(objective.laneProgram), width: RunGrid.laneWidth)
+        let settings = plans[0].settings
+        let formed: any LaneFormed.Type = settings.convention == .keras ? KerasSGD.self : PyTorchSGD.self
+        #expect(settings.kind == .sgd)
+        return stride(from: 0, to: plans.count, by: RunGrid.laneWidth).flatMap { start in
+            formed.runLanes(Array(plans[start..<min(start + RunGrid.laneWidth, plans.count)]), objective: objective, tape: tape)
+        }
+    }
+
+    /// The block form, against single runs: μ = 0 lanes beside momentum lanes, Nesterov and dampening,
+    /// rates from tiny to far too large (cells that run their budget, converge by the loss-change rule,
+    /// diverge on a runaway loss or a non-finite value), a step schedule and budgets that differ per cell.
+    @Test(arguments: 0..<blockOptimizers.count, [false, true])
+    func blockCellsEndAsSingleRunsEndBitForBit(_ k: Int, nesterov: Bool) throws {
+        let (kind, convention) = Self.blockOptimizers[k]
+        let objective = try ExpressionObjective(expression: "(1-x)^2 + 100*(y-x^2)^2", parameters: ["x", "y"])
+        var base = RunSpec(start: [-1.5, 2], optimizer: OptimizerSpec(kind: kind, convention: convention, learningRate: 1e-3),
+                           stop: StopRules(maxSteps: 400, lossChangeTolerance: 1e-4))
+        base.optimizer.nesterov = nesterov
+        if convention == .pytorch && !nesterov { base.optimizer.dampening = 0.25 }
+        let x = try GridAxis.range(.learningRate, from: 1e-5, to: 3e-2, count: 41, log: true)
+        // Nesterov needs momentum (PyTorch refuses it without); otherwise the first row has μ = 0.
+        let y = try GridAxis.range(.momentum, from: nesterov ? 0.05 : 0, to: 0.99, count: 7, log: false)
+        let cells = try RunGrid.cells(base: base, x: x, y: y)
+        let singles = try cells.map { try Self.single(objective, $0) }
+        Self.expectSameBits(try Self.block(cells, objective), singles)
+        Self.expectSameBits(try RunGrid.run(cells, expression: objective), singles)
+        let verdicts = Set(singles.map { String(describing: $0.verdict).prefix(12) })
+        #expect(verdicts.contains("diverged at ") && verdicts.contains("converged (l")
+                && (verdicts.contains("max-steps") || verdicts.contains("ran its whol")), "\(verdicts)")
+
+        // A schedule and budgets per cell (the still-falling rule's mark row moves with the budget).
+        base.schedule = .step(every: 25, factor: 0.5)
+        base.optimizer.momentum = 0.6
+        let budgets = GridAxis(setting: .steps, values: [.count(9), .count(10), .count(57), .count(300)])
+        let scheduled = try RunGrid.cells(base: base, x: x, y: budgets)
+        Self.expectSameBits(try Self.block(scheduled, objective), try scheduled.map { try Self.single(objective, $0) })
+    }
+
+    /// The block form's gradient rule, its saddle check and the unbounded-below rule: on x² − y² from
+    /// y = 0 the gradient rule fires at the saddle; from y ≠ 0 the loss falls without bound.
+    @Test(arguments: 0..<blockOptimizers.count)
+    func blockCellsFindSaddlesAndUnboundedLosses(_ k: Int) throws {
+        let (kind, convention) = Self.blockOptimizers[k]
+        let objective = try ExpressionObjective(expression: "x^2 - y^2", parameters: ["x", "y"])
+        let base = RunSpec(start: [1, 0], optimizer: OptimizerSpec(kind: kind, convention: convention, learningRate: 0.1),
+                           stop: StopRules(maxSteps: 3000, gradientTolerance: 1e-6))
+        let x = try GridAxis.range(.learningRate, from: 0.01, to: 0.3, count: 9, log: true)
+        let y = GridAxis(setting: .start, values: [.point([1, 0]), .point([1, 1e-3]), .point([2, 0])])
+        let cells = try RunGrid.cells(base: base, x: x, y: y)
+        let singles = try cells.map { try Self.single(objective, $0) }
+        Self.expectSameBits(try Self.block(cells, objective), singles)
+        Self.expectSameBits(try RunGrid.run(cells, expression: objective), singles)
+        #expect(singles.contains { if case .saddle = $0.verdict { return true } else { return false } })
+        #expect(singles.contains { if case .unboundedBelow = $0.verdict { return true } else { return false } })
     }
 
     @Test func aGradientRuleAndAGridOverStartsEndAsSingleRuns() throws {

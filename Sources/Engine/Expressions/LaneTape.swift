@@ -65,6 +65,22 @@ final class LaneTape {
     @inline(__always)
     func loss(lane: Int) -> Double { values[output &* width &+ lane] }
 
+    /// The parameters in place, struct of arrays: θᵢ of lane l at `i × width + l`. A block that keeps its
+    /// θ here needs no `load`; `evaluate` reads these rows and never writes them.
+    var parameterRows: UnsafeMutablePointer<Double> { values }
+
+    /// The gradients after `evaluate`, struct of arrays: ∂/∂θᵢ of lane l at `i × width + l`.
+    var gradientRows: UnsafePointer<Double> { UnsafePointer(adjoints) }
+
+    /// The losses after `evaluate`, lane l at index l.
+    var lossRow: UnsafePointer<Double> { UnsafePointer(values + output * width) }
+
+    /// Copies lane `from`'s parameters to lane `to` (a block closing the gap a finished lane left).
+    @inline(__always)
+    func moveParameters(from: Int, to: Int) {
+        for i in 0..<parameterCount { values[i &* width &+ to] = values[i &* width &+ from] }
+    }
+
     /// Runs the forward and the reverse pass for lanes `0..<lanes`.
     func evaluate(lanes m: Int) {
         precondition(m <= width, "more lanes than the tape has")

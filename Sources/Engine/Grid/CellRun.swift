@@ -50,12 +50,17 @@ extension RunGrid {
         }.flatMap { $0 }
     }
 
-    /// `run(_:make:)` for an expression: when it has no data and no arrays, the cells of each worker
-    /// go through one `LaneTape` in blocks of `laneWidth` (every lane computing what the scalar tape
-    /// computes, so each cell still ends bit for bit as `trace` ends); otherwise one cell at a time.
+    /// `run(_:make:)` for an expression: when it has no data and no arrays, the cells go through a
+    /// `LaneTape` in blocks of `laneWidth` (every lane computing what the scalar tape computes, so each
+    /// cell still ends bit for bit as `trace` ends); otherwise one cell at a time.
     public static func run(_ cells: [RunSpec], expression: ExpressionObjective) throws -> [CellOutcome] {
         guard expression.laneProgram != nil else { return try run(cells) { expression.copy() } }
-        return try Parallel.chunks(cells.count) { range -> [CellOutcome] in
+        // One job per block's worth of cells, not one per core: cells that diverge end early, so blocks
+        // differ in work, and the cores take jobs as they free up and finish together (each job makes
+        // its own objective copy and tape, which costs microseconds).
+        let jobs = (cells.count + laneWidth - 1) / laneWidth
+        return try Parallel.map(jobs) { job -> [CellOutcome] in
+            let range = (job * laneWidth)..<min((job + 1) * laneWidth, cells.count)
             let objective = expression.copy()
             let tape = LaneTape(objective.laneProgram!, width: laneWidth)
             var outcomes: [CellOutcome] = []
@@ -75,7 +80,7 @@ extension RunGrid {
     }
 
     /// Cells per pass of a lane tape.
-    static let laneWidth = 64
+    static let laneWidth = 128
 
     /// One block of cells sharing an optimizer kind and convention, in lockstep through `tape`.
     private static func runBlock(_ cells: [RunSpec], objective: ExpressionObjective, tape: LaneTape) throws -> [CellOutcome] {
@@ -95,11 +100,20 @@ extension RunGrid {
 
     /// The lane loop: every live cell's θ into the tape, one pass for all of them, then each cell's row
     /// finished by its own `RunCursor` (the same code `runLoop` runs); finished cells leave the block.
+    /// Unconstrained cells whose optimizer has a block form (`LaneFormed`) go through `LaneBlock` instead,
+    /// where the optimizer and the stop rules run across the block as well.
     private static func lanes<Opt: Optimizer>(
         _ cells: [RunSpec], _ objective: ExpressionObjective, _ tape: LaneTape, _ make: (OptimizerSettings) -> Opt
     ) throws -> [CellOutcome] {
         let plans = try cells.map { try RunPlan(spec: $0, parameterNames: objective.parameterNames, rowCount: 0) }
-        for plan in plans { try checkStart(objective, start: plan.start) }
+        var checked: [Double]? = nil
+        for plan in plans where plan.start != checked {
+            try checkStart(objective, start: plan.start)
+            checked = plan.start
+        }
+        if let formed = Opt.self as? any LaneFormed.Type, LaneBlock.canRun(plans) {
+            return formed.runLanes(plans, objective: objective, tape: tape)
+        }
         var cursors = plans.map { RunCursor(plan: $0, optimizer: make($0.settings)) }
         defer { for cursor in cursors { cursor.deallocate() } }
         var sinks = [CellSink](repeating: CellSink(), count: cells.count)

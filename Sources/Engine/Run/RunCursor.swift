@@ -2,7 +2,7 @@ import Trace
 
 /// One run between two steps: its optimizer, constraints, batches, stop rules, step count and buffers.
 ///
-/// `runLoop` steps one run through it; `LaneRun` steps many runs in lockstep, their gradients computed
+/// `runLoop` steps one run through it; `RunGrid` steps many runs in lockstep, their gradients computed
 /// together. Both hand it the same numbers in the same order, so a map's cell does exactly what
 /// `steptrace trace` does with the same settings. Allocates its buffers once; call `deallocate()`.
 @usableFromInline
