@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Tests only (TestSupport): `isApproximatelyEqual`.
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
         // The only module that sees the C libraries (Cairo, Pango, zlib, libdeflate).
@@ -17,18 +19,21 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "zlib1g-dev", "libdeflate-dev"])]
         ),
+        // The one place that vouches for thread safety the compiler cannot check: a lock-guarded value,
+        // a hand-off box and the parallel map.
+        .target(name: "Parallelism"),
         // Numbers only: trace storage and exporters.
         .target(name: "Trace"),
         // Objectives, differentiation, optimizers, constraints, schedules, stop rules, the run loop.
-        .target(name: "Engine", dependencies: ["Trace"]),
+        .target(name: "Engine", dependencies: ["Trace", "Parallelism"]),
         // Figure model: pages, panels, scales, marks. Knows nothing about Cairo.
-        .target(name: "Plot"),
+        .target(name: "Plot", dependencies: ["Parallelism"]),
         // The Canvas on Cairo and Pango; PNG, PDF and SVG writers; the gzip writer for traces.
-        .target(name: "CairoBackend", dependencies: ["Plot", "CCairo"]),
+        .target(name: "CairoBackend", dependencies: ["Plot", "CCairo", "Parallelism"]),
         // Lesson files: format, validation, catalog.
         .target(name: "Lessons", dependencies: ["Engine"]),
         // Lesson runs turned into figures, tables, pages and files.
-        .target(name: "Reports", dependencies: ["Lessons", "Engine", "Trace", "Plot"]),
+        .target(name: "Reports", dependencies: ["Lessons", "Engine", "Trace", "Plot", "Parallelism"]),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "steptrace",
@@ -45,13 +50,20 @@ let package = Package(
         // lessons are checked and benchmarked against; not part of steptrace.
         .target(name: "ReferenceObjectives", dependencies: ["Engine"], path: "Tests/ReferenceObjectives"),
 
+        // What every test target shares: temporary folders, snapshots, lesson fixtures, float comparisons.
+        .target(
+            name: "TestSupport",
+            dependencies: ["Parallelism", .product(name: "RealModule", package: "swift-numerics")],
+            path: "Tests/TestSupport"
+        ),
+
         .testTarget(name: "TraceTests", dependencies: ["Trace"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Trace", "ReferenceObjectives"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plot"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Engine"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Lessons", "Engine", "Trace", "Plot"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["steptrace"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Lessons", "Engine", "Trace", "Plot", "Parallelism"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["steptrace", "TestSupport"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `steptrace run PATH` on broken lesson folders: one line naming the file and the key or line,

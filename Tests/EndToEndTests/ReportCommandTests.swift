@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `run`, `all` and `compare` through the built binary: files, page counts, PDF text and the numbers in the traces.

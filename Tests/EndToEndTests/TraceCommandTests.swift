@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `steptrace trace`: the seed's numbers, the CSV and JSON Lines contracts, divergence, and bad input.

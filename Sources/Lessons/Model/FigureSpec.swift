@@ -1,7 +1,7 @@
 /// A figure a lesson asks for.
 public struct FigureSpec {
     /// What the figure shows.
-    public enum Kind: String, CaseIterable {
+    public enum Kind: String, CaseIterable, Sendable {
         /// The loss surface over the view with the runs' trajectories in one panel.
         case surface
         /// The loss surface as a shaded perspective mesh with the runs' paths lifted onto it.

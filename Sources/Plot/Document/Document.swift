@@ -1,7 +1,7 @@
 /// A page: its size and what is drawn where.
-public struct Page {
+public struct Page: Sendable {
     /// One drawable placed in a frame on the page.
-    public struct Item {
+    public struct Item: Sendable {
         public var frame: Rect
         public var content: any Drawable
         public init(frame: Rect, content: any Drawable) { self.frame = frame; self.content = content }
@@ -29,7 +29,7 @@ extension Page: Drawable {
 }
 
 /// Pages plus the metadata a PDF carries.
-public struct Document {
+public struct Document: Sendable {
     public var pages: [Page]
     public var title: String
     /// Seconds since 1970 for the PDF creation date; fixed so the same input gives the same bytes.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What one run of a program left behind.
@@ -64,8 +65,8 @@ enum Steptrace {
                        environment extra: [String: String] = [:]) throws -> Outcome {
         let scratch = try TemporaryFolder(prefix: "steptrace-process")
         let outPath = scratch.path("stdout"), errPath = scratch.path("stderr")
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         let process = Process()
@@ -88,50 +89,5 @@ enum Steptrace {
         let stderrData = FileManager.default.contents(atPath: errPath) ?? Data()
         return Outcome(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
                        stderr: String(decoding: stderrData, as: UTF8.self), stdoutBytes: stdoutData)
-    }
-}
-
-/// A fresh folder under the system's temporary folder, removed when the value goes away.
-final class TemporaryFolder {
-    let url: URL
-    var folder: String { url.path }
-
-    init(prefix: String = "steptrace-e2e") throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    /// `folder/relative`.
-    func path(_ relative: String) -> String { url.appendingPathComponent(relative).path }
-
-    /// Writes `text` to `folder/relative`, creating folders on the way; returns the path.
-    @discardableResult
-    func write(_ text: String, to relative: String) throws -> String {
-        let target = url.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: target)
-        return target.path
-    }
-
-    /// Every file below `relative` (default: the whole folder), as sorted relative paths.
-    func files(under relative: String = "") -> [String] {
-        let base = relative.isEmpty ? url : url.appendingPathComponent(relative)
-        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
-        var found: [String] = []
-        while let item = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: base.appendingPathComponent(item).path, isDirectory: &isDirectory),
-               !isDirectory.boolValue {
-                found.append(item)
-            }
-        }
-        return found.sorted()
-    }
-
-    /// Every entry (files and folders, hidden ones included) below `relative`.
-    func entries(under relative: String) -> [String] {
-        (try? FileManager.default.contentsOfDirectory(atPath: path(relative)))?.sorted() ?? []
     }
 }

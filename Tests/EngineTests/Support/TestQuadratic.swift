@@ -68,7 +68,6 @@ struct ReferenceRun {
     var update: [[Double]]
     var state: [String: [[Double]]]
     var learningRate: Double
-    var hyperparameters: [String: Any]
 
     static let all: [String: ReferenceRun] = {
         let url = Bundle.module.url(forResource: "keras-quadratic", withExtension: "json", subdirectory: "Fixtures")!
@@ -84,8 +83,7 @@ struct ReferenceRun {
             result[name] = ReferenceRun(
                 params: matrix(run["params"]), loss: (run["loss"] as! [NSNumber]).map(\.doubleValue),
                 grad: matrix(run["grad"]), update: matrix(run["update"]), state: state,
-                learningRate: (run["learning_rate"] as! NSNumber).doubleValue,
-                hyperparameters: run["hyperparameters"] as? [String: Any] ?? [:])
+                learningRate: (run["learning_rate"] as! NSNumber).doubleValue)
         }
         return result
     }()
