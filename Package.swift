@@ -58,11 +58,11 @@ let package = Package(
         ),
 
         .testTarget(name: "TraceTests", dependencies: ["Trace"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Trace", "ReferenceObjectives"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plot"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Engine"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Lessons", "Engine", "Trace", "Plot", "Parallelism"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Trace", "ReferenceObjectives", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plot", "TestSupport"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Engine", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Lessons", "Engine", "Trace", "Plot", "Parallelism", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["steptrace", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Engine
+import TestSupport
 import Testing
 
 /// The seed question's data: (0,0), (1,1), (1,2), (2,1).
@@ -7,10 +8,6 @@ private func seedData() throws -> DataTable {
 }
 
 private let seedLoss = "0.5*(y - (a2*x^2 + a1*x + a0))^2"
-
-private func close(_ a: Double, _ b: Double, _ tolerance: Double) -> Bool {
-    Swift.abs(a - b) <= tolerance * Swift.max(1, Swift.abs(a), Swift.abs(b))
-}
 
 @Suite("Expression objective")
 struct ObjectiveExpressionTests {
@@ -39,9 +36,9 @@ struct ObjectiveExpressionTests {
             for i in 0..<3 { gradient[i] += single.gradient[i] }
         }
         let n = Double(rows.count)
-        #expect(close(batch.loss, loss / n, 1e-15))
-        for i in 0..<3 { #expect(close(batch.gradient[i], gradient[i] / n, 1e-15)) }
-        #expect(close(objective.lossValue(at: theta, rows: rows), batch.loss, 0))
+        #expect(batch.loss.isApproximatelyEqual(to: loss / n, absoluteTolerance: 1e-15, relativeTolerance: 1e-15))
+        for i in 0..<3 { #expect(batch.gradient[i].isApproximatelyEqual(to: gradient[i] / n, absoluteTolerance: 1e-15, relativeTolerance: 1e-15)) }
+        #expect(objective.lossValue(at: theta, rows: rows).isApproximatelyEqual(to: batch.loss, absoluteTolerance: 0, relativeTolerance: 0))
     }
 
     @Test("least squares: zero gradient at (−1, 2.5, 0) with mean loss 0.125")
@@ -49,7 +46,7 @@ struct ObjectiveExpressionTests {
         let objective = try ExpressionObjective(expression: seedLoss, parameters: ["a2", "a1", "a0"], data: try seedData())
         // The seed's 0.125 is the mean of (y − f)²; our loss carries the ½.
         let (loss, gradient) = objective.evaluate(at: [-1, 2.5, 0], rows: objective.allRows)
-        #expect(close(loss, 0.0625, 1e-15))
+        #expect(loss.isApproximatelyEqual(to: 0.0625, absoluteTolerance: 1e-15, relativeTolerance: 1e-15))
         #expect(gradient.allSatisfy { Swift.abs($0) < 1e-15 })
     }
 

@@ -89,8 +89,3 @@ struct ReferenceRun {
     }()
 }
 
-/// |a − b| ≤ tolerance · max(|a|, |b|, floor): relative, with a floor for values near zero.
-func close(_ a: Double, _ b: Double, relative tolerance: Double = 1e-12, floor: Double = 0) -> Bool {
-    if a == b { return true }
-    return (a - b).magnitude <= tolerance * max(a.magnitude, b.magnitude, floor)
-}

@@ -2,6 +2,7 @@ import Foundation
 import Lessons
 import Parallelism
 import Plot
+import TestSupport
 @testable import Reports
 
 /// What a `FakeBackend` was asked to write (traces are written on another thread, hence the lock).
@@ -76,20 +77,6 @@ func texts(of document: Document) -> [String] {
                   first < last else { return nil }
             return String(line[line.index(after: first)..<last])
         }
-    }
-}
-
-/// A fresh folder under the temporary folder, removed with the value.
-final class ScratchFolder {
-    let path: String
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("steptrace-reports-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    func entries(_ relative: String = "") -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: (path as NSString).appendingPathComponent(relative))) ?? []).sorted()
     }
 }
 
@@ -192,11 +179,11 @@ enum SmallLessons {
     }
 
     /// A data problem with shuffled mini-batches in several runs, so concurrency has something to disturb.
-    static func shuffled() throws -> (Lesson, ScratchFolder) {
-        let folder = try ScratchFolder()
+    static func shuffled() throws -> (Lesson, TemporaryFolder) {
+        let folder = try TemporaryFolder(prefix: "steptrace-reports")
         var csv = "x,y\n"
         for i in 0..<40 { csv += "\(Double(i) / 10),\(Double((i * 7) % 13) / 5)\n" }
-        try csv.write(toFile: folder.path + "/data.csv", atomically: true, encoding: .utf8)
+        try csv.write(toFile: folder.folder + "/data.csv", atomically: true, encoding: .utf8)
         var text = """
             title = "Shuffled"
 
@@ -221,7 +208,7 @@ enum SmallLessons {
                 shuffle = \(k)
                 """
         }
-        let lesson = try LessonLoader.parse(text: text, id: "shuffled", folder: folder.path, file: "shuffled/lesson.toml",
+        let lesson = try LessonLoader.parse(text: text, id: "shuffled", folder: folder.folder, file: "shuffled/lesson.toml",
                                             notes: nil, notesFile: "shuffled/notes.md")
         return (lesson, folder)
     }
