@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Tests only (TestSupport): `isApproximatelyEqual`.
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
         // The only module that sees the C libraries (Cairo, Pango, zlib, libdeflate).
@@ -19,18 +21,21 @@ let package = Package(
         ),
         // Files written whole: a temporary file beside the target, renamed into place when complete.
         .target(name: "Landing"),
+        // The one place that vouches for thread safety the compiler cannot check: a lock-guarded value,
+        // a hand-off box and the parallel map.
+        .target(name: "Parallelism"),
         // Numbers only: trace storage and exporters.
         .target(name: "Trace"),
         // Objectives, differentiation, optimizers, constraints, schedules, stop rules, the run loop.
-        .target(name: "Engine", dependencies: ["Trace"]),
+        .target(name: "Engine", dependencies: ["Trace", "Parallelism"]),
         // Figure model: pages, panels, scales, marks. Knows nothing about Cairo.
-        .target(name: "Plot"),
+        .target(name: "Plot", dependencies: ["Parallelism"]),
         // The Canvas on Cairo and Pango; PNG, PDF and SVG writers; the gzip writer for traces.
-        .target(name: "CairoBackend", dependencies: ["Plot", "CCairo", "Landing"]),
+        .target(name: "CairoBackend", dependencies: ["Plot", "CCairo", "Landing", "Parallelism"]),
         // Lesson files: format, validation, catalog; notes become Plot's text markup.
         .target(name: "Lessons", dependencies: ["Engine", "Trace", "Plot"]),
         // Lesson runs turned into figures, tables, pages and files.
-        .target(name: "Reports", dependencies: ["Lessons", "Engine", "Trace", "Plot", "Landing"]),
+        .target(name: "Reports", dependencies: ["Lessons", "Engine", "Trace", "Plot", "Landing", "Parallelism"]),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "steptrace",
@@ -47,13 +52,20 @@ let package = Package(
         // lessons are checked and benchmarked against; not part of steptrace.
         .target(name: "ReferenceObjectives", dependencies: ["Engine", "Trace"], path: "Tests/ReferenceObjectives"),
 
+        // What every test target shares: temporary folders, snapshots, lesson fixtures, float comparisons.
+        .target(
+            name: "TestSupport",
+            dependencies: ["Parallelism", .product(name: "RealModule", package: "swift-numerics")],
+            path: "Tests/TestSupport"
+        ),
+
         .testTarget(name: "TraceTests", dependencies: ["Trace"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Trace", "ReferenceObjectives"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plot"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Engine"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Lessons", "Engine", "Trace", "Plot"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["steptrace"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Trace", "ReferenceObjectives", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plot", "TestSupport"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Engine", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Lessons", "Engine", "Trace", "Plot", "Parallelism", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["steptrace", "TestSupport"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import CairoBackend
 import Foundation
 import Plot
+import TestSupport
 import Testing
 
 @Suite struct FileTests {
@@ -9,11 +10,11 @@ import Testing
         let path = folder + "/handout.pdf"
         let pages = [Scenes.page(Scenes.learningRateGrid(resolution: 100)), Scenes.page(Scenes.gallery(), size: .a4)]
         try CairoWriter.pdf(Document(pages: pages, title: "Learning rates", creationDate: 1_700_000_000), to: path)
-        let info = try run("/usr/bin/pdfinfo", [path])
+        let info = try Program.output("pdfinfo", [path])
         #expect(info.contains("Pages:           2"))
         #expect(info.contains("Title:           Learning rates"))
         #expect(info.contains("2023"))
-        let text = try run("/usr/bin/pdftotext", ["-layout", path, "-"])
+        let text = try Program.output("pdftotext", ["-layout", path, "-"])
         for expected in ["η = 0.21", "final loss", "left the view at step 5", "loss f(x, y)", "x (first parameter)", "Signed 20×20 matrix"] {
             #expect(text.contains(expected), "missing \(expected)")
         }

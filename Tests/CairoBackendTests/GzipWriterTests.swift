@@ -1,5 +1,6 @@
 import CairoBackend
 import Foundation
+import TestSupport
 import Testing
 
 /// `GzipWriter`: what goes in comes out of `gzip -dc`, whatever the pieces; the same bytes give the
@@ -36,7 +37,7 @@ import Testing
         let path = folder + "/trace.csv.gz"
         try Self.write(Self.text, pieces: pieces, to: path)
         #expect(Self.text.count > 2 * GzipWriter.chunkBytes)
-        let back = try run("/usr/bin/env", ["gzip", "-dc", path])
+        let back = try Program.output("gzip", ["-dc", path])
         #expect(Array(back.utf8) == Self.text)
         let stored = try #require(FileManager.default.contents(atPath: path))
         #expect(stored.count * 2 < Self.text.count, "compressed to \(stored.count) bytes")
@@ -53,7 +54,7 @@ import Testing
     @Test func nothingInIsAnEmptyGzipFile() throws {
         let folder = try Scenes.folder("gzip-empty")
         try GzipWriter.write(to: folder + "/empty.gz", level: 1) { _ in }
-        #expect(try run("/usr/bin/env", ["gzip", "-dc", folder + "/empty.gz"]).isEmpty)
+        #expect(try Program.output("gzip", ["-dc", folder + "/empty.gz"]).isEmpty)
     }
 
     @Test func aMissingFolderThrowsAndLeavesNothing() throws {

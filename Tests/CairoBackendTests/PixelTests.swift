@@ -1,6 +1,7 @@
 import CairoBackend
 import Foundation
 import Plot
+import TestSupport
 import Testing
 
 /// Pixel checks of the learning-rate grid: colors compared per channel with a stated tolerance.
@@ -70,7 +71,7 @@ import Testing
         let pdf = folder + "/agree.pdf"
         try CairoWriter.pdf(Document(pages: [Self.page], title: "agree"), to: pdf)
         // 144 dpi on a 540 pt page is 1080 pixels, the PNG's width.
-        try run("/usr/bin/pdftoppm", ["-png", "-r", "144", "-singlefile", pdf, folder + "/agree-pdf"])
+        try Program.output("pdftoppm", ["-png", "-r", "144", "-singlefile", pdf, folder + "/agree-pdf"])
         let fromPDF = try CairoWriter.readPNG(folder + "/agree-pdf.png")
         let fromPNG = try CairoWriter.rasterize(Self.page, pixelWidth: 1080)
         #expect(fromPDF.width == 1080 && fromPDF.height == 1080)
@@ -81,18 +82,4 @@ import Testing
             #expect(Self.close(a, b, tolerance: 12), "panel \(panel) at \(p): PDF \(a) vs PNG \(b)")
         }
     }
-}
-
-/// Runs a tool and returns its standard output; fails on a non-zero exit.
-func run(_ tool: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(tool) \(arguments.joined(separator: " "))")
-    return String(decoding: data, as: UTF8.self)
 }

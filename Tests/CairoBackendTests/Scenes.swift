@@ -1,5 +1,6 @@
 import Foundation
 import Plot
+import TestSupport
 
 /// Scenes shared by the backend tests.
 enum Scenes {
@@ -32,7 +33,8 @@ enum Scenes {
         Page(size: size, items: [Page.Item(frame: Rect(x: 8, y: 8, width: size.width - 16, height: size.height - 16), content: drawable)])
     }
 
-    /// A folder for rendered files: `STEPTRACE_SAMPLES` when set (kept for looking at), else a fresh temporary one.
+    /// A folder for rendered files: `STEPTRACE_SAMPLES` when set (kept for looking at), else a fresh temporary one,
+    /// removed when the test process exits.
     static func folder(_ name: String) throws -> String {
         if let samples = ProcessInfo.processInfo.environment["STEPTRACE_SAMPLES"] {
             try FileManager.default.createDirectory(atPath: samples, withIntermediateDirectories: true)
@@ -40,6 +42,7 @@ enum Scenes {
         }
         let path = NSTemporaryDirectory() + "steptrace-\(name)-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        removeAtExit(path)
         return path
     }
 }

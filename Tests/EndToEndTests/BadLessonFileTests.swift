@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `steptrace run PATH` on broken lesson folders: one line naming the file and the key or line,
@@ -29,7 +30,7 @@ struct BadLessonFileTests {
         caption = "The loss."
         """
     static let goodNotes = "## Notes\n\nText.\n\n{{figure loss}}\n\n{{results}}\n"
-    static let data = "x,y\n0,0\n1,1\n1,2\n2,1\n"
+    static let data = Fixtures.seedCSV
 
     /// One broken lesson folder: what to write and the message after `FOLDER/`.
     struct Case: CustomTestStringConvertible, Sendable {

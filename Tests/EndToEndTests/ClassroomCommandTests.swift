@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `run --worksheet --slides` and `all --worksheet --slides` through the built binary: the files,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `scripts/install.sh` (what `make install` and `make uninstall` run after building), the lessons lookup

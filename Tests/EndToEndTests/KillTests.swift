@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Files land whole: `steptrace all` killed with SIGKILL at several moments leaves no

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `map`, `lr-range` and `compare --set` through the built binary: files, reproducible cells, and one line

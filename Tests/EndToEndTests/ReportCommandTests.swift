@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `run`, `all` and `compare` through the built binary: files, page counts, PDF text and the numbers in the traces.
@@ -146,12 +147,12 @@ struct ReportCommandTests {
         let csv = try TraceCSV(path: shared.path("quadratic-fit/traces/full-batch.csv.gz"))
         let last = try #require(csv.rows.indices.last)
         let final = try ["a2", "a1", "a0"].map { try #require(csv.value($0, row: last)) }
-        #expect(close(final, [-1, 2.5, 0], within: 1e-3), "full batch ended at \(final)")
+        #expect(final.isApproximatelyEqual(to: [-1, 2.5, 0], absoluteTolerance: 1e-3), "full batch ended at \(final)")
         #expect(abs((csv.value("loss", row: last) ?? .nan) - 0.125) < 1e-6)
         let perSample = try TraceCSV(path: shared.path("quadratic-fit/traces/per-sample.csv.gz"))
         #expect(perSample.rows.count == 400_001)
         let sampleFinal = try ["a2", "a1", "a0"].map { try #require(perSample.value($0, row: 400_000)) }
-        #expect(close(sampleFinal, [-1.0002, 2.5003, 0.00015], within: 1e-3), "per sample ended at \(sampleFinal)")
+        #expect(sampleFinal.isApproximatelyEqual(to: [-1.0002, 2.5003, 0.00015], absoluteTolerance: 1e-3), "per sample ended at \(sampleFinal)")
         let text = try Files.pdfText(shared.path("quadratic-fit/handout.pdf"))
         #expect(text.contains("0.125"))
         #expect(text.contains("least squares"))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `steptrace site` and `all --html` through the built binary: the files, their sizes, the same bytes

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The web pages in Debian's headless Chromium, started by each test: clean loads, keyboard, the

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `steptrace trace`: the seed's numbers, the CSV and JSON Lines contracts, divergence, and bad input.
@@ -8,7 +9,7 @@ struct TraceCommandTests {
     static let data: TemporaryFolder = {
         let folder = try! TemporaryFolder(prefix: "steptrace-e2e-trace")
         removeAtExit(folder.folder)
-        try! folder.write("x,y\n0,0\n1,1\n1,2\n2,1\n", to: "seed.csv")
+        try! folder.write(Fixtures.seedCSV, to: "seed.csv")
         try! folder.write("x,y\n0,0\n1\n", to: "ragged.csv")
         try! folder.write("x,y\n0,0\n1,abc\n", to: "letters.csv")
         try! folder.write("x;y\n0;0\n1,5;2\n", to: "semicolons.csv")
@@ -31,9 +32,9 @@ struct TraceCommandTests {
         #expect(summary.fields["verdict"] == "max-steps")
         #expect(summary.fields["steps"] == "400000")
         let final = ["a2", "a1", "a0"].map { summary.number($0) ?? .nan }
-        #expect(close(final, [-1.0002, 2.5003, 0.00015], within: 1e-3), "ended at \(final)")
+        #expect(final.isApproximatelyEqual(to: [-1.0002, 2.5003, 0.00015], absoluteTolerance: 1e-3), "ended at \(final)")
         // Tighter than the acceptance criterion: the run is deterministic.
-        #expect(close(final, [-1.0001817, 2.5003131, 0.0001534], within: 1e-6), "ended at \(final)")
+        #expect(final.isApproximatelyEqual(to: [-1.0001817, 2.5003131, 0.0001534], absoluteTolerance: 1e-6), "ended at \(final)")
         // The loss is over all four rows: the least-squares residual ½·(0.5² + 0.5²)/4 = 0.0625 (rows 2 and 3 share x = 1).
         #expect(abs((summary.number("loss") ?? .nan) - 0.0625) < 1e-6)
     }
@@ -93,7 +94,7 @@ struct TraceCommandTests {
         #expect(outcome.status == 0)
         let summary = TraceSummary(outcome.stdout)
         let final = ["a2", "a1", "a0"].map { summary.number($0) ?? .nan }
-        #expect(close(final, [-1, 2.5, 0], within: 1e-6), "ended at \(final)")
+        #expect(final.isApproximatelyEqual(to: [-1, 2.5, 0], absoluteTolerance: 1e-6), "ended at \(final)")
         #expect(abs((summary.number("loss") ?? .nan) - 0.125) < 1e-9)
     }
 

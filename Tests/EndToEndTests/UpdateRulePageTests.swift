@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The update rule of every optimizer and convention, filled in with a step's numbers, computes the

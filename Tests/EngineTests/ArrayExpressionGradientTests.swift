@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import TestSupport
 import Testing
 
 /// One array expression to differentiate: its parameters, constants and (optionally) data.
@@ -74,7 +75,7 @@ struct ArrayExpressionGradientTests {
             let e = z.map { exp($0 - m) }
             let p = e.map { $0 / e.reduce(0, +) }
             let gradient = objective.evaluate(at: z).gradient
-            for i in 0..<4 { #expect(close(gradient[i], p[i] - y[i], relative: 1e-14, floor: 1e-16), "\(text): \(i)") }
+            for i in 0..<4 { #expect(gradient[i].isApproximatelyEqual(to: p[i] - y[i], absoluteTolerance: 1e-30, relativeTolerance: 1e-14), "\(text): \(i)") }
         }
     }
 
@@ -89,8 +90,8 @@ struct ArrayExpressionGradientTests {
         let r = (0..<4).map { i in (0..<3).reduce(0.0) { $0 + a[i][$1] * x[$1] } - b[i] }
         let expected = (0..<3).map { j in 2 * (0..<4).reduce(0.0) { $0 + a[$1][j] * r[$1] } }
         let (loss, gradient) = objective.evaluate(at: x)
-        #expect(close(loss, r.reduce(0) { $0 + $1 * $1 }, relative: 1e-14))
-        for j in 0..<3 { #expect(close(gradient[j], expected[j], relative: 1e-13), "∂/∂x[\(j)]") }
+        #expect(loss.isApproximatelyEqual(to: r.reduce(0) { $0 + $1 * $1 }, relativeTolerance: 1e-14))
+        for j in 0..<3 { #expect(gradient[j].isApproximatelyEqual(to: expected[j], relativeTolerance: 1e-13), "∂/∂x[\(j)]") }
     }
 
     @Test("norm's subgradient at zero is 0, in the whole norm and per column")
@@ -100,7 +101,7 @@ struct ArrayExpressionGradientTests {
             parameters: [try ParameterDeclaration(parsing: "v[2]"), try ParameterDeclaration(parsing: "A[2,2]")])
         let (loss, gradient) = objective.evaluate(at: [0, 0, 0, 3, 0, 4])
         #expect(loss == 5)
-        for (i, expected) in [0, 0, 0, 0.6, 0, 0.8].enumerated() { #expect(close(gradient[i], expected, relative: 1e-15), "\(i)") }
+        for (i, expected) in [0, 0, 0, 0.6, 0, 0.8].enumerated() { #expect(gradient[i].isApproximatelyEqual(to: expected, relativeTolerance: 1e-15), "\(i)") }
     }
 
     @Test("a data-column index out of range, or not whole, gives NaN for that row")

@@ -1,5 +1,6 @@
 import Engine
 import ReferenceObjectives
+import TestSupport
 import Testing
 
 /// The largest |aᵢ − bᵢ| relative to the largest |bᵢ| (1e-300 floor).
@@ -13,9 +14,9 @@ private func expectSame<O: Objective>(_ expression: ExpressionObjective, _ refer
     for (index, point) in points.enumerated() {
         let (f, g) = expression.evaluate(at: point)
         let (fr, gr) = reference.evaluate(at: point)
-        #expect(close(f, fr, relative: 1e-10), "point \(index): loss \(f) against \(fr)")
+        #expect(f.isApproximatelyEqual(to: fr, relativeTolerance: 1e-10), "point \(index): loss \(f) against \(fr)")
         #expect(relativeDistance(g, gr) <= 1e-10, "point \(index): gradient off by \(relativeDistance(g, gr))")
-        #expect(close(expression.lossValue(at: point), fr, relative: 1e-10), "point \(index): loss without gradient")
+        #expect(expression.lossValue(at: point).isApproximatelyEqual(to: fr, relativeTolerance: 1e-10), "point \(index): loss without gradient")
     }
 }
 
@@ -82,9 +83,8 @@ struct ArrayLessonRunTests {
             let expected = try run(reference, spec: spec), actual = try run(objective, spec: spec)
             let last = expected.count - 1
             #expect(actual.count == expected.count)
-            #expect(close(actual.loss(at: last), expected.loss(at: last), relative: 1e-9))
-            #expect(close(reference.diagonalSize(of: actual.parameters(row: last)),
-                          reference.diagonalSize(of: expected.parameters(row: last)), relative: 1e-8, floor: 1e-300))
+            #expect(actual.loss(at: last).isApproximatelyEqual(to: expected.loss(at: last), relativeTolerance: 1e-9))
+            #expect(reference.diagonalSize(of: actual.parameters(row: last)).isApproximatelyEqual(to: reference.diagonalSize(of: expected.parameters(row: last)), relativeTolerance: 1e-8))
         }
     }
 
@@ -100,7 +100,7 @@ struct ArrayLessonRunTests {
         let trace = try run(objective, spec: spec)
         let expected = try run(ConstrainedFit(), spec: spec)
         let last = trace.count - 1
-        #expect(close(trace.loss(at: last), expected.loss(at: last), relative: 1e-9))
+        #expect(trace.loss(at: last).isApproximatelyEqual(to: expected.loss(at: last), relativeTolerance: 1e-9))
         #expect(Swift.abs(trace.loss(at: last) - 0.0695439) < 5e-7)
         #expect(Swift.abs(trace.parameter(4, at: last) - 3.65015) < 5e-5)
     }

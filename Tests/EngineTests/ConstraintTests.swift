@@ -1,4 +1,5 @@
 import Engine
+import TestSupport
 import Testing
 import Trace
 
@@ -12,7 +13,7 @@ import Trace
             let v = (0..<n).map { _ in (generator.unit() - 0.5) * 6 }
             let x = SimplexProjection.projected(v)
             #expect(x.allSatisfy { $0 >= 0 }, "trial \(trial)")
-            #expect(close(x.reduce(0, +), 1, relative: 1e-12), "trial \(trial): sum")
+            #expect(x.reduce(0, +).isApproximatelyEqual(to: 1, relativeTolerance: 1e-12), "trial \(trial): sum")
             let positives = (0..<n).filter { x[$0] > 0 }
             let tau = v[positives[0]] - x[positives[0]]
             for i in 0..<n {
@@ -49,17 +50,17 @@ import Trace
             let theta = trace.parameters(row: k)
             #expect(theta[0] == 0.5 || k == 1 && theta[0] == 0.5)
             #expect(theta[1] == 3)
-            #expect(close(theta[2] + theta[3], 1, relative: 1e-15))
+            #expect((theta[2] + theta[3]).isApproximatelyEqual(to: 1, relativeTolerance: 1e-15))
             #expect(theta[2] >= 0 && theta[3] >= 0)
             let before = trace.parameters(row: k - 1)
             for i in 0..<5 { #expect(trace.update(i, at: k - 1) == theta[i] - before[i], "the update is the projected step") }
         }
         // Step 1: a = 1 − 0.8 = 0.2 → clipped to 0.5; (p, q) = (0.18, 0.02) → +0.4 each → (0.58, 0.42).
         #expect(trace.parameter(0, at: 1) == 0.5)
-        #expect(close(trace.parameter(2, at: 1), 0.58, relative: 1e-14))
-        #expect(close(trace.parameter(3, at: 1), 0.42, relative: 1e-14))
+        #expect(trace.parameter(2, at: 1).isApproximatelyEqual(to: 0.58, relativeTolerance: 1e-14))
+        #expect(trace.parameter(3, at: 1).isApproximatelyEqual(to: 0.42, relativeTolerance: 1e-14))
         #expect(trace.update(1, at: 1) == 0)
-        #expect(close(trace.parameter(4, at: 1), 1.4, relative: 1e-14))
+        #expect(trace.parameter(4, at: 1).isApproximatelyEqual(to: 1.4, relativeTolerance: 1e-14))
     }
 
     @Test(arguments: [

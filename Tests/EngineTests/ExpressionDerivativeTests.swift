@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import TestSupport
 import Testing
 
 /// Value and gradient of `text` over parameters `names` at `point` (no data).
@@ -40,10 +41,6 @@ private func centralDifference(_ f: (Double) -> Double, at x: Double) -> Double 
     return (f(x + h) - f(x - h)) / ((x + h) - (x - h))
 }
 
-private func close(_ a: Double, _ b: Double, _ tolerance: Double) -> Bool {
-    Swift.abs(a - b) <= tolerance * Swift.max(1, Swift.abs(a), Swift.abs(b))
-}
-
 @Suite("Expression derivatives")
 struct ExpressionDerivativeTests {
     static let unary = ExpressionFunction.allCases.filter { $0.arity == 1 }
@@ -53,9 +50,9 @@ struct ExpressionDerivativeTests {
         let objective = try ExpressionObjective(expression: "\(function.rawValue)(t)", parameters: ["t"])
         for x in points(for: function) {
             let (value, gradient) = objective.evaluate(at: [x])
-            #expect(close(value, reference(function, x), 1e-14), "\(function)(\(x)) = \(value)")
+            #expect(value.isApproximatelyEqual(to: reference(function, x), absoluteTolerance: 1e-14, relativeTolerance: 1e-14), "\(function)(\(x)) = \(value)")
             let numeric = centralDifference({ reference(function, $0) }, at: x)
-            #expect(close(gradient[0], numeric, 1e-7), "\(function)'(\(x)) = \(gradient[0]), numeric \(numeric)")
+            #expect(gradient[0].isApproximatelyEqual(to: numeric, absoluteTolerance: 1e-7, relativeTolerance: 1e-7), "\(function)'(\(x)) = \(gradient[0]), numeric \(numeric)")
         }
     }
 
@@ -66,7 +63,7 @@ struct ExpressionDerivativeTests {
         for t in [0.3, 1.1, 2.0] {
             let inner = { (t: Double) in 0.5 * t + 0.1 * t * t }
             let numeric = centralDifference({ reference(function, inner($0)) }, at: t)
-            #expect(close(objective.evaluate(at: [t]).gradient[0], numeric, 1e-7), "\(function) at t = \(t)")
+            #expect(objective.evaluate(at: [t]).gradient[0].isApproximatelyEqual(to: numeric, absoluteTolerance: 1e-7, relativeTolerance: 1e-7), "\(function) at t = \(t)")
         }
     }
 
@@ -108,12 +105,12 @@ struct ExpressionDerivativeTests {
             let softplus = try evaluate("softplus(a)", ["a"], at: [x])
             #expect(sigmoid.loss.isFinite && sigmoid.gradient[0].isFinite)
             #expect(softplus.loss.isFinite && softplus.gradient[0].isFinite)
-            #expect(close(sigmoid.loss, x > 0 ? 1 : 0, 1e-15))
-            #expect(close(softplus.loss, Swift.max(x, 0), 1e-15))
-            #expect(close(softplus.gradient[0], sigmoid.loss, 1e-15))
+            #expect(sigmoid.loss.isApproximatelyEqual(to: x > 0 ? 1 : 0, absoluteTolerance: 1e-15, relativeTolerance: 1e-15))
+            #expect(softplus.loss.isApproximatelyEqual(to: Swift.max(x, 0), absoluteTolerance: 1e-15, relativeTolerance: 1e-15))
+            #expect(softplus.gradient[0].isApproximatelyEqual(to: sigmoid.loss, absoluteTolerance: 1e-15, relativeTolerance: 1e-15))
         }
         // log1p(e^-|x|) keeps the tiny tail that log(1 + e^x) would round away.
-        #expect(close(try evaluate("softplus(a)", ["a"], at: [-40]).loss, Foundation.exp(-40), 1e-12))
+        #expect((try evaluate("softplus(a)", ["a"], at: [-40]).loss).isApproximatelyEqual(to: Foundation.exp(-40), absoluteTolerance: 1e-12, relativeTolerance: 1e-12))
     }
 
     @Test("powers", arguments: [
@@ -129,8 +126,8 @@ struct ExpressionDerivativeTests {
     ])
     func powers(text: String, at x: Double, value: Double, derivative: Double) throws {
         let (loss, gradient) = try evaluate(text, ["a"], at: [x])
-        #expect(close(loss, value, 1e-15))
-        #expect(close(gradient[0], derivative, 1e-15))
+        #expect(loss.isApproximatelyEqual(to: value, absoluteTolerance: 1e-15, relativeTolerance: 1e-15))
+        #expect(gradient[0].isApproximatelyEqual(to: derivative, absoluteTolerance: 1e-15, relativeTolerance: 1e-15))
     }
 
     @Test("a general power a^b: both partials against finite differences", arguments: [
@@ -138,10 +135,10 @@ struct ExpressionDerivativeTests {
     ])
     func generalPower(a: Double, b: Double) throws {
         let (loss, gradient) = try evaluate("a^b", ["a", "b"], at: [a, b])
-        #expect(close(loss, Foundation.pow(a, b), 1e-15))
-        #expect(close(gradient[0], centralDifference({ Foundation.pow($0, b) }, at: a), 1e-7))
+        #expect(loss.isApproximatelyEqual(to: Foundation.pow(a, b), absoluteTolerance: 1e-15, relativeTolerance: 1e-15))
+        #expect(gradient[0].isApproximatelyEqual(to: centralDifference({ Foundation.pow($0, b) }, at: a), absoluteTolerance: 1e-7, relativeTolerance: 1e-7))
         if a > 0 {
-            #expect(close(gradient[1], centralDifference({ Foundation.pow(a, $0) }, at: b), 1e-7))
+            #expect(gradient[1].isApproximatelyEqual(to: centralDifference({ Foundation.pow(a, $0) }, at: b), absoluteTolerance: 1e-7, relativeTolerance: 1e-7))
         } else {
             // b ↦ (−2)^b is not real around b = 3: no derivative, and the tape says so.
             #expect(gradient[1].isNaN)

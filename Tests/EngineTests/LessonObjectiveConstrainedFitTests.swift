@@ -1,12 +1,8 @@
 import Engine
 import ReferenceObjectives
+import TestSupport
 import Testing
 import Trace
-
-/// |a − b| ≤ tolerance · max(|a|, |b|, floor).
-private func near(_ a: Double, _ b: Double, _ tolerance: Double, floor: Double = 1) -> Bool {
-    a == b || (a - b).magnitude <= tolerance * Swift.max(a.magnitude, b.magnitude, floor)
-}
 
 @Suite struct LessonObjectiveConstrainedFitTests {
     let fit = ConstrainedFit()
@@ -28,7 +24,7 @@ private func near(_ a: Double, _ b: Double, _ tolerance: Double, floor: Double =
         // a = e4 makes s the last row of C; with b = 0, f = Σ (y − s)².
         let s = ConstrainedFit.c[3]
         let expected = zip(ConstrainedFit.y, s).map { ($0 - $1) * ($0 - $1) }.reduce(0, +)
-        #expect(near(fit.lossValue(at: [0, 0, 0, 1, 0]), expected, 1e-15))
+        #expect(fit.lossValue(at: [0, 0, 0, 1, 0]).isApproximatelyEqual(to: expected, absoluteTolerance: 1e-15, relativeTolerance: 1e-15))
         #expect(fit.parameterNames == ["a1", "a2", "a3", "a4", "b"])
         #expect(fit.rowCount == 0)
     }
@@ -58,8 +54,8 @@ private func near(_ a: Double, _ b: Double, _ tolerance: Double, floor: Double =
         let fine = ConstrainedFit.gridSearch(resolution: 120)
         #expect(fine.a == [0, 0, 0, 1])
         #expect(coarse.a == fine.a)
-        #expect(near(fine.b, 3.6501490063245, 1e-12))
-        #expect(near(fine.loss, 0.0695439153435883, 1e-12))
+        #expect(fine.b.isApproximatelyEqual(to: 3.6501490063245, absoluteTolerance: 1e-12, relativeTolerance: 1e-12))
+        #expect(fine.loss.isApproximatelyEqual(to: 0.0695439153435883, absoluteTolerance: 1e-12, relativeTolerance: 1e-12))
         #expect(fine.loss == ConstrainedFit.loss(a: fine.a, b: fine.b))
         #expect(fine.parameters == [0, 0, 0, 1, fine.b])
     }
@@ -98,7 +94,7 @@ private func near(_ a: Double, _ b: Double, _ tolerance: Double, floor: Double =
         #expect(best.loss - grid.loss < 1e-10, "descent \(best.loss) vs grid \(grid.loss)")
         #expect(best.theta[0..<3] == [0, 0, 0])
         #expect((best.theta[3] - 1).magnitude <= 1e-12)
-        #expect(near(best.theta[4], grid.b, 1e-6))
+        #expect(best.theta[4].isApproximatelyEqual(to: grid.b, absoluteTolerance: 1e-6, relativeTolerance: 1e-6))
     }
 
     @Test("the witness's midpoint lies above its chord: f is not convex")
@@ -113,7 +109,7 @@ private func near(_ a: Double, _ b: Double, _ tolerance: Double, floor: Double =
         // Recompute every value from the objective itself.
         #expect(fit.lossValue(at: w.p) == w.lossAtP)
         #expect(fit.lossValue(at: w.q) == w.lossAtQ)
-        #expect(near(fit.lossValue(at: w.mix), w.lossAtMix, 1e-14))
+        #expect(fit.lossValue(at: w.mix).isApproximatelyEqual(to: w.lossAtMix, absoluteTolerance: 1e-14, relativeTolerance: 1e-14))
         #expect(w.lossAtMix > w.t * w.lossAtP + (1 - w.t) * w.lossAtQ)
         #expect(w.gap > w.chord, "the midpoint is more than twice the chord: \(w.lossAtMix) vs \(w.chord)")
         // The search's answer, so the handout's numbers are pinned.
@@ -126,8 +122,8 @@ private func near(_ a: Double, _ b: Double, _ tolerance: Double, floor: Double =
         let parsed = try ExpressionObjective(expression: fit.formula, parameters: fit.parameterNames)
         for point in [[0.25, 0.25, 0.25, 0.25, 0.0], [0.1, 0.2, 0.3, 0.4, 55], [1, 0, 0, 0, -100]] {
             let mine = fit.evaluate(at: point), theirs = parsed.evaluate(at: point)
-            #expect(near(mine.loss, theirs.loss, 1e-13))
-            for i in 0..<5 { #expect(near(mine.gradient[i], theirs.gradient[i], 1e-12), "∂/∂\(fit.parameterNames[i])") }
+            #expect(mine.loss.isApproximatelyEqual(to: theirs.loss, absoluteTolerance: 1e-13, relativeTolerance: 1e-13))
+            for i in 0..<5 { #expect(mine.gradient[i].isApproximatelyEqual(to: theirs.gradient[i], absoluteTolerance: 1e-12, relativeTolerance: 1e-12), "∂/∂\(fit.parameterNames[i])") }
         }
     }
 }

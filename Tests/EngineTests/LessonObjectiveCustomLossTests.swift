@@ -1,11 +1,7 @@
 import Engine
 import ReferenceObjectives
+import TestSupport
 import Testing
-
-/// |a − b| ≤ tolerance · max(|a|, |b|, floor).
-private func near(_ a: Double, _ b: Double, _ tolerance: Double, floor: Double = 1) -> Bool {
-    a == b || (a - b).magnitude <= tolerance * Swift.max(a.magnitude, b.magnitude, floor)
-}
 
 /// Test images for a 12×16 map: a seeded random map, the target plus noise, a constant, zeros.
 private func points(_ loss: CustomLoss) -> [[Double]] {
@@ -43,13 +39,13 @@ private func points(_ loss: CustomLoss) -> [[Double]] {
         #expect(n == 192)
         for point in points(mean) {
             let m = mean.evaluate(at: point), s = sum.evaluate(at: point)
-            #expect(near(s.loss, n * m.loss, 1e-13, floor: 0), "\(s.loss) vs \(n) × \(m.loss)")
+            #expect(s.loss.isApproximatelyEqual(to: n * m.loss, relativeTolerance: 1e-13), "\(s.loss) vs \(n) × \(m.loss)")
             for k in 0..<mean.pixelCount {
-                #expect(near(s.gradient[k], n * m.gradient[k], 1e-12, floor: 1e-300), "pixel \(k)")
+                #expect(s.gradient[k].isApproximatelyEqual(to: n * m.gradient[k], relativeTolerance: 1e-12), "pixel \(k)")
             }
             let mt = mean.terms(at: point), st = sum.terms(at: point)
-            #expect(near(st.scaleInvariant, n * mt.scaleInvariant, 1e-13, floor: 0))
-            #expect(near(st.gradient, n * mt.gradient, 1e-13, floor: 0))
+            #expect(st.scaleInvariant.isApproximatelyEqual(to: n * mt.scaleInvariant, relativeTolerance: 1e-13))
+            #expect(st.gradient.isApproximatelyEqual(to: n * mt.gradient, relativeTolerance: 1e-13))
         }
     }
 
@@ -58,13 +54,13 @@ private func points(_ loss: CustomLoss) -> [[Double]] {
         let loss = CustomLoss()
         for point in points(loss) {
             let t = loss.terms(at: point)
-            #expect(near(t.scaleInvariant + t.gradient, loss.lossValue(at: point), 1e-14))
-            #expect(near(loss.evaluate(at: point).loss, loss.lossValue(at: point), 1e-14))
+            #expect((t.scaleInvariant + t.gradient).isApproximatelyEqual(to: loss.lossValue(at: point), absoluteTolerance: 1e-14, relativeTolerance: 1e-14))
+            #expect(loss.evaluate(at: point).loss.isApproximatelyEqual(to: loss.lossValue(at: point), absoluteTolerance: 1e-14, relativeTolerance: 1e-14))
         }
         // Y = Y* − 0.3 everywhere: y ≡ 0.3, so S = 0.09 − 0.5 · 0.09 = 0.045 and G = 0 (no spatial change).
         let shifted = loss.target.map { $0 - 0.3 }
         let t = loss.terms(at: shifted)
-        #expect(near(t.scaleInvariant, 0.045, 1e-14))
+        #expect(t.scaleInvariant.isApproximatelyEqual(to: 0.045, absoluteTolerance: 1e-14, relativeTolerance: 1e-14))
         #expect(t.gradient.magnitude < 1e-28)
     }
 
@@ -87,7 +83,7 @@ private func points(_ loss: CustomLoss) -> [[Double]] {
         #expect(target.max()! > 0.9)
         // Column 0 away from the disc is the ramp's start; the disc's centre (5.5, 9) is covered.
         #expect(target[0] == 0.15)
-        #expect(near(target[5 * 16 + 9], 0.15 + 0.35 * 9 / 15 + 0.5, 1e-15))
+        #expect(target[5 * 16 + 9].isApproximatelyEqual(to: 0.15 + 0.35 * 9 / 15 + 0.5, absoluteTolerance: 1e-15, relativeTolerance: 1e-15))
         #expect(CustomLoss().target == target)
         #expect(CustomLoss().parameterNames.first == "Y_0_0")
         #expect(CustomLoss().parameterNames[17] == "Y_1_1")
@@ -134,7 +130,7 @@ private func points(_ loss: CustomLoss) -> [[Double]] {
         let direct = CustomLoss.prewittResponses(of: loss.target, height: 12, width: 16)
         #expect(responses.x == direct.x && responses.y == direct.y)
         let g = zip(responses.x, responses.y).map { $0 * $0 + $1 * $1 }.reduce(0, +) / 192
-        #expect(near(loss.terms(at: blank).gradient, g, 1e-14))
+        #expect(loss.terms(at: blank).gradient.isApproximatelyEqual(to: g, absoluteTolerance: 1e-14, relativeTolerance: 1e-14))
     }
 
     @Test("the expanded formula parses to the same function and gradient (3×4 map)", arguments: CustomLoss.Reduction.allCases)
@@ -144,8 +140,8 @@ private func points(_ loss: CustomLoss) -> [[Double]] {
         var generator = SeededGenerator(seed: 11)
         for point in [(0..<12).map { _ in generator.unit() }, loss.target.map { $0 + 0.3 * (generator.unit() - 0.5) }] {
             let mine = loss.evaluate(at: point), theirs = parsed.evaluate(at: point)
-            #expect(near(mine.loss, theirs.loss, 1e-12))
-            for k in 0..<loss.pixelCount { #expect(near(mine.gradient[k], theirs.gradient[k], 1e-11, floor: 1e-3), "pixel \(k)") }
+            #expect(mine.loss.isApproximatelyEqual(to: theirs.loss, absoluteTolerance: 1e-12, relativeTolerance: 1e-12))
+            for k in 0..<loss.pixelCount { #expect(mine.gradient[k].isApproximatelyEqual(to: theirs.gradient[k], absoluteTolerance: 1e-14, relativeTolerance: 1e-11), "pixel \(k)") }
         }
     }
 }

@@ -1,12 +1,8 @@
 import Engine
 import ReferenceObjectives
+import TestSupport
 import Testing
 import Trace
-
-/// |a − b| ≤ tolerance · max(|a|, |b|, floor).
-private func near(_ a: Double, _ b: Double, _ tolerance: Double, floor: Double = 1) -> Bool {
-    a == b || (a - b).magnitude <= tolerance * Swift.max(a.magnitude, b.magnitude, floor)
-}
 
 /// A seeded C with every column non-zero (entries in [−0.5, 0.5)).
 private func randomC(_ n: Int, seed: UInt64) -> [Double] {
@@ -38,7 +34,7 @@ private func randomC(_ n: Int, seed: UInt64) -> [Double] {
         for j in 0..<n {
             // With cᵢ = 0: ∂f/∂Cⱼᵢ = 2 (Xᵀ(0 − xᵢ))ⱼ, nothing from λ‖cᵢ‖.
             let fitOnly = (0..<d).reduce(0.0) { $0 - 2 * x[$1 * n + j] * x[$1 * n + column] }
-            #expect(near(gradient[j * n + column], fitOnly, 1e-14), "row \(j)")
+            #expect(gradient[j * n + column].isApproximatelyEqual(to: fitOnly, absoluteTolerance: 1e-14, relativeTolerance: 1e-14), "row \(j)")
             // f has a kink there: the one-sided slopes are fitOnly ± λ, and the chosen value lies between.
             let h = 1e-7
             var up = c, down = c
@@ -47,13 +43,13 @@ private func randomC(_ n: Int, seed: UInt64) -> [Double] {
             let f0 = objective.lossValue(at: c)
             let right = (objective.lossValue(at: up) - f0) / h
             let left = (f0 - objective.lossValue(at: down)) / h
-            #expect(near(right, fitOnly + objective.lambda, 1e-5), "right slope, row \(j)")
-            #expect(near(left, fitOnly - objective.lambda, 1e-5), "left slope, row \(j)")
+            #expect(right.isApproximatelyEqual(to: fitOnly + objective.lambda, absoluteTolerance: 1e-5, relativeTolerance: 1e-5), "right slope, row \(j)")
+            #expect(left.isApproximatelyEqual(to: fitOnly - objective.lambda, absoluteTolerance: 1e-5, relativeTolerance: 1e-5), "left slope, row \(j)")
             #expect(left < gradient[j * n + column] && gradient[j * n + column] < right)
         }
         // From C = 0 every column is zero: the first gradient is the fit term's alone.
         let start = objective.evaluate(at: Array(repeating: 0, count: n * n))
-        #expect(near(start.loss, Double(n), 1e-14), "every point has length 1, so f(0) = Σ‖xᵢ‖² = n")
+        #expect(start.loss.isApproximatelyEqual(to: Double(n), absoluteTolerance: 1e-14, relativeTolerance: 1e-14), "every point has length 1, so f(0) = Σ‖xᵢ‖² = n")
         #expect(start.gradient.allSatisfy { $0.isFinite })
     }
 
@@ -62,10 +58,10 @@ private func randomC(_ n: Int, seed: UInt64) -> [Double] {
         let objective = ZeroDiagonal(penalty: 1)
         let c = randomC(20, seed: 6)
         let t = objective.terms(at: c)
-        #expect(near(t.fit + t.norm + t.penalty, objective.lossValue(at: c), 1e-14))
+        #expect((t.fit + t.norm + t.penalty).isApproximatelyEqual(to: objective.lossValue(at: c), absoluteTolerance: 1e-14, relativeTolerance: 1e-14))
         let diagonal = (0..<20).reduce(0.0) { $0 + c[$1 * 21] * c[$1 * 21] }
-        #expect(near(objective.diagonalSize(of: c), diagonal, 1e-15))
-        #expect(near(t.penalty, diagonal, 1e-15))
+        #expect(objective.diagonalSize(of: c).isApproximatelyEqual(to: diagonal, absoluteTolerance: 1e-15, relativeTolerance: 1e-15))
+        #expect(t.penalty.isApproximatelyEqual(to: diagonal, absoluteTolerance: 1e-15, relativeTolerance: 1e-15))
         #expect(objective.diagonalIndices == (0..<20).map { $0 * 21 })
         #expect(ZeroDiagonal().terms(at: c).penalty == 0)
     }
@@ -79,7 +75,7 @@ private func randomC(_ n: Int, seed: UInt64) -> [Double] {
         #expect(ZeroDiagonal(seed: 3).points != x)
         for i in 0..<n {
             let length = (0..<d).reduce(0.0) { $0 + x[$1 * n + i] * x[$1 * n + i] }
-            #expect(near(length, 1, 1e-14))
+            #expect(length.isApproximatelyEqual(to: 1, absoluteTolerance: 1e-14, relativeTolerance: 1e-14))
         }
         func column(_ i: Int) -> [Double] { (0..<d).map { x[$0 * n + i] } }
         func dot(_ u: [Double], _ v: [Double]) -> Double { zip(u, v).reduce(0) { $0 + $1.0 * $1.1 } }
@@ -146,8 +142,8 @@ private func randomC(_ n: Int, seed: UInt64) -> [Double] {
         let parsed = try ExpressionObjective(expression: objective.expandedFormula, parameters: objective.parameterNames)
         let c = randomC(5, seed: 8)
         let mine = objective.evaluate(at: c), theirs = parsed.evaluate(at: c)
-        #expect(near(mine.loss, theirs.loss, 1e-12))
-        for k in 0..<25 { #expect(near(mine.gradient[k], theirs.gradient[k], 1e-11), "entry \(k)") }
+        #expect(mine.loss.isApproximatelyEqual(to: theirs.loss, absoluteTolerance: 1e-12, relativeTolerance: 1e-12))
+        for k in 0..<25 { #expect(mine.gradient[k].isApproximatelyEqual(to: theirs.gradient[k], absoluteTolerance: 1e-11, relativeTolerance: 1e-11), "entry \(k)") }
         #expect(ZeroDiagonal(penalty: penalty).formula == (penalty == 0
             ? "Σᵢ ‖xᵢ − X cᵢ‖² + 0.1·Σᵢ ‖cᵢ‖" : "Σᵢ ‖xᵢ − X cᵢ‖² + 0.1·Σᵢ ‖cᵢ‖ + 1·Σᵢ Cᵢᵢ²"))
     }

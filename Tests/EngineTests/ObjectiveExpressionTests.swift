@@ -1,4 +1,5 @@
 import Engine
+import TestSupport
 import Testing
 
 /// The seed question's data: (0,0), (1,1), (1,2), (2,1).
@@ -7,10 +8,6 @@ private func seedData() throws -> DataTable {
 }
 
 private let seedLoss = "0.5*(y - (a2*x^2 + a1*x + a0))^2"
-
-private func close(_ a: Double, _ b: Double, _ tolerance: Double) -> Bool {
-    Swift.abs(a - b) <= tolerance * Swift.max(1, Swift.abs(a), Swift.abs(b))
-}
 
 @Suite("Expression objective")
 struct ObjectiveExpressionTests {
@@ -39,9 +36,9 @@ struct ObjectiveExpressionTests {
             for i in 0..<3 { gradient[i] += single.gradient[i] }
         }
         let n = Double(rows.count)
-        #expect(close(batch.loss, loss / n, 1e-15))
-        for i in 0..<3 { #expect(close(batch.gradient[i], gradient[i] / n, 1e-15)) }
-        #expect(close(objective.lossValue(at: theta, rows: rows), batch.loss, 0))
+        #expect(batch.loss.isApproximatelyEqual(to: loss / n, absoluteTolerance: 1e-15, relativeTolerance: 1e-15))
+        for i in 0..<3 { #expect(batch.gradient[i].isApproximatelyEqual(to: gradient[i] / n, absoluteTolerance: 1e-15, relativeTolerance: 1e-15)) }
+        #expect(objective.lossValue(at: theta, rows: rows).isApproximatelyEqual(to: batch.loss, absoluteTolerance: 0, relativeTolerance: 0))
     }
 
     @Test("least squares: zero gradient at (−1, 2.5, 0) with mean loss 0.125")
@@ -49,7 +46,7 @@ struct ObjectiveExpressionTests {
         let objective = try ExpressionObjective(expression: seedLoss, parameters: ["a2", "a1", "a0"], data: try seedData())
         // The seed's 0.125 is the mean of (y − f)²; our loss carries the ½.
         let (loss, gradient) = objective.evaluate(at: [-1, 2.5, 0], rows: objective.allRows)
-        #expect(close(loss, 0.0625, 1e-15))
+        #expect(loss.isApproximatelyEqual(to: 0.0625, absoluteTolerance: 1e-15, relativeTolerance: 1e-15))
         #expect(gradient.allSatisfy { Swift.abs($0) < 1e-15 })
     }
 
@@ -136,7 +133,7 @@ struct ObjectiveExpressionTests {
         let expected = terms.map { $0.r * $0.r }.reduce(0, +) / 3
         let expectedB = terms.map { 2 * $0.r * $0.slope }.reduce(0, +) / 3
         let (loss, gradient) = objective.evaluate(at: [a, b], rows: objective.allRows)
-        #expect(close(loss, expected, 1e-12), "\(text): \(loss) vs \(expected)")
-        #expect(close(gradient[1], expectedB, 1e-12), "\(text): ∂/∂b \(gradient[1]) vs \(expectedB)")
+        #expect(loss.isApproximatelyEqual(to: expected, absoluteTolerance: 1e-12, relativeTolerance: 1e-12), "\(text): \(loss) vs \(expected)")
+        #expect(gradient[1].isApproximatelyEqual(to: expectedB, absoluteTolerance: 1e-12, relativeTolerance: 1e-12), "\(text): ∂/∂b \(gradient[1]) vs \(expectedB)")
     }
 }

@@ -1,4 +1,5 @@
 import Engine
+import TestSupport
 import Testing
 import Trace
 
@@ -18,10 +19,10 @@ import Trace
         #expect(pytorch.stateNames == ["buffer"])
         for k in 0...40 {
             for i in 0..<2 {
-                #expect(close(keras.parameter(i, at: k), pytorch.parameter(i, at: k), relative: 1e-12, floor: 1e-12))
+                #expect(keras.parameter(i, at: k).isApproximatelyEqual(to: pytorch.parameter(i, at: k), absoluteTolerance: 1e-24, relativeTolerance: 1e-12))
                 let v = keras.value(.state(0, parameter: i), row: k)
                 let b = pytorch.value(.state(0, parameter: i), row: k)
-                #expect(close(v, -0.01 * b, relative: 1e-12, floor: 1e-14), "v = −ηb at step \(k)")
+                #expect(v.isApproximatelyEqual(to: -0.01 * b, absoluteTolerance: 1e-26, relativeTolerance: 1e-12), "v = −ηb at step \(k)")
             }
         }
     }
@@ -30,7 +31,7 @@ import Trace
         let (keras, pytorch) = try pair(schedule: .step(every: 10, factor: 0.1))
         // Up to and including update 10 (made with the first rate) the paths agree.
         for k in 0...10 {
-            #expect(close(keras.parameter(0, at: k), pytorch.parameter(0, at: k), relative: 1e-12, floor: 1e-12))
+            #expect(keras.parameter(0, at: k).isApproximatelyEqual(to: pytorch.parameter(0, at: k), absoluteTolerance: 1e-24, relativeTolerance: 1e-12))
         }
         // Step 11 (row 10's update) uses η/10: Keras keeps the old velocity at full size, PyTorch shrinks the whole buffer.
         let v10 = keras.state(0, row: 10)
@@ -39,11 +40,11 @@ import Trace
         let kerasStep = (0..<2).map { 0.9 * v10[$0] - 0.001 * g10[$0] }
         let pytorchStep = (0..<2).map { -0.001 * (0.9 * b10[$0] + g10[$0]) }
         for i in 0..<2 {
-            #expect(close(keras.update(i, at: 10), kerasStep[i], relative: 1e-12, floor: 1e-12))
-            #expect(close(pytorch.update(i, at: 10), pytorchStep[i], relative: 1e-12, floor: 1e-12))
+            #expect(keras.update(i, at: 10).isApproximatelyEqual(to: kerasStep[i], absoluteTolerance: 1e-24, relativeTolerance: 1e-12))
+            #expect(pytorch.update(i, at: 10).isApproximatelyEqual(to: pytorchStep[i], absoluteTolerance: 1e-24, relativeTolerance: 1e-12))
         }
         #expect((keras.parameter(0, at: 40) - pytorch.parameter(0, at: 40)).magnitude > 1e-3)
         #expect(keras.learningRates[9] == 0.01)
-        #expect(close(keras.learningRates[10], 0.001, relative: 1e-15))
+        #expect(keras.learningRates[10].isApproximatelyEqual(to: 0.001, relativeTolerance: 1e-15))
     }
 }

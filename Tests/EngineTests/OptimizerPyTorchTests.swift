@@ -1,4 +1,5 @@
 import Engine
+import TestSupport
 import Testing
 import Trace
 
@@ -10,7 +11,7 @@ import Trace
 
     func expectClose(_ a: [Double], _ b: [Double], _ what: String) {
         #expect(a.count == b.count)
-        for (x, y) in zip(a, b) { #expect(close(x, y, relative: 1e-14, floor: 1e-300), "\(what): \(a) vs \(b)") }
+        for (x, y) in zip(a, b) { #expect(x.isApproximatelyEqual(to: y, relativeTolerance: 1e-14), "\(what): \(a) vs \(b)") }
     }
 
     @Test func adagrad() throws {
@@ -27,7 +28,7 @@ import Trace
             expectClose(t.state(0, row: k), acc, "accumulator_\(k)")
         }
         // Step 1 in closed form: θ₁ = θ₀ − η·sign(g)·|g|/(|g| + ε) ≈ θ₀ − 0.01·sign(g).
-        #expect(close(t.parameter(0, at: 1), -4 + 0.01 * 4 / (4 + 1e-10), relative: 1e-15))
+        #expect(t.parameter(0, at: 1).isApproximatelyEqual(to: -4 + 0.01 * 4 / (4 + 1e-10), relativeTolerance: 1e-15))
         #expect(t.stateNames == ["accumulator"])
     }
 
@@ -45,8 +46,8 @@ import Trace
             expectClose(t.state(0, row: k), ms, "mean_square_\(k)")
         }
         // Step 1: ms = 0.01·g², so θ moves by η·g/(0.1|g| + ε) = 0.1 per coordinate up to ε/(0.1|g|) ≈ 2.5e-8.
-        #expect(close(t.update(0, at: 0), 0.1, relative: 1e-7))
-        #expect(close(t.update(1, at: 0), -0.1, relative: 1e-7))
+        #expect(t.update(0, at: 0).isApproximatelyEqual(to: 0.1, relativeTolerance: 1e-7))
+        #expect(t.update(1, at: 0).isApproximatelyEqual(to: -0.1, relativeTolerance: 1e-7))
     }
 
     @Test func adam() throws {
@@ -63,14 +64,14 @@ import Trace
                 theta[i] -= 1e-3 * mHat / (vHat.squareRoot() + 1e-8)
             }
             for i in 0..<2 {
-                #expect(close(t.parameter(i, at: k), theta[i], relative: 1e-13))
-                #expect(close(t.value(.state(0, parameter: i), row: k), m[i], relative: 1e-13))
-                #expect(close(t.value(.state(1, parameter: i), row: k), v[i], relative: 1e-13))
+                #expect(t.parameter(i, at: k).isApproximatelyEqual(to: theta[i], relativeTolerance: 1e-13))
+                #expect(t.value(.state(0, parameter: i), row: k).isApproximatelyEqual(to: m[i], relativeTolerance: 1e-13))
+                #expect(t.value(.state(1, parameter: i), row: k).isApproximatelyEqual(to: v[i], relativeTolerance: 1e-13))
             }
         }
         // Step 1: m̂ = g, v̂ = g², so each coordinate moves by η against the sign of g.
-        #expect(close(t.update(0, at: 0), 1e-3, relative: 1e-8))
-        #expect(close(t.update(1, at: 0), -1e-3, relative: 1e-8))
+        #expect(t.update(0, at: 0).isApproximatelyEqual(to: 1e-3, relativeTolerance: 1e-8))
+        #expect(t.update(1, at: 0).isApproximatelyEqual(to: -1e-3, relativeTolerance: 1e-8))
     }
 
     @Test func sgdNesterov() throws {

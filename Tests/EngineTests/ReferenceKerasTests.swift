@@ -1,4 +1,5 @@
 import Engine
+import TestSupport
 import Testing
 import Trace
 
@@ -45,20 +46,20 @@ import Trace
         #expect(trace.count == 51)
         #expect(Set(trace.stateNames) == Set(c.states.values))
         for k in 0...50 {
-            #expect(close(trace.losses[k], reference.loss[k]), "loss at step \(k)")
+            #expect(trace.losses[k].isApproximatelyEqual(to: reference.loss[k], relativeTolerance: 1e-12), "loss at step \(k)")
             #expect(trace.learningRates[k] == reference.learningRate)
             for i in 0..<2 {
-                #expect(close(trace.value(.parameter(i), row: k), reference.params[k][i]), "param \(i) at step \(k)")
-                #expect(close(trace.value(.gradient(i), row: k), reference.grad[k][i]), "grad \(i) at step \(k)")
+                #expect(trace.value(.parameter(i), row: k).isApproximatelyEqual(to: reference.params[k][i], relativeTolerance: 1e-12), "param \(i) at step \(k)")
+                #expect(trace.value(.gradient(i), row: k).isApproximatelyEqual(to: reference.grad[k][i], relativeTolerance: 1e-12), "grad \(i) at step \(k)")
                 // Row k's update is the step from θ_k (the reference's update k+1; the last row's is 0).
                 // An update is a difference of parameters, so its error is measured against the parameter's size.
                 let update = k < 50 ? reference.update[k + 1][i] : 0
-                #expect(close(trace.value(.update(i), row: k), update, floor: reference.params[k][i].magnitude),
+                #expect(trace.value(.update(i), row: k).isApproximatelyEqual(to: update, absoluteTolerance: 1e-12 * reference.params[k][i].magnitude, relativeTolerance: 1e-12),
                         "update \(i) at step \(k)")
                 for (key, name) in c.states {
                     let ours = try #require(trace.stateColumn(name, parameter: i))
                     let theirs = try #require(reference.state[key])
-                    #expect(close(ours[k], theirs[k][i]), "\(name)[\(i)] at step \(k)")
+                    #expect(ours[k].isApproximatelyEqual(to: theirs[k][i], relativeTolerance: 1e-12), "\(name)[\(i)] at step \(k)")
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Engine
+import TestSupport
 import Testing
 
 @Suite struct ScheduleTests {
@@ -11,12 +12,12 @@ import Testing
         #expect(step.learningRate(base: 0.1, step: 25) == 0.025)
         let exponential = Schedule.exponential(rate: 0.5, steps: 4)
         #expect(exponential.learningRate(base: 0.1, step: 0) == 0.1)
-        #expect(close(exponential.learningRate(base: 0.1, step: 4), 0.05, relative: 1e-15))
-        #expect(close(exponential.learningRate(base: 0.1, step: 2), 0.1 * 0.5.squareRoot(), relative: 1e-15))
+        #expect(exponential.learningRate(base: 0.1, step: 4).isApproximatelyEqual(to: 0.05, relativeTolerance: 1e-15))
+        #expect(exponential.learningRate(base: 0.1, step: 2).isApproximatelyEqual(to: 0.1 * 0.5.squareRoot(), relativeTolerance: 1e-15))
         let inverse = Schedule.inverseTime(decay: 0.5)
         #expect(inverse.learningRate(base: 0.1, step: 0) == 0.1)
-        #expect(close(inverse.learningRate(base: 0.1, step: 2), 0.05, relative: 1e-15))
-        #expect(close(inverse.learningRate(base: 0.1, step: 6), 0.025, relative: 1e-15))
+        #expect(inverse.learningRate(base: 0.1, step: 2).isApproximatelyEqual(to: 0.05, relativeTolerance: 1e-15))
+        #expect(inverse.learningRate(base: 0.1, step: 6).isApproximatelyEqual(to: 0.025, relativeTolerance: 1e-15))
     }
 
     /// Row k carries η_k, the rate of the step from θ_k; the last row the rate a next step would use.

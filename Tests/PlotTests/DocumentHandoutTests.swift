@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Plot
 
@@ -217,6 +218,6 @@ struct DocumentHandoutTests {
         h.table(TableTests.stepTable(rows: 14, highlighted: [0]), caption: "The first and last steps.")
         h.resultsBox(title: "Result", rows: [("verdict", "converged at step 41"), ("θ", "(0.00012, −0.00003)")])
         let doc = h.build(canvasForMeasuring: RecordingCanvas(), title: "Momentum")
-        expectSnapshot(dump(doc), folder: "DocumentHandoutTests", name: "momentum-handout")
+        expectSnapshot(dump(doc), named: "DocumentHandoutTests/momentum-handout")
     }
 }

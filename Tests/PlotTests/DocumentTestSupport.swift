@@ -2,30 +2,6 @@ import Foundation
 import Testing
 @testable import Plot
 
-/// Compares `text` with the snapshot `__Snapshots__/<folder>/<name>.txt` beside this file.
-///
-/// A missing snapshot is written and the test fails, so nothing passes
-/// silently; set `STEPTRACE_RECORD_SNAPSHOTS=1` to rewrite an existing one
-/// (the test fails then too).
-func expectSnapshot(_ text: String, folder: String, name: String,
-                    filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) {
-    let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-        .appendingPathComponent("__Snapshots__").appendingPathComponent(folder)
-    let file = directory.appendingPathComponent(name + ".txt")
-    let record = ProcessInfo.processInfo.environment["STEPTRACE_RECORD_SNAPSHOTS"] == "1"
-    if !record, let stored = try? String(contentsOf: file, encoding: .utf8) {
-        #expect(stored == text, "snapshot \(folder)/\(name) differs", sourceLocation: sourceLocation)
-        return
-    }
-    do {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try text.write(to: file, atomically: true, encoding: .utf8)
-        Issue.record("recorded snapshot \(file.path); check it and run again", sourceLocation: sourceLocation)
-    } catch {
-        Issue.record("could not record snapshot \(file.path): \(error)", sourceLocation: sourceLocation)
-    }
-}
-
 /// One `text` call parsed back out of a `RecordingCanvas` dump.
 struct RecordedText {
     var x: Double

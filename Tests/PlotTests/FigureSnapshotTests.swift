@@ -1,5 +1,6 @@
 import Foundation
 import Plot
+import TestSupport
 import Testing
 
 @Suite struct FigureSnapshotTests {
@@ -20,7 +21,7 @@ import Testing
     @Test func smallComparisonGridDrawsTheSameCalls() {
         let canvas = RecordingCanvas()
         Self.smallGrid().draw(in: canvas, frame: Rect(x: 0, y: 0, width: 400, height: 220))
-        assertSnapshot(canvas.dump, named: "small-comparison-grid")
+        expectSnapshot(canvas.dump, named: "small-comparison-grid")
     }
 
     @Test func lineChartWithEventsAndReferenceLines() {
@@ -32,7 +33,7 @@ import Testing
         let canvas = RecordingCanvas()
         Figure(panel).draw(in: canvas, frame: Rect(x: 0, y: 0, width: 240, height: 160))
         #expect(canvas.dump.contains("\"converged\""))
-        assertSnapshot(canvas.dump, named: "line-chart-events")
+        expectSnapshot(canvas.dump, named: "line-chart-events")
     }
 
     @Test func theTransformFlipsYOnlyOnce() {
@@ -122,7 +123,7 @@ import Testing
         let canvas = RecordingCanvas()
         Figure(Panel(x: Axis("x", range: -5...5), y: Axis("y", range: -3...3), marks: marks))
             .draw(in: canvas, frame: Rect(x: 0, y: 0, width: 360, height: 240))
-        assertSnapshot(canvas.dump, named: "surface-three-runs")
+        expectSnapshot(canvas.dump, named: "surface-three-runs")
     }
 
     /// A 6×6 mesh seen from the default camera with one path: cells far to near, panes, axes, legend.
@@ -135,6 +136,6 @@ import Testing
                                  expected: (DataPoint(0, 0), 0, "the minimum"), xLabel: "x", yLabel: "y")
         let canvas = RecordingCanvas()
         plot.draw(in: canvas, frame: Rect(x: 0, y: 0, width: 360, height: 280))
-        assertSnapshot(canvas.dump, named: "surface3d-small")
+        expectSnapshot(canvas.dump, named: "surface3d-small")
     }
 }

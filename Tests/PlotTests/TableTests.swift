@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Plot
 
@@ -117,6 +118,6 @@ struct TableTests {
         let canvas = RecordingCanvas()
         let table = Self.stepTable(rows: 14, highlighted: [1])
         table.draw(in: canvas, frame: Rect(x: 0, y: 0, width: 400, height: table.size(for: 400, canvas: canvas).height))
-        expectSnapshot(canvas.dump + "\n", folder: "TableTests", name: "momentum-steps")
+        expectSnapshot(canvas.dump + "\n", named: "TableTests/momentum-steps")
     }
 }

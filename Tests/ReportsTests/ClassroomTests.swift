@@ -1,6 +1,7 @@
 import Foundation
 import Lessons
 import Plot
+import TestSupport
 import Testing
 @testable import Reports
 
@@ -80,23 +81,23 @@ struct ClassroomTests {
 
     @Test func theClassroomFilesLandBesideTheHandout() throws {
         let backend = FakeBackend()
-        let output = try ScratchFolder()
-        let summary = try Self.writer(backend).write(try Self.lesson(), output: output.path)
-        #expect(output.entries("small-bowl") == ["answers.pdf", "figures", "handout.pdf", "slides.pdf", "traces", "worksheet.pdf"])
+        let output = try TemporaryFolder(prefix: "steptrace-reports")
+        let summary = try Self.writer(backend).write(try Self.lesson(), output: output.folder)
+        #expect(output.entries(under: "small-bowl") == ["answers.pdf", "figures", "handout.pdf", "slides.pdf", "traces", "worksheet.pdf"])
         #expect(summary.classroom.map(\.name) == ["worksheet.pdf", "answers.pdf", "slides.pdf"])
         for file in summary.classroom { #expect(file.pages == (try Self.document(file.name, backend)).pages.count) }
         #expect(backend.log.pngs.contains { $0.path.hasSuffix("/figures/film.png") })
         // Without the flags, only the handout.
         let plain = FakeBackend()
-        let summary2 = try ReportWriterTests.writer(plain).write(try Self.lesson(), output: output.path)
+        let summary2 = try ReportWriterTests.writer(plain).write(try Self.lesson(), output: output.folder)
         #expect(summary2.classroom.isEmpty)
-        #expect(output.entries("small-bowl") == ["figures", "handout.pdf", "traces"])
+        #expect(output.entries(under: "small-bowl") == ["figures", "handout.pdf", "traces"])
     }
 
     @Test func theWorksheetBlanksWhatTheKeyFillsIn() throws {
         let backend = FakeBackend()
-        let output = try ScratchFolder()
-        _ = try Self.writer(backend).write(try Self.lesson(), output: output.path)
+        let output = try TemporaryFolder(prefix: "steptrace-reports")
+        _ = try Self.writer(backend).write(try Self.lesson(), output: output.folder)
         let worksheet = texts(of: try Self.document("worksheet.pdf", backend)).joined(separator: "\n")
         let key = texts(of: try Self.document("answers.pdf", backend)).joined(separator: "\n")
         // The table's blanked velocities (rows 1 and 2: 0.08 and 0.1504, set as 0.080000 and 0.150400).
@@ -124,8 +125,8 @@ struct ClassroomTests {
 
     @Test func aPredictionShowsEmptyAxesAndTheKeyTheFigure() throws {
         let backend = FakeBackend()
-        let output = try ScratchFolder()
-        _ = try Self.writer(backend).write(try Self.lesson(), output: output.path)
+        let output = try TemporaryFolder(prefix: "steptrace-reports")
+        _ = try Self.writer(backend).write(try Self.lesson(), output: output.folder)
         let worksheet = try Self.document("worksheet.pdf", backend), key = try Self.document("answers.pdf", backend)
         let dump = { (document: Document) -> String in
             document.pages.map { page in let c = RecordingCanvas(); page.draw(in: c); return c.dump }.joined(separator: "\n")
@@ -155,9 +156,9 @@ struct ClassroomTests {
         let stopping = Self.text.replacingOccurrences(of: "momentum = 0.9\nsteps = 40", with: "momentum = 0.9\nsteps = 40\ngradient_tolerance = 1")
         let notes = Self.notes.replacingOccurrences(of: "{{trace keras 2 velocity.x}}", with: "{{trace keras 39 velocity.x}}")
         let backend = FakeBackend()
-        let output = try ScratchFolder()
+        let output = try TemporaryFolder(prefix: "steptrace-reports")
         #expect {
-            _ = try Self.writer(backend).write(try Self.lesson(notes: notes, text: stopping), output: output.path)
+            _ = try Self.writer(backend).write(try Self.lesson(notes: notes, text: stopping), output: output.folder)
         } throws: { error in
             guard let error = error as? LessonError else { return false }
             return error.description.hasPrefix("small-bowl/notes.md line 10: {{trace keras 39 …}}: run 'keras' ended after ")
@@ -168,8 +169,8 @@ struct ClassroomTests {
 
     @Test func slidesAre16By9WithASlidePerSectionAndLargeText() throws {
         let backend = FakeBackend()
-        let output = try ScratchFolder()
-        _ = try Self.writer(backend).write(try Self.lesson(), output: output.path)
+        let output = try TemporaryFolder(prefix: "steptrace-reports")
+        _ = try Self.writer(backend).write(try Self.lesson(), output: output.folder)
         let slides = try Self.document("slides.pdf", backend)
         // Title, "The question", "Predicting", and the take-aways from "What to notice".
         #expect(slides.pages.count == 4)

@@ -1,6 +1,7 @@
 import Foundation
 import Lessons
 import Plot
+import TestSupport
 import Testing
 import Trace
 @testable import Reports
@@ -107,18 +108,18 @@ struct LessonPageTests {
     }
 
     /// The small bowl written with pages on the fake backend: the folder's files and the page's text.
-    static func bowlPage() throws -> (page: String, results: LessonResults, output: ScratchFolder) {
-        let output = try ScratchFolder()
+    static func bowlPage() throws -> (page: String, results: LessonResults, output: TemporaryFolder) {
+        let output = try TemporaryFolder(prefix: "steptrace-reports")
         var writer = ReportWriterTests.writer(FakeBackend())
         writer.writesHTML = true
-        _ = try writer.write(try SmallLessons.bowl(), output: output.path)
-        let page = try String(contentsOfFile: output.path + "/small-bowl/index.html", encoding: .utf8)
+        _ = try writer.write(try SmallLessons.bowl(), output: output.folder)
+        let page = try String(contentsOfFile: output.folder + "/small-bowl/index.html", encoding: .utf8)
         return (page, try LessonResults.run(try SmallLessons.bowl()), output)
     }
 
     @Test func thePageLandsWithTheReportAndHoldsTheHandoutsBlocks() throws {
         let (page, _, output) = try Self.bowlPage()
-        #expect(output.entries("small-bowl") == ["figures", "handout.pdf", "index.html", "thumbnail.png", "traces"])
+        #expect(output.entries(under: "small-bowl") == ["figures", "handout.pdf", "index.html", "thumbnail.png", "traces"])
         #expect(page.hasPrefix("<!DOCTYPE html>"))
         for text in ["<h1>A small bowl</h1>", "<p class=\"subtitle\">Two conventions</p>", "Why <i>two</i> numbers?",
                      "<h2>The question</h2>", "<p>Some <i>prose</i>.</p>", "<span class=\"label\">Figure 1.</span> Both paths.",

@@ -1,6 +1,7 @@
 import Foundation
 import Lessons
 import Plot
+import TestSupport
 import Testing
 @testable import Reports
 
@@ -13,16 +14,16 @@ struct ReportWriterTests {
 
     @Test func filesLandInTheLessonsFolder() throws {
         let backend = FakeBackend()
-        let output = try ScratchFolder()
-        let summary = try Self.writer(backend).write(try SmallLessons.bowl(), output: output.path)
+        let output = try TemporaryFolder(prefix: "steptrace-reports")
+        let summary = try Self.writer(backend).write(try SmallLessons.bowl(), output: output.folder)
         #expect(summary.lessonID == "small-bowl")
-        #expect(summary.folder == output.path + "/small-bowl")
+        #expect(summary.folder == output.folder + "/small-bowl")
         #expect(summary.figures == 3)
         #expect(summary.traces == 6)
         #expect(output.entries() == ["small-bowl"])
-        #expect(output.entries("small-bowl") == ["figures", "handout.pdf", "traces"])
-        #expect(output.entries("small-bowl/figures") == ["final.png", "losses.png", "paths.png"])
-        #expect(output.entries("small-bowl/traces")
+        #expect(output.entries(under: "small-bowl") == ["figures", "handout.pdf", "traces"])
+        #expect(output.entries(under: "small-bowl/figures") == ["final.png", "losses.png", "paths.png"])
+        #expect(output.entries(under: "small-bowl/traces")
             == ["keras.csv.gz", "plain.csv.gz", "pytorch.csv.gz", "rates-1.csv.gz", "rates-2.csv.gz", "rates-3.csv.gz"])
         // The backend wrote into a staging folder that was renamed into place.
         #expect(backend.log.pngs.count == 3)
@@ -40,8 +41,8 @@ struct ReportWriterTests {
 
     @Test func handoutHasTitleFiguresTableRuleAndResults() throws {
         let backend = FakeBackend()
-        let output = try ScratchFolder()
-        _ = try Self.writer(backend).write(try SmallLessons.bowl(), output: output.path)
+        let output = try TemporaryFolder(prefix: "steptrace-reports")
+        _ = try Self.writer(backend).write(try SmallLessons.bowl(), output: output.folder)
         let document = try #require(backend.log.pdfs.first).document
         #expect(document.title == "A small bowl")
         #expect(document.creationDate == 1_000_000)
@@ -72,22 +73,22 @@ struct ReportWriterTests {
     }
 
     @Test func svgFiguresLandBesideThePNGsOnlyWhenAsked() throws {
-        let output = try ScratchFolder()
+        let output = try TemporaryFolder(prefix: "steptrace-reports")
         let plain = FakeBackend()
-        _ = try Self.writer(plain).write(try SmallLessons.bowl(), output: output.path)
+        _ = try Self.writer(plain).write(try SmallLessons.bowl(), output: output.folder)
         #expect(plain.log.svgs.isEmpty)
         let backend = FakeBackend()
         var writer = Self.writer(backend)
         writer.writesSVG = true
-        _ = try writer.write(try SmallLessons.bowl(), output: output.path)
-        #expect(output.entries("small-bowl/figures")
+        _ = try writer.write(try SmallLessons.bowl(), output: output.folder)
+        #expect(output.entries(under: "small-bowl/figures")
             == ["final.png", "final.svg", "losses.png", "losses.svg", "paths.png", "paths.svg"])
     }
 
     @Test func letterPaperGivesLetterPages() throws {
         let backend = FakeBackend()
-        let output = try ScratchFolder()
-        _ = try Self.writer(backend, paper: .letter).write(try SmallLessons.bowl(), output: output.path)
+        let output = try TemporaryFolder(prefix: "steptrace-reports")
+        _ = try Self.writer(backend, paper: .letter).write(try SmallLessons.bowl(), output: output.folder)
         let document = try #require(backend.log.pdfs.first).document
         #expect(document.pages.allSatisfy { $0.size.width == 612 && $0.size.height == 792 })
     }
@@ -95,27 +96,27 @@ struct ReportWriterTests {
     @Test func aFailingBackendLeavesNothingBehind() throws {
         var backend = FakeBackend()
         backend.failsOnPDF = true
-        let output = try ScratchFolder()
-        #expect(throws: FakeBackend.Refused.self) { _ = try Self.writer(backend).write(try SmallLessons.bowl(), output: output.path) }
+        let output = try TemporaryFolder(prefix: "steptrace-reports")
+        #expect(throws: FakeBackend.Refused.self) { _ = try Self.writer(backend).write(try SmallLessons.bowl(), output: output.folder) }
         #expect(output.entries().isEmpty, "left behind: \(output.entries())")
     }
 
     @Test func aFailingBackendKeepsTheOldReport() throws {
-        let output = try ScratchFolder()
-        _ = try Self.writer(FakeBackend()).write(try SmallLessons.bowl(), output: output.path)
+        let output = try TemporaryFolder(prefix: "steptrace-reports")
+        _ = try Self.writer(FakeBackend()).write(try SmallLessons.bowl(), output: output.folder)
         var failing = FakeBackend()
         failing.failsOnPDF = true
-        #expect(throws: FakeBackend.Refused.self) { _ = try Self.writer(failing).write(try SmallLessons.bowl(), output: output.path) }
+        #expect(throws: FakeBackend.Refused.self) { _ = try Self.writer(failing).write(try SmallLessons.bowl(), output: output.folder) }
         #expect(output.entries() == ["small-bowl"])
-        #expect(output.entries("small-bowl") == ["figures", "handout.pdf", "traces"])
+        #expect(output.entries(under: "small-bowl") == ["figures", "handout.pdf", "traces"])
     }
 
     @Test func rewritingReplacesTheOldFolder() throws {
-        let output = try ScratchFolder()
-        try FileManager.default.createDirectory(atPath: output.path + "/small-bowl/figures", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: output.path + "/small-bowl/figures/old.png", contents: Data("old".utf8))
-        _ = try Self.writer(FakeBackend()).write(try SmallLessons.bowl(), output: output.path)
-        #expect(output.entries("small-bowl/figures") == ["final.png", "losses.png", "paths.png"])
+        let output = try TemporaryFolder(prefix: "steptrace-reports")
+        try FileManager.default.createDirectory(atPath: output.folder + "/small-bowl/figures", withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: output.folder + "/small-bowl/figures/old.png", contents: Data("old".utf8))
+        _ = try Self.writer(FakeBackend()).write(try SmallLessons.bowl(), output: output.folder)
+        #expect(output.entries(under: "small-bowl/figures") == ["final.png", "losses.png", "paths.png"])
         #expect(output.entries() == ["small-bowl"])
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Lessons
 import Plot
+import TestSupport
 import Testing
 @testable import Reports
 
@@ -41,8 +42,8 @@ struct StartsFactTests {
         let lesson = try LessonLoader.parse(text: text, id: "well", folder: "/nonexistent", file: "well/lesson.toml",
                                             notes: "{{fact starts}}", notesFile: "well/notes.md")
         let backend = FakeBackend()
-        let output = try ScratchFolder()
-        _ = try ReportWriter(backend: backend, compression: backend, paper: .a4, version: "9", creationDate: 0).write(lesson, output: output.path)
+        let output = try TemporaryFolder(prefix: "steptrace-reports")
+        _ = try ReportWriter(backend: backend, compression: backend, paper: .a4, version: "9", creationDate: 0).write(lesson, output: output.folder)
         let all = texts(of: try #require(backend.log.pdfs.first).document).joined(separator: " ")
             .replacingOccurrences(of: "\n", with: " ")
         #expect(all.contains("<tt>wells</tt>: 4 of 4 end at its best f = −2 (equal to within a millionth of |f|, or 10⁻⁶ when |f| &lt; 1), 2 different end points to three digits"), "\(all)")

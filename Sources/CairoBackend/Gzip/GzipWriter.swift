@@ -1,6 +1,7 @@
 import CCairo
 import Dispatch
 import Foundation
+import Parallelism
 
 /// Writes gzip files (RFC 1952) as a stream with libdeflate: bytes go in as they are made, every
 /// `chunkBytes` of them become one gzip member, compressed on worker threads while the caller makes
@@ -42,8 +43,8 @@ public enum GzipWriter {
 
 /// Gathers bytes into chunks and compresses each full chunk into one gzip member on a worker thread
 /// (at most `inFlight` at once, so memory stays bounded), writing finished members in order.
-private final class MemberStream: @unchecked Sendable {
-    // Safe to share with the workers: they touch only `members` and `failure`, under `lock`; everything
+private final class MemberStream {
+    // The workers see only `shared` (under its lock), `slots` and the chunk handed to each; everything
     // else is touched by the writing thread alone.
     private static let inFlight = 3
     private let level: Int32
@@ -52,15 +53,19 @@ private final class MemberStream: @unchecked Sendable {
     /// The chunk being filled (`chunkBytes` long; a worker frees it once compressed) and its bytes so far.
     private var chunk = MemberStream.newChunk()
     private var filled = 0
-    private let lock = NSLock()
     private let group = DispatchGroup()
     private let slots = DispatchSemaphore(value: MemberStream.inFlight)
-    /// Compressed members by index, from when a worker finishes one until it is written.
-    private var members: [Int: [UInt8]] = [:]
+    private let shared = Locked(Shared())
     private var dispatched = 0
     private var written = 0
-    /// The first failure (under `lock`); once set, further input is ignored and `finish` throws it.
-    private var failure: RenderError?
+
+    /// What the workers hand back.
+    private struct Shared: Sendable {
+        /// Compressed members by index, from when a worker finishes one until it is written.
+        var members: [Int: [UInt8]] = [:]
+        /// The first failure; once set, further input is ignored and `finish` throws it.
+        var failure: RenderError?
+    }
 
     /// A stream into `file`; checks that libdeflate takes `level` (`libdeflate_alloc_compressor`).
     init(file: UnsafeMutablePointer<FILE>, level: Int32, path: String) throws {
@@ -103,17 +108,23 @@ private final class MemberStream: @unchecked Sendable {
     /// finished in order so far.
     private func dispatchChunk() {
         slots.wait()
-        let full = FullChunk(memory: chunk, count: filled), index = dispatched, level = self.level
+        // The chunk's memory goes to the one worker that reads and then frees it; this thread takes a
+        // new chunk and never touches the old one again.
+        let full = Transfer((memory: chunk, count: filled))
+        let index = dispatched, level = self.level, path = self.path, shared = self.shared, slots = self.slots
         chunk = MemberStream.newChunk()
         filled = 0
         dispatched += 1
-        DispatchQueue.global().async(group: group) { [self] in
-            let member = MemberStream.compress(UnsafeRawBufferPointer(rebasing: full.memory[..<full.count]), level: level)
-            full.memory.deallocate()
-            if let member {
-                lock.lock(); members[index] = member; lock.unlock()
-            } else {
-                fail(RenderError(path: path, reason: "libdeflate: compression failed"))
+        DispatchQueue.global().async(group: group) {
+            let (memory, count) = full.value
+            let member = MemberStream.compress(UnsafeRawBufferPointer(rebasing: memory[..<count]), level: level)
+            memory.deallocate()
+            shared.withLock { shared in
+                if let member {
+                    shared.members[index] = member
+                } else if shared.failure == nil {
+                    shared.failure = RenderError(path: path, reason: "libdeflate: compression failed")
+                }
             }
             slots.signal()
         }
@@ -123,9 +134,7 @@ private final class MemberStream: @unchecked Sendable {
     /// Writes the finished members that are next in order.
     private func writeReady() {
         while true {
-            lock.lock()
-            let member = members.removeValue(forKey: written)
-            lock.unlock()
+            let member = shared.withLock { $0.members.removeValue(forKey: written) }
             guard let member else { return }
             written += 1
             if firstFailure == nil, member.withUnsafeBytes({ fwrite($0.baseAddress, 1, $0.count, file) }) != member.count {
@@ -136,14 +145,12 @@ private final class MemberStream: @unchecked Sendable {
 
     /// The first failure so far.
     private var firstFailure: RenderError? {
-        lock.lock(); defer { lock.unlock() }
-        return failure
+        shared.withLock { $0.failure }
     }
 
     /// Keeps `error` unless an earlier failure is kept already.
     private func fail(_ error: RenderError) {
-        lock.lock(); defer { lock.unlock() }
-        if failure == nil { failure = error }
+        shared.withLock { if $0.failure == nil { $0.failure = error } }
     }
 
     /// One gzip member holding `input` (`libdeflate_alloc_compressor`, `libdeflate_gzip_compress`,
@@ -159,12 +166,4 @@ private final class MemberStream: @unchecked Sendable {
         output.removeLast(output.count - produced)
         return output
     }
-}
-
-/// A filled chunk on its way to a worker.
-private struct FullChunk: @unchecked Sendable {
-    // Safe to send: the writing thread lets go of the memory when it makes this, and the one worker
-    // it goes to alone reads and then frees it.
-    let memory: UnsafeMutableRawBufferPointer
-    let count: Int
 }

@@ -1,6 +1,7 @@
 import CCairo
 import Dispatch
 import Foundation
+import Parallelism
 
 /// Writes PNG bytes from a Cairo ARGB32 image surface directly, without `cairo_surface_write_to_png`.
 ///
@@ -26,7 +27,7 @@ enum PNGEncoder {
     /// deflated on worker threads while the caller draws the next band, and `finish` waits for them.
     final class Stream {
         let width: Int, height: Int, opaque: Bool, path: String
-        private let results: StripeResults
+        private let results: Locked<StripeResults>
         private var rowsAdded = 0
         private let stripes: Int
         private let group = DispatchGroup()
@@ -35,7 +36,7 @@ enum PNGEncoder {
         init(width: Int, height: Int, opaque: Bool, path: String) {
             self.width = width; self.height = height; self.opaque = opaque; self.path = path
             stripes = (height + stripeRows - 1) / stripeRows
-            results = StripeResults(count: stripes)
+            results = Locked(StripeResults(stripes: Array(repeating: nil, count: stripes)))
         }
 
         /// Filters the next `rows` rows of an ARGB32 buffer (the buffer may be reused once this returns)
@@ -59,9 +60,10 @@ enum PNGEncoder {
                 let k = firstStripe + s, last = k == stripes - 1, path = self.path, results = self.results
                 DispatchQueue.global().async(group: group) { [filtered] in
                     do {
-                        results.set(k, try deflateStripe(filtered, last: last, path: path))
+                        let stripe = try deflateStripe(filtered, last: last, path: path)
+                        results.withLock { $0.stripes[k] = stripe }
                     } catch {
-                        results.fail(error)
+                        results.withLock { if $0.error == nil { $0.error = error } }
                     }
                 }
             }
@@ -72,9 +74,14 @@ enum PNGEncoder {
         func finish() throws -> [UInt8] {
             precondition(rowsAdded == height, "every row must be added before finishing a PNG")
             group.wait()
-            if let error = results.error { throw error }
+            // Every worker has finished, so the stripes are this thread's alone from here on.
+            var done = results.withLock { results in
+                defer { results = StripeResults(stripes: []) }
+                return results
+            }
+            if let error = done.error { throw error }
             var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-            png.reserveCapacity(results.byteCount + 64 + 12 * stripes)
+            png.reserveCapacity(done.stripes.reduce(0) { $0 + ($1?.bytes.count ?? 0) } + 64 + 12 * stripes)
             var header: [UInt8] = []
             header.append(bigEndian: UInt32(width)); header.append(bigEndian: UInt32(height))
             header += [8, opaque ? 2 : 6, 0, 0, 0]
@@ -82,7 +89,9 @@ enum PNGEncoder {
             // One IDAT per stripe: the zlib header goes in front of the first, the checksum after the last.
             var adler = adler32(0, nil, 0)
             for k in 0..<stripes {
-                let stripe = results.take(k)
+                // Released here so its bytes are freed once copied into the file.
+                let stripe = done.stripes[k]!
+                done.stripes[k] = nil
                 adler = adler32_combine(adler, stripe.adler, stripe.length)
                 var body: [UInt8] = k == 0 ? [0x78, 0x01] : []
                 body += stripe.bytes
@@ -150,7 +159,7 @@ enum PNGEncoder {
     }
 
     /// A deflated stripe.
-    struct Stripe {
+    struct Stripe: Sendable {
         var bytes: [UInt8]
         var adler: UInt
         var length: Int
@@ -170,17 +179,10 @@ enum PNGEncoder {
     }
 }
 
-/// The stripes deflated on several threads, and the first error, guarded by a lock.
-private final class StripeResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var stripes: [PNGEncoder.Stripe?]
-    private(set) var error: Error?
-    init(count: Int) { stripes = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ s: PNGEncoder.Stripe) { lock.lock(); stripes[k] = s; lock.unlock() }
-    /// Stripe `k`, released here so its bytes are freed once copied into the file.
-    func take(_ k: Int) -> PNGEncoder.Stripe { lock.lock(); defer { lock.unlock() }; let s = stripes[k]!; stripes[k] = nil; return s }
-    func fail(_ e: Error) { lock.lock(); if error == nil { error = e }; lock.unlock() }
-    var byteCount: Int { lock.lock(); defer { lock.unlock() }; return stripes.reduce(0) { $0 + ($1?.bytes.count ?? 0) } }
+/// The stripes deflated on several threads, by index, and the first error.
+private struct StripeResults: Sendable {
+    var stripes: [PNGEncoder.Stripe?]
+    var error: Error?
 }
 
 extension Array where Element == UInt8 {

@@ -2,6 +2,7 @@ import CCairo
 import Dispatch
 import Foundation
 import Landing
+import Parallelism
 import Plot
 
 /// Renders pages and documents with Cairo into PNG, PDF and SVG files, all from the same scene.
@@ -143,16 +144,17 @@ public enum CairoWriter {
     /// error (PNG first) is thrown after both finish.
     public static func pngAndPDF(_ page: Page, png pngPath: String, pixelWidth: Int, pdf pdfPath: String, title: String,
                                  creationDate: Int = 0) throws {
-        let errors = ErrorPair()
+        let pdfError = Locked<Error?>(nil)
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
             do {
                 try pdf(Document(pages: [page], title: title, creationDate: creationDate), to: pdfPath)
-            } catch { errors.set(1, error) }
+            } catch { pdfError.withLock { $0 = error } }
         }
-        do { try png(page, to: pngPath, pixelWidth: pixelWidth) } catch { errors.set(0, error) }
+        var pngError: Error?
+        do { try png(page, to: pngPath, pixelWidth: pixelWidth) } catch { pngError = error }
         group.wait()
-        if let e = errors.first { throw e }
+        if let e = pngError ?? pdfError.withLock({ $0 }) { throw e }
     }
 
     /// A PDF date string `YYYY-MM-DDThh:mm:ssZ` (UTC) for `seconds` since 1970. The caller chooses the
@@ -208,12 +210,4 @@ public enum CairoWriter {
         }
         return out
     }
-}
-
-/// The errors of two concurrent writes, guarded by a lock.
-private final class ErrorPair: @unchecked Sendable {
-    private let lock = NSLock()
-    private var errors: [Error?] = [nil, nil]
-    func set(_ k: Int, _ e: Error) { lock.lock(); errors[k] = e; lock.unlock() }
-    var first: Error? { lock.lock(); defer { lock.unlock() }; return errors.compactMap { $0 }.first }
 }

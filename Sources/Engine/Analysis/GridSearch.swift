@@ -1,4 +1,5 @@
 import Foundation
+import Parallelism
 
 /// The least value of an objective on a grid over part of its parameters: a check on
 /// gradient descent that uses no gradient and no start.

@@ -1,3 +1,4 @@
+import Parallelism
 import Trace
 
 /// How one cell of a grid ended: what a map shows and its CSV keeps (the trace itself is not kept).

@@ -84,7 +84,9 @@ public protocol Canvas: AnyObject {
 }
 
 /// Something that draws itself into a frame on a canvas: a figure, a table, a paragraph.
-public protocol Drawable {
+///
+/// `Sendable` because one page is drawn on two threads at once (its PNG and its PDF).
+public protocol Drawable: Sendable {
     /// Draws into `frame` (device points).
     func draw(in canvas: Canvas, frame: Rect)
 }

@@ -1,7 +1,7 @@
 /// A page: its size and what is drawn where.
-public struct Page {
+public struct Page: Sendable {
     /// One drawable placed in a frame on the page.
-    public struct Item {
+    public struct Item: Sendable {
         /// Where the item is drawn on the page, in points.
         public var frame: Rect
         /// What is drawn there.
@@ -35,7 +35,7 @@ extension Page: Drawable {
 }
 
 /// Pages plus the metadata a PDF carries.
-public struct Document {
+public struct Document: Sendable {
     /// The pages in reading order.
     public var pages: [Page]
     /// The title in the PDF's metadata.

@@ -71,7 +71,7 @@ public struct Axis: Equatable, Sendable {
 
 
 /// One cell of a figure: axes, marks, a title, a legend and optionally its own colorbar.
-public struct Panel {
+public struct Panel: Sendable {
     /// The title above the plot, as markup; nil for none.
     public var title: String?
     /// The horizontal axis.

@@ -1,4 +1,5 @@
 import Foundation
+import Parallelism
 
 /// A surface drawn as colored cells: each grid node colors the cell around it.
 ///
@@ -75,24 +76,24 @@ public struct Heatmap: Mark {
 }
 
 /// The images a heatmap has made, keyed by what they were made from; safe to use from several threads.
-private final class ImageCache: @unchecked Sendable {
-    private struct Entry {
+private final class ImageCache: Sendable {
+    private struct Entry: Sendable {
         let grid: SurfaceGrid, colorScale: ColorScale, yUp: Bool, xRight: Bool
         let image: RasterImage
     }
-    private let lock = NSLock()
-    private var entries: [Entry] = []
+    private let entries = Locked<[Entry]>([])
 
     func image(grid: SurfaceGrid, colorScale: ColorScale, yUp: Bool, xRight: Bool) -> RasterImage {
-        lock.lock()
-        defer { lock.unlock() }
-        // Comparing grids is cheap: a heatmap's copies share one values buffer.
-        if let hit = entries.first(where: { $0.yUp == yUp && $0.xRight == xRight && $0.colorScale == colorScale && $0.grid == grid }) {
-            return hit.image
+        // The lock is held while an image is made, so two threads drawing the same heatmap make it once.
+        entries.withLock { entries in
+            // Comparing grids is cheap: a heatmap's copies share one values buffer.
+            if let hit = entries.first(where: { $0.yUp == yUp && $0.xRight == xRight && $0.colorScale == colorScale && $0.grid == grid }) {
+                return hit.image
+            }
+            let image = Heatmap.image(grid: grid, colorScale: colorScale, yUp: yUp, xRight: xRight)
+            if entries.count >= 4 { entries.removeFirst() }
+            entries.append(Entry(grid: grid, colorScale: colorScale, yUp: yUp, xRight: xRight, image: image))
+            return image
         }
-        let image = Heatmap.image(grid: grid, colorScale: colorScale, yUp: yUp, xRight: xRight)
-        if entries.count >= 4 { entries.removeFirst() }
-        entries.append(Entry(grid: grid, colorScale: colorScale, yUp: yUp, xRight: xRight, image: image))
-        return image
     }
 }

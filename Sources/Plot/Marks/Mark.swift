@@ -1,8 +1,8 @@
 /// Something drawn inside a panel's plot area: a heatmap, contour lines, a path, a line, points.
 ///
 /// Marks hold data coordinates and convert them with the context's `PanelTransform`; they never see
-/// a backend.
-public protocol Mark {
+/// a backend. `Sendable`, as the drawables that hold them are.
+public protocol Mark: Sendable {
     /// The data extent the mark wants visible, or nil when it adapts to the axes (reference lines).
     var dataBounds: DataBounds? { get }
     /// Entries this mark adds to the panel legend.

@@ -1,24 +1,24 @@
 import Dispatch
 import Foundation
+import Parallelism
 
 /// Work started on another thread now and joined later, its error handed to the joiner.
-final class BackgroundJob: @unchecked Sendable {
+final class BackgroundJob {
     private let group = DispatchGroup()
-    private let lock = NSLock()
-    private var failure: Error?
+    private let failure = Locked<Error?>(nil)
 
     /// Starts `work` on a global queue.
-    init(_ work: @escaping () throws -> Void) {
-        DispatchQueue.global().async(group: group) { [self] in
-            do { try work() } catch { lock.lock(); failure = error; lock.unlock() }
+    init(_ work: @escaping @Sendable () throws -> Void) {
+        let failure = self.failure
+        DispatchQueue.global().async(group: group) {
+            do { try work() } catch { failure.withLock { $0 = error } }
         }
     }
 
     /// Waits for the work and rethrows its error.
     func wait() throws {
         group.wait()
-        lock.lock(); defer { lock.unlock() }
-        if let failure { throw failure }
+        if let failure = failure.withLock({ $0 }) { throw failure }
     }
 
     /// Waits for the work when an earlier step failed (so nothing writes into a folder being removed).

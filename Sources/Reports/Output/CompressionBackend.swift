@@ -1,5 +1,6 @@
-/// What Reports needs to write compressed files; the CLI supplies the one on libdeflate.
-public protocol CompressionBackend {
+/// What Reports needs to write compressed files; the CLI supplies the one on libdeflate. `Sendable`
+/// because traces are compressed on another thread while the figures render.
+public protocol CompressionBackend: Sendable {
     /// Writes a gzip file at `path` (whole or not at all) holding every byte `body` hands to its
     /// `write` function, in order.
     func writeGzip(to path: String, _ body: (_ write: (UnsafeRawBufferPointer) -> Void) -> Void) throws

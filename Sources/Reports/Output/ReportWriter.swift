@@ -81,10 +81,11 @@ public struct ReportWriter {
         // Traces are formatted, compressed and written on the second core while the figures are
         // built, the analyses run and the handout renders (and, in `all`, while the next lesson runs).
         let compression = self.compression
+        let traces = results.results.map { (id: $0.run.id, trace: $0.trace) }
         let csv = BackgroundJob {
-            for result in results.results {
-                let path = (staging as NSString).appendingPathComponent("traces/\(result.run.id).csv.gz")
-                try compression.streamGzip(to: path) { result.trace.writeCSV(to: &$0) }
+            for (id, trace) in traces {
+                let path = (staging as NSString).appendingPathComponent("traces/\(id).csv.gz")
+                try compression.streamGzip(to: path) { trace.writeCSV(to: &$0) }
             }
         }
         let figures: [String: BuiltFigure]

@@ -1,5 +1,6 @@
 import Engine
 import Lessons
+import Parallelism
 import Trace
 
 /// One run's trace, beside the run it came from.

@@ -2,12 +2,8 @@ import CairoBackend
 import Plot
 import Reports
 
-/// The Reports backend on Cairo and libdeflate: the only place the CLI picks a drawing and a compression library.
-struct CairoRenderBackend: RenderBackend, CompressionBackend {
-    /// libdeflate's level for traces: level 1 compresses the trace CSVs 3.0× at about 230 MB/s; level 6
-    /// reaches 3.4× at a quarter of the speed, level 12 3.7× at a thirtieth (BENCHMARKS.md, "Compact traces").
-    static let traceLevel: Int32 = 1
-
+/// The Reports backend on Cairo: the only place the CLI picks a drawing library.
+struct CairoRenderBackend: RenderBackend {
     let measuring: CairoCanvas
 
     init() throws {
@@ -41,6 +37,13 @@ struct CairoRenderBackend: RenderBackend, CompressionBackend {
     func writePage(_ page: Page, png: String, pixelWidth: Int, pdf: String, title: String, creationDate: Int) throws {
         try CairoWriter.pngAndPDF(page, png: png, pixelWidth: pixelWidth, pdf: pdf, title: title, creationDate: creationDate)
     }
+}
+
+/// The Reports compression backend on libdeflate: the only place the CLI picks a compression library.
+struct GzipCompression: CompressionBackend {
+    /// libdeflate's level for traces: level 1 compresses the trace CSVs 3.0× at about 230 MB/s; level 6
+    /// reaches 3.4× at a quarter of the speed, level 12 3.7× at a thirtieth (BENCHMARKS.md, "Compact traces").
+    static let traceLevel: Int32 = 1
 
     func writeGzip(to path: String, _ body: (_ write: (UnsafeRawBufferPointer) -> Void) -> Void) throws {
         try GzipWriter.write(to: path, level: Self.traceLevel, body)

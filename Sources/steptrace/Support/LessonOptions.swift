@@ -25,7 +25,7 @@ struct LessonOptions: ParsableArguments {
     /// The writer for reports: Cairo, the chosen paper, a fixed creation date.
     func writer() throws -> ReportWriter {
         let backend = try CairoRenderBackend()
-        var writer = ReportWriter(backend: backend, compression: backend, paper: paper == .a4 ? .a4 : .letter,
+        var writer = ReportWriter(backend: backend, compression: GzipCompression(), paper: paper == .a4 ? .a4 : .letter,
                                   version: Steptrace.version, creationDate: LessonOptions.creationDate)
         writer.writesSVG = svg
         return writer

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Debian's headless Chromium, started by the test and driven over the DevTools protocol on a pipe.
 ///

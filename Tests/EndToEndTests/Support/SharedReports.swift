@@ -1,23 +1,6 @@
 import Foundation
+import TestSupport
 import Testing
-
-/// Folders that outlive one test (the shared `all` run), removed when the test process exits.
-private var foldersToRemove: [String] = []
-private let foldersLock = NSLock()
-
-private func removeSharedFolders() {
-    foldersLock.lock()
-    defer { foldersLock.unlock() }
-    for folder in foldersToRemove { try? FileManager.default.removeItem(atPath: folder) }
-}
-
-/// Removes `path` when the test process exits (for folders held by `static let`s, which never go away).
-func removeAtExit(_ path: String) {
-    foldersLock.lock()
-    defer { foldersLock.unlock() }
-    if foldersToRemove.isEmpty { atexit { removeSharedFolders() } }
-    foldersToRemove.append(path)
-}
 
 /// One `steptrace all` run shared by every test that only reads reports (it is the slowest command).
 struct SharedReports {

@@ -1,25 +1,14 @@
 import Foundation
+import TestSupport
 import Testing
-
-/// What one run of a program left behind.
-struct Outcome {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-    var stdoutBytes: Data
-
-    /// Stderr's lines, without the final newline.
-    var stderrLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty } }
-}
 
 /// Runs the built `steptrace` binary (and poppler's tools) the way a user would.
 enum Steptrace {
-    /// The repository's root, from this file's path.
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The repository's root.
+    static var root: URL { Fixtures.repositoryRoot }
 
     /// The repository's `lessons/` folder.
-    static var lessons: String { root.appendingPathComponent("lessons").path }
+    static var lessons: String { Fixtures.shippedLessons }
 
     /// The `steptrace` built beside this test bundle: `swift test` builds it into the same products folder
     /// whatever the scratch path (`.build`, `.build-t`…). `STEPTRACE_BINARY` overrides.
@@ -53,85 +42,14 @@ enum Steptrace {
         try launch(URL(fileURLWithPath: binary), arguments, in: directory ?? root, environment: environment)
     }
 
-    /// Runs a tool found on PATH (`pdfinfo`, `pdftotext`).
+    /// Runs a tool found on PATH (`pdfinfo`, `pdftotext`) in the repository root.
     static func tool(_ name: String, _ arguments: [String]) throws -> Outcome {
-        try launch(URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments, in: root)
+        try Program.tool(name, arguments, in: root)
     }
 
-    /// Starts `executable`, sending stdout and stderr to files so no pipe can fill up, and waits. The
-    /// environment is the test's, without `SOURCE_DATE_EPOCH` and `STEPTRACE_LESSONS`, plus `environment`.
+    /// `Program.launch` with the test's environment less `SOURCE_DATE_EPOCH` and `STEPTRACE_LESSONS`.
     static func launch(_ executable: URL, _ arguments: [String], in directory: URL,
                        environment extra: [String: String] = [:]) throws -> Outcome {
-        let scratch = try TemporaryFolder(prefix: "steptrace-process")
-        let outPath = scratch.path("stdout"), errPath = scratch.path("stderr")
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
-        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "SOURCE_DATE_EPOCH")
-        environment.removeValue(forKey: "STEPTRACE_LESSONS")
-        environment.merge(extra) { $1 }
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        let stdoutData = FileManager.default.contents(atPath: outPath) ?? Data()
-        let stderrData = FileManager.default.contents(atPath: errPath) ?? Data()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                       stderr: String(decoding: stderrData, as: UTF8.self), stdoutBytes: stdoutData)
-    }
-}
-
-/// A fresh folder under the system's temporary folder, removed when the value goes away.
-final class TemporaryFolder {
-    let url: URL
-    var folder: String { url.path }
-
-    init(prefix: String = "steptrace-e2e") throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    /// `folder/relative`.
-    func path(_ relative: String) -> String { url.appendingPathComponent(relative).path }
-
-    /// Writes `text` to `folder/relative`, creating folders on the way; returns the path.
-    @discardableResult
-    func write(_ text: String, to relative: String) throws -> String {
-        let target = url.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: target)
-        return target.path
-    }
-
-    /// Every file below `relative` (default: the whole folder), as sorted relative paths.
-    func files(under relative: String = "") -> [String] {
-        let base = relative.isEmpty ? url : url.appendingPathComponent(relative)
-        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
-        var found: [String] = []
-        while let item = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: base.appendingPathComponent(item).path, isDirectory: &isDirectory),
-               !isDirectory.boolValue {
-                found.append(item)
-            }
-        }
-        return found.sorted()
-    }
-
-    /// Every entry (files and folders, hidden ones included) below `relative`.
-    func entries(under relative: String) -> [String] {
-        (try? FileManager.default.contentsOfDirectory(atPath: path(relative)))?.sorted() ?? []
+        try Program.launch(executable, arguments, in: directory, environment: extra)
     }
 }

@@ -68,7 +68,6 @@ struct ReferenceRun {
     var update: [[Double]]
     var state: [String: [[Double]]]
     var learningRate: Double
-    var hyperparameters: [String: Any]
 
     static let all: [String: ReferenceRun] = {
         let url = Bundle.module.url(forResource: "keras-quadratic", withExtension: "json", subdirectory: "Fixtures")!
@@ -84,15 +83,9 @@ struct ReferenceRun {
             result[name] = ReferenceRun(
                 params: matrix(run["params"]), loss: (run["loss"] as! [NSNumber]).map(\.doubleValue),
                 grad: matrix(run["grad"]), update: matrix(run["update"]), state: state,
-                learningRate: (run["learning_rate"] as! NSNumber).doubleValue,
-                hyperparameters: run["hyperparameters"] as? [String: Any] ?? [:])
+                learningRate: (run["learning_rate"] as! NSNumber).doubleValue)
         }
         return result
     }()
 }
 
-/// |a − b| ≤ tolerance · max(|a|, |b|, floor): relative, with a floor for values near zero.
-func close(_ a: Double, _ b: Double, relative tolerance: Double = 1e-12, floor: Double = 0) -> Bool {
-    if a == b { return true }
-    return (a - b).magnitude <= tolerance * max(a.magnitude, b.magnitude, floor)
-}

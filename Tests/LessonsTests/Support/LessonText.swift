@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Lessons
 
@@ -9,17 +10,8 @@ enum LessonText {
     /// The notes file's name in messages.
     static let notesFile = "lessons/t/notes.md"
 
-    /// A folder holding `data.csv` (x,y: 0,0 1,1 1,2 2,1) and `classes.csv` (x1,x2,label), made once per test process.
-    static let dataFolder: String = {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("steptrace-lessons-tests-\(getpid())").path
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: folder + "/data.csv", contents: Data("x,y\n0,0\n1,1\n1,2\n2,1\n".utf8))
-        FileManager.default.createFile(atPath: folder + "/classes.csv",
-                                       contents: Data("x1,x2,label\n0,0,0\n1,0,0\n0,1,1\n1,1,1\n".utf8))
-        FileManager.default.createFile(atPath: folder + "/ragged.csv", contents: Data("x,y\n0,0\n1\n".utf8))
-        return folder
-    }()
+    /// The shared folder of small CSV files (`Fixtures.dataFolder`).
+    static var dataFolder: String { Fixtures.dataFolder }
 
     /// Parses `toml` (and `notes`) as lesson `t` whose data files live in `dataFolder`.
     static func parse(_ toml: String, notes: String? = nil) throws -> Lesson {
@@ -38,26 +30,9 @@ enum LessonText {
         }
     }
 
-    /// The repository's `lessons/` folder, found from this file's path.
-    static func shippedFolder() -> String {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("lessons").path
-    }
+    /// The repository's `lessons/` folder.
+    static func shippedFolder() -> String { Fixtures.shippedLessons }
 
     /// A small valid lesson: a two-parameter expression and one run. Tests append tables to it.
-    static let minimal = """
-        title = "T"
-
-        [problem]
-        objective = "x^2 + 10*y^2"
-        parameters = ["x", "y"]
-        start = [1, 2]
-
-        [[runs]]
-        id = "a"
-        optimizer = "sgd"
-        lr = 0.01
-        steps = 10
-        """
+    static let minimal = Fixtures.minimalLesson
 }

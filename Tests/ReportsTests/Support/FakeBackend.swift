@@ -1,16 +1,25 @@
 import Foundation
 import Lessons
+import Parallelism
 import Plot
+import TestSupport
 @testable import Reports
 
-/// What a `FakeBackend` was asked to write.
-final class BackendLog {
+/// What a `FakeBackend` was asked to write (traces are written on another thread, hence the lock).
+final class BackendLog: Sendable {
     struct PNGCall { var path: String; var size: Size; var scale: Double; var dump: String }
     struct PDFCall { var path: String; var document: Document }
-    var pngs: [PNGCall] = []
-    var pdfs: [PDFCall] = []
-    var svgs: [String] = []
-    var gzips: [String] = []
+    struct Calls {
+        var pngs: [PNGCall] = []
+        var pdfs: [PDFCall] = []
+        var svgs: [String] = []
+        var gzips: [String] = []
+    }
+    let calls = Locked(Calls())
+    var pngs: [PNGCall] { calls.withLock { $0.pngs } }
+    var pdfs: [PDFCall] { calls.withLock { $0.pdfs } }
+    var svgs: [String] { calls.withLock { $0.svgs } }
+    var gzips: [String] { calls.withLock { $0.gzips } }
 }
 
 /// A `RenderBackend` that draws into recording canvases and writes small marker files instead of images,
@@ -28,12 +37,12 @@ struct FakeBackend: RenderBackend, CompressionBackend {
     func writePNG(_ drawable: any Drawable, size: Size, scale: Double, to path: String) throws {
         let canvas = RecordingCanvas()
         drawable.draw(in: canvas, frame: Rect(x: 0, y: 0, width: size.width, height: size.height))
-        log.pngs.append(.init(path: path, size: size, scale: scale, dump: canvas.dump))
+        log.calls.withLock { $0.pngs.append(.init(path: path, size: size, scale: scale, dump: canvas.dump)) }
         try FileOutput.write(Array("fake png \(size.width)x\(size.height)\n".utf8), to: path)
     }
 
     func writeSVG(_ drawable: any Drawable, size: Size, to path: String) throws {
-        log.svgs.append(path)
+        log.calls.withLock { $0.svgs.append(path) }
         try FileOutput.write(Array("fake svg \(size.width)x\(size.height)\n".utf8), to: path)
     }
 
@@ -46,12 +55,12 @@ struct FakeBackend: RenderBackend, CompressionBackend {
 
     func writePDF(_ document: Document, to path: String) throws {
         if failsOnPDF { throw Refused() }
-        log.pdfs.append(.init(path: path, document: document))
+        log.calls.withLock { $0.pdfs.append(.init(path: path, document: document)) }
         try FileOutput.write(Array("fake pdf, \(document.pages.count) pages\n".utf8), to: path)
     }
 
     func writeGzip(to path: String, _ body: (_ write: (UnsafeRawBufferPointer) -> Void) -> Void) throws {
-        log.gzips.append(path)
+        log.calls.withLock { $0.gzips.append(path) }
         var bytes: [UInt8] = []
         body { bytes += $0 }
         try FileOutput.write(bytes, to: path)
@@ -68,20 +77,6 @@ func texts(of document: Document) -> [String] {
                   first < last else { return nil }
             return String(line[line.index(after: first)..<last])
         }
-    }
-}
-
-/// A fresh folder under the temporary folder, removed with the value.
-final class ScratchFolder {
-    let path: String
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("steptrace-reports-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    func entries(_ relative: String = "") -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: (path as NSString).appendingPathComponent(relative))) ?? []).sorted()
     }
 }
 
@@ -184,11 +179,11 @@ enum SmallLessons {
     }
 
     /// A data problem with shuffled mini-batches in several runs, so concurrency has something to disturb.
-    static func shuffled() throws -> (Lesson, ScratchFolder) {
-        let folder = try ScratchFolder()
+    static func shuffled() throws -> (Lesson, TemporaryFolder) {
+        let folder = try TemporaryFolder(prefix: "steptrace-reports")
         var csv = "x,y\n"
         for i in 0..<40 { csv += "\(Double(i) / 10),\(Double((i * 7) % 13) / 5)\n" }
-        try csv.write(toFile: folder.path + "/data.csv", atomically: true, encoding: .utf8)
+        try csv.write(toFile: folder.folder + "/data.csv", atomically: true, encoding: .utf8)
         var text = """
             title = "Shuffled"
 
@@ -213,7 +208,7 @@ enum SmallLessons {
                 shuffle = \(k)
                 """
         }
-        let lesson = try LessonLoader.parse(text: text, id: "shuffled", folder: folder.path, file: "shuffled/lesson.toml",
+        let lesson = try LessonLoader.parse(text: text, id: "shuffled", folder: folder.folder, file: "shuffled/lesson.toml",
                                             notes: nil, notesFile: "shuffled/notes.md")
         return (lesson, folder)
     }

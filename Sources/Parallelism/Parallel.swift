@@ -9,18 +9,23 @@ public enum Parallel {
     /// first and the cores finish together; it never changes the result. Every job runs even when one
     /// fails; then the error of the lowest failing index is thrown.
     ///
-    /// Safe because each job writes only its own slot of the result and error buffers, and
-    /// `concurrentPerform` returns only after every job has finished; `body` must not share mutable
-    /// state between indices (objectives own scratch memory: make one per job or per `chunk`).
+    /// `body` need not be `Sendable` (it captures objectives, whose scratch memory is not), which is why
+    /// the jobs see it, and the result buffers, through a `Transfer`. That is safe because each job
+    /// writes only its own slot of the result and error buffers, and `concurrentPerform` returns only
+    /// after every job has finished; `body` must not share mutable state between indices (objectives
+    /// own scratch memory: make one per job or per `chunk`).
     public static func map<T>(_ count: Int, order: [Int]? = nil, _ body: (Int) throws -> T) throws -> [T] {
         precondition(order.map { $0.count == count } ?? true, "order must list every index once")
         var results = [T?](repeating: nil, count: count)
         var failures = [Error?](repeating: nil, count: count)
-        results.withUnsafeMutableBufferPointer { resultSlots in
-            failures.withUnsafeMutableBufferPointer { failureSlots in
-                DispatchQueue.concurrentPerform(iterations: count) { k in
-                    let i = order?[k] ?? k
-                    do { resultSlots[i] = try body(i) } catch { failureSlots[i] = error }
+        withoutActuallyEscaping(body) { body in
+            results.withUnsafeMutableBufferPointer { resultSlots in
+                failures.withUnsafeMutableBufferPointer { failureSlots in
+                    let jobs = Transfer((body: body, results: resultSlots, failures: failureSlots))
+                    DispatchQueue.concurrentPerform(iterations: count) { k in
+                        let i = order?[k] ?? k
+                        do { jobs.value.results[i] = try jobs.value.body(i) } catch { jobs.value.failures[i] = error }
+                    }
                 }
             }
         }
