@@ -16,11 +16,13 @@ public final class ExpressionLine: ObjectiveLine {
         arrayLine = array.map { TapeLine($0.copy(), along: index, rows: rows, rowCount: rowCount) }
     }
 
+    /// Holds every parameter at `theta` and runs, once, the part of the tape the line's parameter does not reach.
     public func hold(_ theta: UnsafeBufferPointer<Double>) {
         scalarLine?.hold(theta)
         arrayLine?.hold(theta)
     }
 
+    /// The loss with the line's parameter at `x`: only the part of the tape it reaches runs.
     public func loss(at x: Double) -> Double {
         if let loss = scalarLine?.loss(at: x) { return loss }
         return arrayLine!.loss(at: x)

@@ -33,6 +33,7 @@ public struct FullEvaluationLine<O: Objective>: ObjectiveLine {
         theta = [Double](repeating: 0, count: objective.parameterNames.count)
     }
 
+    /// Holds every parameter at `theta` (the line's own entry is replaced by each probe).
     public mutating func hold(_ theta: UnsafeBufferPointer<Double>) {
         precondition(theta.count == self.theta.count, "θ needs one entry per parameter")
         self.theta.withUnsafeMutableBufferPointer { t in
@@ -40,6 +41,7 @@ public struct FullEvaluationLine<O: Objective>: ObjectiveLine {
         }
     }
 
+    /// The loss with the line's parameter at `x`: the whole objective evaluated again.
     public mutating func loss(at x: Double) -> Double {
         theta[index] = x
         return theta.withUnsafeBufferPointer { t in
