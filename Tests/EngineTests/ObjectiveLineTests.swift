@@ -1,21 +1,9 @@
 @testable import Engine
 import Testing
 
-/// SplitMix64: a small seeded generator, so every run sees the same expressions.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A random smooth vector-valued expression (3 elements) over the vector a[3], the scalars b and c,
 /// the constants M (3×3) and v[3], and, when `data` is set, the data column x.
-private func vectorExpression(depth: Int, data: Bool, _ random: inout SplitMix) -> String {
+private func vectorExpression(depth: Int, data: Bool, _ random: inout SeededGenerator) -> String {
     let leaves = ["a", "v", "b*v", "a*b", "(a @ M)", "c*a", "(b - a)"] + (data ? ["x*a", "(v - x)"] : [])
     if depth == 0 || Int.random(in: 0..<4, using: &random) == 0 {
         return leaves[Int.random(in: 0..<leaves.count, using: &random)]
@@ -36,7 +24,7 @@ private func vectorExpression(depth: Int, data: Bool, _ random: inout SplitMix) 
 }
 
 /// A random smooth scalar expression (the scalar tape) over a, b, c and, with data, x.
-private func scalarExpression(depth: Int, data: Bool, _ random: inout SplitMix) -> String {
+private func scalarExpression(depth: Int, data: Bool, _ random: inout SeededGenerator) -> String {
     let leaves = ["a", "b", "c", "0.5", "b*c", "a*b"] + (data ? ["x", "x*b"] : [])
     if depth == 0 || Int.random(in: 0..<4, using: &random) == 0 {
         return leaves[Int.random(in: 0..<leaves.count, using: &random)]
@@ -64,7 +52,7 @@ private let constants: [String: ArrayValue] = [
 ]
 
 /// An objective with b (θ's entry `solved`) in several places: three terms that read it, around random parts.
-private func randomObjective(arrays: Bool, data: Bool, _ random: inout SplitMix) throws -> (ExpressionObjective, solved: Int) {
+private func randomObjective(arrays: Bool, data: Bool, _ random: inout SeededGenerator) throws -> (ExpressionObjective, solved: Int) {
     if arrays {
         let (p, q, r) = (vectorExpression(depth: 3, data: data, &random), vectorExpression(depth: 3, data: data, &random),
                          vectorExpression(depth: 2, data: data, &random))
@@ -85,7 +73,7 @@ struct ObjectiveLineTests {
     @Test("a line gives the full evaluation bit for bit, for random expressions with the solved parameter in several places",
           arguments: [(true, false), (true, true), (false, false), (false, true)] as [(Bool, Bool)])
     func cachedEqualsFull(arrays: Bool, data: Bool) throws {
-        var random = SplitMix(state: arrays ? (data ? 11 : 12) : (data ? 13 : 14))
+        var random = SeededGenerator(seed: arrays ? (data ? 11 : 12) : (data ? 13 : 14))
         for _ in 0..<30 {
             let (objective, solved) = try randomObjective(arrays: arrays, data: data, &random)
             let n = objective.parameterNames.count
@@ -117,7 +105,7 @@ struct ObjectiveLineTests {
             ArrayLessonExpressions.constrainedFit, ArrayLessonExpressions.constrainedFitParameters,
             ArrayLessonExpressions.constrainedFitConstants)
         let quadratic = TestQuadratic(curvatures: [1, 10, 3, 0.5, 2], names: ["p", "q", "r", "s", "t"])
-        var random = SplitMix(state: 7)
+        var random = SeededGenerator(seed: 7)
         for index in 0..<5 {
             let line = fit.line(along: index, rows: [])
             var plain = quadratic.line(along: index, rows: [])
@@ -187,7 +175,7 @@ struct ObjectiveLineTests {
     @Test("held operations keep their values when the solved parameter changes; moving ones read it, and change",
           arguments: [false, true])
     func classification(data: Bool) throws {
-        var random = SplitMix(state: data ? 21 : 22)
+        var random = SeededGenerator(seed: data ? 21 : 22)
         var heldSeen = 0, movingSeen = 0, movingChanged = 0
         for _ in 0..<30 {
             let (p, q) = (vectorExpression(depth: 3, data: data, &random), vectorExpression(depth: 3, data: data, &random))
