@@ -9,6 +9,8 @@ struct NotesFormulaTests {
 
     @Test(arguments: [
         ("(1 − x)^2^", "(1 − x)<sup>2</sup>"),
+        ("(1 − x)^2 + 100 (y − x^2)^2", "(1 − x)<sup>2</sup> + 100 (y − x<sup>2</sup>)<sup>2</sup>"),
+        ("a^(k)^ + b", "a<sup>(k)</sup> + b"),
         ("x^{2} + y^2", "x<sup>2</sup> + y<sup>2</sup>"),
         ("x_{i} + x_i + θ~k~", "x<sub>i</sub> + x<sub>i</sub> + θ<sub>k</sub>"),
         ("θ_{k+1} = θ_k − \\eta \\nabla f(θ_k)", "θ<sub>k+1</sub> = θ<sub>k</sub> − η ∇ f(θ<sub>k</sub>)"),

@@ -97,8 +97,11 @@ public enum FormulaMarkup {
                 throw Failure(message: "'\(marker)' in a formula needs what to raise or lower right after it, as in x^{2}")
             }
             if chars[i] == "{" { return try group().markup }
-            // Markdown's form (^…^ and ~…~ only): a closing marker on the line with no space in between.
-            if marker != "_", let end = chars[i...].firstIndex(of: marker), !chars[i..<end].contains(" ") {
+            // Markdown's form (^…^ and ~…~ only): a closing marker on the line with no space in between,
+            // and brackets balanced between them (in `(y − x^2)^2` the second `^` opens a superscript
+            // of its own; it does not close `^2)`).
+            if marker != "_", let end = chars[i...].firstIndex(of: marker), !chars[i..<end].contains(" "),
+               Self.balanced(chars[i..<end]) {
                 var inner = Parser(chars: Array(chars[i..<end]))
                 let piece = try inner.sequence(closing: nil)
                 i = end + 1
@@ -108,6 +111,18 @@ public enum FormulaMarkup {
             if chars[i] == "\\" { return try command().markup }
             defer { i += 1 }
             return TextStyle.escape(String(chars[i]))
+        }
+
+        /// Whether every bracket in `text` closes one it opened: `(`, `[` and `{`.
+        static func balanced(_ text: ArraySlice<Character>) -> Bool {
+            var open: [Character] = []
+            let pairs: [Character: Character] = [")": "(", "]": "[", "}": "{"]
+            for c in text {
+                if "([{".contains(c) { open.append(c) } else if let opener = pairs[c] {
+                    guard open.popLast() == opener else { return false }
+                }
+            }
+            return open.isEmpty
         }
 
         /// A braced group at `i`.
