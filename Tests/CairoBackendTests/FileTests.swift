@@ -29,6 +29,14 @@ import Testing
         let a = try Data(contentsOf: URL(fileURLWithPath: folder + "/a.pdf"))
         let b = try Data(contentsOf: URL(fileURLWithPath: folder + "/b.pdf"))
         #expect(a == b)
+        // SVG too, although Cairo numbers surfaces and images process-wide: a page with a heatmap
+        // (an image) drawn once, then again after another figure, gives the same bytes.
+        let first = try CairoWriter.svgText(page)
+        _ = try CairoWriter.svgText(Scenes.page(Scenes.gallery(), size: .a4))
+        try CairoWriter.svg(page, to: folder + "/c.svg")
+        let again = try String(contentsOfFile: folder + "/c.svg", encoding: .utf8)
+        #expect(first.contains("id=\"image1\"") && first.contains("#image1"))
+        #expect(first == again)
     }
 
     @Test func filesLandWholeAndNothingElseIsLeft() throws {

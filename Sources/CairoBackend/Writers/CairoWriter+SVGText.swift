@@ -2,12 +2,17 @@ import CCairo
 import Plot
 
 extension CairoWriter {
-    /// The SVG of `page` as text, in points, drawn as `svg(_:to:)` draws it into a file
-    /// (`cairo_svg_surface_create_for_stream`); for web pages that inline their figures.
+    /// The SVG of `page` as text, in points, the bytes `svg(_:to:)` writes; for web pages that
+    /// inline their figures.
     public static func svgText(_ page: Page) throws -> String {
+        String(decoding: try svgBytes(page, path: "(inline SVG)"), as: UTF8.self)
+    }
+
+    /// The SVG of `page` in points (`cairo_svg_surface_create_for_stream`), its ids renumbered per
+    /// file (`SVGIds`) so the same page always gives the same bytes; `path` names it in errors.
+    static func svgBytes(_ page: Page, path: String) throws -> [UInt8] {
         let sink = ByteSink()
         let closure = Unmanaged.passUnretained(sink).toOpaque()
-        let path = "(inline SVG)"
         try withExtendedLifetime(sink) {
             let surface = try CairoSurface(cairo_svg_surface_create_for_stream({ closure, data, length in
                 guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
@@ -22,7 +27,7 @@ extension CairoWriter {
             try context.checkStatus()
             try surface.finish()
         }
-        return String(decoding: sink.bytes, as: UTF8.self)
+        return SVGIds.renumbered(sink.bytes)
     }
 }
 

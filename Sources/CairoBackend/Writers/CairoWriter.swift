@@ -14,9 +14,7 @@ public enum CairoWriter {
     /// encoded by the fast writer (Sub filter, zlib level 1).
     public static func png(_ page: Page, to path: String, pixelWidth: Int) throws {
         let bytes = try pngBytes(page, pixelWidth: pixelWidth, path: path)
-        do { try FileLanding.write(bytes, to: path) } catch let failure as FileLanding.Failure {
-            throw RenderError(path: path, reason: failure.reason)
-        }
+        try write(bytes, to: path)
     }
 
     /// The PNG file bytes of `page` at `pixelWidth` pixels wide.
@@ -123,17 +121,17 @@ public enum CairoWriter {
         }
     }
 
-    /// Writes `page` as an SVG (`cairo_svg_surface_create`) in points.
-    public static func svg(_ page: Page, to path: String) throws {
-        try RenderError.landing(path) { temporary in
-            let surface = try CairoSurface(cairo_svg_surface_create(temporary, page.size.width, page.size.height), path: temporary)
-            cairo_svg_surface_set_document_unit(surface.pointer, CAIRO_SVG_UNIT_PT)
-            let context = try CairoContext(surface: surface)
-            fillWhite(context.pointer, page.size)
-            page.draw(in: CairoCanvas(context: context, isVector: false))
-            try context.checkStatus()
-            try surface.finish()
+    /// Lands finished file bytes at `path` (`FileLanding`), failures as `RenderError`.
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        do { try FileLanding.write(bytes, to: path) } catch let failure as FileLanding.Failure {
+            throw RenderError(path: path, reason: failure.reason)
         }
+    }
+
+    /// Writes `page` as an SVG in points (`svgBytes`: the same bytes every time for the same page).
+    public static func svg(_ page: Page, to path: String) throws {
+        let bytes = try svgBytes(page, path: path)
+        try write(bytes, to: path)
     }
 
     /// Writes a PNG and a one-page PDF of the same `page` concurrently on two threads.
