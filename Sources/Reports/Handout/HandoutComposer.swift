@@ -23,12 +23,8 @@ struct HandoutComposer: LessonComposer {
         var placedFigures = Set(lesson.exercises.flatMap { $0.inserts("figure") })
         var placedTables = Set(lesson.exercises.flatMap { $0.inserts("table") }), placedResults = false
         for block in lesson.notes {
+            if h.addProse(block) { continue }
             switch block {
-            case .heading(let text): h.heading(text)
-            case .paragraph(let text): h.paragraph(text)
-            case .bullets(let items): h.bullets(items)
-            case .numbered(let items, let start): h.numbered(items, start: start)
-            case .formula(let text): h.formula(text)
             case .insert("figure", let id?):
                 addFigure(id, to: &h); placedFigures.insert(id)
             case .insert("table", let id?):
@@ -43,7 +39,7 @@ struct HandoutComposer: LessonComposer {
                 addAnalysis(id, to: &h)
             case .insert("results", _):
                 addResults(to: &h); placedResults = true
-            case .insert: break
+            default: break  // prose, added above
             }
         }
         let remainingFigures = lesson.figures.filter { !placedFigures.contains($0.id) }

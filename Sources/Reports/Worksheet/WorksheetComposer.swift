@@ -89,12 +89,8 @@ struct WorksheetComposer: LessonComposer {
     /// Adds one block of an exercise.
     private func add(_ block: NoteBlock, copy: Copy, emptyFigures: Bool, tables: [String: Table],
                      to h: inout HandoutBuilder, canvas: Canvas) {
+        if h.addProse(block) { return }
         switch block {
-        case .heading(let text): h.heading(text)
-        case .paragraph(let text): h.paragraph(text)
-        case .bullets(let items): h.bullets(items)
-        case .numbered(let items, let start): h.numbered(items, start: start)
-        case .formula(let text): h.formula(text)
         case .insert("figure", let id?):
             guard let built = figures[id] else { return }
             if emptyFigures, let figure = built.drawable as? Figure {
@@ -118,7 +114,7 @@ struct WorksheetComposer: LessonComposer {
         case .insert("rule", let id?):
             guard let run = lesson.run(id) else { return }
             h.rule(of: run)
-        case .insert: break
+        default: break  // prose, added above
         }
     }
 
