@@ -206,6 +206,8 @@ struct InstallTests {
 
     // MARK: compressed traces
 
+    /// Report traces keep every row and column of `trace`'s CSV, each value correctly rounded to 9
+    /// significant digits; with `--exact-traces` they are `trace`'s CSV byte for byte.
     @Test func aCompressedTraceIsTraceCommandsCSVValueForValue() throws {
         let temporary = try TemporaryFolder()
         try temporary.write("""
@@ -229,6 +231,8 @@ struct InstallTests {
             """, to: "bowl/lesson.toml")
         let run = try Steptrace.run(["run", "./bowl", "--output", "out"], in: temporary.url)
         try #require(run.status == 0, "\(run.stderr)")
+        let exact = try Steptrace.run(["run", "./bowl", "--output", "exact", "--exact-traces"], in: temporary.url)
+        try #require(exact.status == 0, "\(exact.stderr)")
         let common = ["trace", "--objective", "0.5*(x^2 + 10*y^2)", "--start", "x=-4,y=2", "--steps", "300"]
         let expected = [
             "keras": common + ["--optimizer", "sgd", "--lr", "0.02", "--momentum", "0.9"],
@@ -241,10 +245,19 @@ struct InstallTests {
             let stored = try TraceCSV(path: temporary.path("out/bowl/traces/\(id).csv.gz"))
             #expect(stored.header == stdout.header, "\(id)")
             #expect(stored.rows.count == 301 && stored.rows.count == stdout.rows.count, "\(id)")
+            var changed = 0
             for (a, b) in zip(stored.rows, stdout.rows) {
-                #expect(a.map(\.bitPattern) == b.map(\.bitPattern), "\(id) step \(a.first ?? -1)")
+                // C's %.8e rounds correctly to 9 significant digits.
+                let rounded = b.map { Double(String(format: "%.8e", $0))! }
+                #expect(a.map(\.bitPattern) == rounded.map(\.bitPattern), "\(id) step \(a.first ?? -1)")
+                changed += zip(a, b).filter { $0 != $1 }.count
             }
-            #expect(try Files.gunzip(temporary.path("out/bowl/traces/\(id).csv.gz")) == trace.stdout, "\(id): the same text")
+            #expect(changed > 300, "\(id): most values have more than 9 digits, \(changed) changed")
+            let exactStored = try TraceCSV(path: temporary.path("exact/bowl/traces/\(id).csv.gz"))
+            for (a, b) in zip(exactStored.rows, stdout.rows) {
+                #expect(a.map(\.bitPattern) == b.map(\.bitPattern), "\(id) step \(a.first ?? -1), exact")
+            }
+            #expect(try Files.gunzip(temporary.path("exact/bowl/traces/\(id).csv.gz")) == trace.stdout, "\(id): the same text")
         }
     }
 }

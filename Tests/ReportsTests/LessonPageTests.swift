@@ -125,7 +125,8 @@ struct LessonPageTests {
                      "<h2>The question</h2>", "<p>Some <i>prose</i>.</p>", "<span class=\"label\">Figure 1.</span> Both paths.",
                      "<span class=\"label\">Table 1.</span>", "<div class=\"formula\">v ← μ v − η g", "<aside class=\"results\">",
                      "<h2>More figures and tables</h2>", "<span class=\"label\">Figure 3.</span> Final loss against the rate.",
-                     "href=\"traces/keras.csv.gz\"", "href=\"figures/paths.png\"", "href=\"handout.pdf\""] {
+                     "href=\"traces/keras.csv.gz\"", "gzip-compressed CSV, 9 significant digits)", "href=\"figures/paths.png\"",
+                     "href=\"handout.pdf\""] {
             #expect(page.contains(text), "the page holds \(text)")
         }
         // Each figure's ids are its own.

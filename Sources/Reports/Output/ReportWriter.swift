@@ -29,6 +29,9 @@ public struct ReportWriter {
     public var writesWorksheet = false
     /// Also write `slides.pdf`.
     public var writesSlides = false
+    /// The digits of the trace files: 9 significant by default (`TraceDigits.report`), `.exact` for
+    /// the shortest round-trip form `steptrace trace` prints.
+    public var traceDigits = TraceDigits.report
 
     /// A writer drawing with `backend`, compressing traces with `compression`.
     public init(backend: any RenderBackend, compression: any CompressionBackend, paper: HandoutBuilder.Paper,
@@ -81,11 +84,12 @@ public struct ReportWriter {
         // Traces are formatted, compressed and written on the second core while the figures are
         // built, the analyses run and the handout renders (and, in `all`, while the next lesson runs).
         let compression = self.compression
+        let digits = traceDigits
         let traces = results.results.map { (id: $0.run.id, trace: $0.trace) }
         let csv = BackgroundJob {
             for (id, trace) in traces {
                 let path = (staging as NSString).appendingPathComponent("traces/\(id).csv.gz")
-                try compression.streamGzip(to: path) { trace.writeCSV(to: &$0) }
+                try compression.streamGzip(to: path) { trace.writeCSV(to: &$0, digits: digits) }
             }
         }
         let figures: [String: BuiltFigure]

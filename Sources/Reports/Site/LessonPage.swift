@@ -1,6 +1,7 @@
 import Foundation
 import Lessons
 import Plot
+import Trace
 
 /// A lesson's web page, `ID/index.html`: the handout's blocks in the same order as HTML, its figures
 /// inline as SVG (the same drawing as the PDF's), a step scrubber under every figure that draws paths,
@@ -17,14 +18,16 @@ struct LessonPage {
     /// The width figures are drawn at, in points (the handout's text width, as for the PNGs).
     let figureWidth: Double
     let version: String
+    /// The digits the trace files were written with, named beside their links.
+    let traceDigits: TraceDigits
     /// The scrubber of every figure that draws paths, by figure id.
     let scrubbers: [String: Scrubber]
 
     /// The page of `results`, whose figures are `figures` and whose handout has `blocks`.
     init(results: LessonResults, figures: [String: BuiltFigure], blocks: [HandoutBuilder.Block], backend: any RenderBackend,
-         figureWidth: Double, version: String) {
+         figureWidth: Double, version: String, traceDigits: TraceDigits = .report) {
         self.results = results; self.figures = figures; self.blocks = blocks; self.backend = backend
-        self.figureWidth = figureWidth; self.version = version
+        self.figureWidth = figureWidth; self.version = version; self.traceDigits = traceDigits
         let canvas = backend.measuringCanvas()
         var scrubbers: [String: Scrubber] = [:]
         for spec in results.lesson.figures {
@@ -134,10 +137,15 @@ struct LessonPage {
         for spec in lesson.figures {
             out += "<li><a href=\"figures/\(HTMLText.escape(spec.id)).png\">figures/\(HTMLText.escape(spec.id)).png</a></li>"
         }
+        let digits: String
+        switch traceDigits {
+        case .exact: digits = "exact values"
+        case .significant(let n): digits = "\(n) significant digits"
+        }
         for result in results.results {
             let name = "traces/\(result.run.id).csv.gz"
             out += "<li><a href=\"\(HTMLText.escape(name))\">\(HTMLText.escape(name))</a>: every step of "
-                + "<i>\(HTMLText.escape(result.run.label))</i> (\(result.trace.count) rows, gzip-compressed CSV)</li>"
+                + "<i>\(HTMLText.escape(result.run.label))</i> (\(result.trace.count) rows, gzip-compressed CSV, \(digits))</li>"
         }
         return out + "</ul></section>"
     }

@@ -9,7 +9,7 @@ extension ReportWriter {
     func writeWebPage(_ results: LessonResults, figures: [String: BuiltFigure], blocks: HandoutBuilder,
                       into folder: String) throws {
         let page = LessonPage(results: results, figures: figures, blocks: blocks.blocks, backend: backend,
-                              figureWidth: paperTextWidth, version: version)
+                              figureWidth: paperTextWidth, version: version, traceDigits: traceDigits)
         try FileOutput.write(Array(try page.html().utf8), to: folder + "/index.html")
         if let id = page.thumbnailFigure, let figure = figures[id] {
             let size = page.size(of: figure)

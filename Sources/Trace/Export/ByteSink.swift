@@ -38,10 +38,11 @@ public struct ByteSink: TextOutputStream, Sendable {
         }
     }
 
-    /// Appends a double as a JSON value: a number when finite, else the string `"nan"`, `"inf"` or `"-inf"`.
-    public mutating func write(jsonNumber value: Double) {
+    /// Appends a double as a JSON value: a number (written as `digits` says) when finite, else the
+    /// string `"nan"`, `"inf"` or `"-inf"`.
+    public mutating func write(jsonNumber value: Double, digits: TraceDigits = .exact) {
         if value.isFinite {
-            value.write(to: &self)
+            write(number: value, digits: digits)
         } else {
             write(byte: UInt8(ascii: "\""))
             write(number: value)

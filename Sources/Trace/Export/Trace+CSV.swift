@@ -7,9 +7,10 @@ extension Trace {
         export(.csv, to: &sink)
     }
 
-    /// Writes the trace as CSV (see `writeCSV(to: inout ByteSink)`) into any text stream, in chunks.
-    public func writeCSV<Target: TextOutputStream>(to target: inout Target) {
-        export(.csv, to: &target)
+    /// Writes the trace as CSV (see `writeCSV(to: inout ByteSink)`) into any text stream, in chunks,
+    /// numbers written as `digits` says.
+    public func writeCSV<Target: TextOutputStream>(to target: inout Target, digits: TraceDigits = .exact) {
+        export(.csv, digits: digits, to: &target)
     }
 
     /// The whole CSV as UTF-8 bytes.
@@ -31,8 +32,9 @@ extension Trace {
         forEachRow { step, row in writer.write(row, step: step, to: &sink) }
     }
 
-    func export<Target: TextOutputStream>(_ format: TraceRowWriter.Format, to target: inout Target) {
-        let writer = TraceRowWriter(layout: layout, format: format)
+    func export<Target: TextOutputStream>(_ format: TraceRowWriter.Format, digits: TraceDigits = .exact,
+                                          to target: inout Target) {
+        let writer = TraceRowWriter(layout: layout, format: format, digits: digits)
         var sink = ByteSink(capacity: 1 << 20)
         writer.writeHeader(to: &sink)
         forEachRow { step, row in

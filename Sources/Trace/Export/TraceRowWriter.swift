@@ -1,8 +1,9 @@
 /// Writes trace rows as CSV or JSON Lines text: the one formatter behind every export, in memory or streaming.
 ///
 /// Columns and keys are `TraceLayout.exportColumnNames`, in that order.
-/// Numbers are Swift's shortest round-trip form of each `Double` (parsing
-/// them back with `Double(_:)` gives the same bits). NaN and infinities are
+/// Numbers are written as `digits` says: by default Swift's shortest round-trip form of each
+/// `Double` (parsing them back with `Double(_:)` gives the same bits), or rounded to a number of
+/// significant digits (`TraceDigits`). NaN and infinities are
 /// `nan`, `inf`, `-inf` in CSV and the strings `"nan"`, `"inf"`, `"-inf"` in
 /// JSON (which has no such numbers). A loss that was not evaluated on its row
 /// (see `TraceLayout.lossStride`) is an empty CSV field and JSON `null`: not
@@ -18,14 +19,17 @@ public struct TraceRowWriter: Sendable {
 
     /// The format this writer produces.
     public let format: Format
+    /// How many digits each number gets.
+    public let digits: TraceDigits
     let layout: TraceLayout
     /// `{"key":` / `,"key":` prefixes, encoded once (JSON Lines only).
     let keys: [[UInt8]]
 
-    /// Creates a writer for rows of `layout`.
-    public init(layout: TraceLayout, format: Format) {
+    /// Creates a writer for rows of `layout`, numbers written as `digits` says.
+    public init(layout: TraceLayout, format: Format, digits: TraceDigits = .exact) {
         self.layout = layout
         self.format = format
+        self.digits = digits
         if format == .jsonLines {
             keys = layout.exportColumnNames.enumerated().map { i, name in
                 var sink = ByteSink()
@@ -61,23 +65,23 @@ public struct TraceRowWriter: Sendable {
         let comma = UInt8(ascii: ",")
         sink.write(integer: step)
         sink.write(byte: comma)
-        if row.lossIsExact { sink.write(number: row.loss) }
+        if row.lossIsExact { sink.write(number: row.loss, digits: digits) }
         if layout.hasBatchLoss {
             sink.write(byte: comma)
-            sink.write(number: row.batchLoss)
+            sink.write(number: row.batchLoss, digits: digits)
         }
-        for value in row.parameters { sink.write(byte: comma); sink.write(number: value) }
-        for value in row.gradient { sink.write(byte: comma); sink.write(number: value) }
-        for value in row.state { sink.write(byte: comma); sink.write(number: value) }
+        for value in row.parameters { sink.write(byte: comma); sink.write(number: value, digits: digits) }
+        for value in row.gradient { sink.write(byte: comma); sink.write(number: value, digits: digits) }
+        for value in row.state { sink.write(byte: comma); sink.write(number: value, digits: digits) }
         sink.write(byte: comma)
         sink.write(integer: Int(row.epoch))
         sink.write(byte: comma)
         sink.write(integer: Int(row.batch))
         sink.write(byte: comma)
-        sink.write(number: row.learningRate)
+        sink.write(number: row.learningRate, digits: digits)
         for value in row.update {
             sink.write(byte: comma)
-            sink.write(number: value)
+            sink.write(number: value, digits: digits)
         }
         sink.write(byte: 10)
     }
@@ -91,23 +95,23 @@ public struct TraceRowWriter: Sendable {
         key(&sink)
         sink.write(integer: step)
         key(&sink)
-        if row.lossIsExact { sink.write(jsonNumber: row.loss) } else { sink.write("null") }
+        if row.lossIsExact { sink.write(jsonNumber: row.loss, digits: digits) } else { sink.write("null") }
         if layout.hasBatchLoss {
             key(&sink)
-            sink.write(jsonNumber: row.batchLoss)
+            sink.write(jsonNumber: row.batchLoss, digits: digits)
         }
-        for value in row.parameters { key(&sink); sink.write(jsonNumber: value) }
-        for value in row.gradient { key(&sink); sink.write(jsonNumber: value) }
-        for value in row.state { key(&sink); sink.write(jsonNumber: value) }
+        for value in row.parameters { key(&sink); sink.write(jsonNumber: value, digits: digits) }
+        for value in row.gradient { key(&sink); sink.write(jsonNumber: value, digits: digits) }
+        for value in row.state { key(&sink); sink.write(jsonNumber: value, digits: digits) }
         key(&sink)
         sink.write(integer: Int(row.epoch))
         key(&sink)
         sink.write(integer: Int(row.batch))
         key(&sink)
-        sink.write(jsonNumber: row.learningRate)
+        sink.write(jsonNumber: row.learningRate, digits: digits)
         for value in row.update {
             key(&sink)
-            sink.write(jsonNumber: value)
+            sink.write(jsonNumber: value, digits: digits)
         }
         sink.write("}\n")
     }

@@ -13,20 +13,22 @@ struct AllCommand: ParsableCommand {
     @Flag(name: .long, help: "Also write web pages: DIR/index.html and DIR/ID/index.html (what `steptrace site` writes).")
     var html = false
     @OptionGroup var classroom: ClassroomOptions
+    @OptionGroup var traces: TraceFileOptions
 
     func run() throws {
-        try Self.writeAll(options: options, html: html, classroom: classroom)
+        try Self.writeAll(options: options, html: html, classroom: classroom, traces: traces)
     }
 
     /// Writes every lesson's report and `index.md`, with `html` the lesson pages and `index.html`, and the
-    /// worksheets, answer keys and slides `classroom` asks for.
-    static func writeAll(options: LessonOptions, html: Bool, classroom: ClassroomOptions? = nil) throws {
+    /// worksheets, answer keys and slides `classroom` asks for, traces with the digits `traces` asks for.
+    static func writeAll(options: LessonOptions, html: Bool, classroom: ClassroomOptions? = nil, traces: TraceFileOptions) throws {
         let catalog = try options.catalog()
         guard !catalog.entries.isEmpty else { throw Failure.data("\(catalog.folder): no lessons (folders with a lesson.toml)") }
         // Validate every lesson before writing anything.
         let lessons = try catalog.entries.map { try options.load($0.folder) }
         var writer = try options.writer()
         if let classroom { writer = classroom.configure(writer) }
+        writer = traces.configure(writer)
         writer.writesHTML = html
         try options.makeOutputFolder()
         var lines = ["# steptrace lessons", ""]

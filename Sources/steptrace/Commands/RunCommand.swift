@@ -13,6 +13,7 @@ struct RunCommand: ParsableCommand {
     var lesson: String
     @OptionGroup var options: LessonOptions
     @OptionGroup var classroom: ClassroomOptions
+    @OptionGroup var traces: TraceFileOptions
 
     func run() throws {
         let loaded = try options.load(lesson)
@@ -20,7 +21,7 @@ struct RunCommand: ParsableCommand {
         if Progress.enabled {
             FileHandle.standardError.write(Data("\(loaded.id): \(loaded.runs.count) runs, \(loaded.figures.count) figures…\n".utf8))
         }
-        let writer = classroom.configure(try options.writer())
+        let writer = traces.configure(classroom.configure(try options.writer()))
         try options.makeOutputFolder()
         let summary = try reporting { try writer.write(loaded, output: options.output) }
         let extras = summary.classroom.map { ", \($0.name) (\($0.pages) pages)" }.joined()

@@ -13,8 +13,9 @@ struct SiteCommand: ParsableCommand {
             """)
 
     @OptionGroup var options: LessonOptions
+    @OptionGroup var traces: TraceFileOptions
 
     func run() throws {
-        try AllCommand.writeAll(options: options, html: true)
+        try AllCommand.writeAll(options: options, html: true, traces: traces)
     }
 }

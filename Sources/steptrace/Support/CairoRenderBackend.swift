@@ -41,8 +41,9 @@ struct CairoRenderBackend: RenderBackend {
 
 /// The Reports compression backend on libdeflate: the only place the CLI picks a compression library.
 struct GzipCompression: CompressionBackend {
-    /// libdeflate's level for traces: level 1 compresses the trace CSVs 3.0× at about 230 MB/s; level 6
-    /// reaches 3.4× at a quarter of the speed, level 12 3.7× at a thirtieth (BENCHMARKS.md, "Compact traces").
+    /// libdeflate's level for traces: level 1 compresses the trace CSVs (9 significant digits) 5.3×
+    /// at about 230 MB/s; level 6 reaches 5.6× at a quarter of the speed, and every second spent here
+    /// shows in `all`'s wall time (BENCHMARKS.md, "Compact traces").
     static let traceLevel: Int32 = 1
 
     func writeGzip(to path: String, _ body: (_ write: (UnsafeRawBufferPointer) -> Void) -> Void) throws {
