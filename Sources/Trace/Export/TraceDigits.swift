@@ -52,6 +52,17 @@ extension ByteSink {
 enum SignificantDigits {
     /// 10⁰ … 10²², every one exact in a `Double`.
     static let powers: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { value, _ in value * 10 } }
+    /// 10²³ … 10⁴⁴ as exact sums `high + low` of two doubles (5⁴⁴ needs 103 bits), for values
+    /// down to about 10⁻³⁵.
+    static let widePowers: [(high: Double, low: Double)] = [
+        (1e+23, 8388608.0), (1e+24, 16777216.0), (1e+25, -905969664.0), (1e+26, -4764729344.0),
+        (1e+27, -13287555072.0), (1e+28, 416880263168.0), (1e+29, 8566849142784.0),
+        (1e+30, -19884624838656.0), (1e+31, 364103705034752.0), (1e+32, -5366162204393472.0),
+        (1e+33, 5.442476901295718e+16), (1e+34, 5.4424769012957184e+17), (1e+35, 3.1366338920820244e+18),
+        (1e+36, -4.242063737401796e+19), (1e+37, 4.6123734179787886e+20), (1e+38, 2.251190176543966e+21),
+        (1e+39, 6.029083362839682e+22), (1e+40, -3.037860284270037e+23), (1e+41, -6.200086450407783e+23),
+        (1e+42, -4.488571267807592e+25), (1e+43, -1.393721169594141e+26), (1e+44, -8.821361405306423e+27),
+    ]
     /// 10⁰ … 10¹⁵ as integers.
     static let integerPowers: [UInt64] = (0...15).map { k in (0..<k).reduce(UInt64(1)) { value, _ in value * 10 } }
 
@@ -76,21 +87,34 @@ enum SignificantDigits {
         return roundWithC(magnitude, digits: n)
     }
 
-    /// `magnitude × 10^power` rounded to the nearest integer, ties to even, or nil when 10^|power|
-    /// is not an exact double. One product or quotient is rounded once; its exact error (from a
-    /// fused multiply-add) decides the cases where that rounding landed on a half.
+    /// `magnitude × 10^power` rounded to the nearest integer, ties to even, or nil when 10^power is
+    /// not at hand (power above 44 or below −22). The product or quotient is rounded once; its error,
+    /// exact from a fused multiply-add (for 10²³ … 10⁴⁴ within 2⁻¹⁰⁶ of the value), decides the cases
+    /// where that rounding landed on a half.
     static func scaled(_ magnitude: Double, by power: Int) -> UInt64? {
-        guard power.magnitude <= 22 else { return nil }
-        let scale = powers[Int(power.magnitude)]
         let approximate: Double
         let error: Double  // has the sign of (exact value − approximate)
-        if power >= 0 {
+        switch power {
+        case 0...22:
+            let scale = powers[power]
             approximate = magnitude * scale
             error = (-approximate).addingProduct(magnitude, scale)
-        } else {
+        case -22 ..< 0:
+            let scale = powers[-power]
             approximate = magnitude / scale
             // magnitude − approximate × scale is exact; its sign is the sign of the quotient's error.
             error = magnitude.addingProduct(-approximate, scale)
+        case 23...44:
+            // An exact half is impossible here: magnitude × 10^power = k + ½ would need 5^power to
+            // divide an odd number below 2 × 10¹⁵. So the sign of the error is all that matters.
+            let (high, low) = widePowers[power - 23]
+            let product = magnitude * high
+            let tail = (-product).addingProduct(magnitude, high) + magnitude * low
+            // Renormalise (fast two-sum, |product| ≫ |tail|): approximate is the value rounded once.
+            approximate = product + tail
+            error = tail - (approximate - product)
+        default:
+            return nil
         }
         guard approximate < 1.8e19 else { return nil }
         let floor = approximate.rounded(.down)
@@ -102,8 +126,7 @@ enum SignificantDigits {
         return result
     }
 
-    /// The rare values whose scale is not an exact double (below about 10⁻¹³ or above 10²² for 9
-    /// digits): C's `%.*e`, which rounds the exact binary value correctly, parsed back.
+    /// The rare values whose scale is not at hand (below about 10⁻³⁵ or above 10³⁰ for 9 digits): C's `%.*e`, which rounds the exact binary value correctly, parsed back.
     static func roundWithC(_ magnitude: Double, digits n: Int) -> (mantissa: UInt64, exponent: Int) {
         var buffer = [CChar](repeating: 0, count: 40)
         let length = withVaList([Int32(n - 1), magnitude]) { arguments in
