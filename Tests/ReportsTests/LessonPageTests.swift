@@ -61,7 +61,7 @@ struct LessonPageTests {
         #expect(zip(long.steps, long.steps.dropFirst()).allSatisfy { $0 < $1 })
     }
 
-    @Test(arguments: [0.08000000000000007, -3.7696, 28, 1e-7, 5e-324, -0.0, 1.7976931348623157e308, 0.1 + 0.2, 123456789012345680])
+    @Test(arguments: [0.08000000000000007, -3.7696, 28, 1e-7, Double.leastNonzeroMagnitude, -0.0, 1.7976931348623157e308, 0.1 + 0.2, 123456789012345680])
     func jsonNumbersReadBackBitForBit(value: Double) throws {
         let text = JSON.number(value)
         let parsed = try JSONDecoder().decode([Double].self, from: Data("[\(text)]".utf8))
