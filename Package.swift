@@ -59,7 +59,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
 
-        .testTarget(name: "TraceTests", dependencies: ["Trace"]),
+        .testTarget(name: "TraceTests", dependencies: ["Trace", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Trace", "ReferenceObjectives", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plot", "TestSupport"]),

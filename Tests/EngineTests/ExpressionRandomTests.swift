@@ -1,17 +1,6 @@
 import Engine
+import TestSupport
 import Testing
-
-/// SplitMix64: a small seeded generator, so every run sees the same expressions.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A random smooth expression over a, b, c (text), built so that every
 /// function stays inside its domain and well away from overflow.

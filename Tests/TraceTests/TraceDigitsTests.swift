@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import Trace
 
@@ -15,18 +16,6 @@ import Trace
     /// `description` of that double.
     func expected(_ value: Double, _ digits: Int) -> String {
         Double(String(format: "%.*e", digits - 1, value))!.description
-    }
-
-    /// A SplitMix64 stream, so the values are the same on every run.
-    struct Stream {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 
     @Test func layoutFollowsSwiftsDescription() {
@@ -57,7 +46,7 @@ import Trace
 
     /// Every value from 10⁻³⁰⁰ to 10³⁰⁰, with 1 to 15 digits, rounds as C does.
     @Test func roundingMatchesC() {
-        var stream = Stream(state: 42)
+        var stream = SplitMix(state: 42)
         var mismatches: [String] = []
         for _ in 0..<200_000 {
             let bits = stream.next()
@@ -76,7 +65,7 @@ import Trace
 
     /// A value with few digits is written as it is; parsing the text and rounding again gives the same text.
     @Test func roundedTextIsStable() {
-        var stream = Stream(state: 7)
+        var stream = SplitMix(state: 7)
         for _ in 0..<20_000 {
             let value = Double(bitPattern: stream.next() & 0x7FEF_FFFF_FFFF_FFFF)
             let once = text(value, 9)
