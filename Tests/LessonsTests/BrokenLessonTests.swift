@@ -115,6 +115,10 @@ struct BrokenLessonTests {
         BrokenLesson(name: "no objective or builtin", toml: withRun.replacingOccurrences(of: "objective = \"x^2 + 10*y^2\"", with: "label = \"p\""), message: "lessons/t/lesson.toml line 3, key 'problem': needs either 'objective' (an expression) or 'builtin' (a named objective)"),
         BrokenLesson(name: "no steps or epochs", toml: withRun.replacingOccurrences(of: "steps = 10", with: "label = \"r\""), message: "lessons/t/lesson.toml line 8, key 'runs[0].steps': a run needs 'steps' or 'epochs'"),
         BrokenLesson(name: "figure without caption", toml: withRun + "\n\n[[figures]]\nid = \"l\"\nkind = \"loss\"\nruns = [\"a\"]", message: "lessons/t/lesson.toml line 14, key 'figures[0].caption': is required (a string)"),
+        // A misspelled required key is named, at its own line.
+        BrokenLesson(name: "optimizer misspelled", toml: withRun.replacingOccurrences(of: "optimizer = ", with: "optimiser = "), message: "lessons/t/lesson.toml line 10, key 'runs[0].optimizer': is required (a string); found 'optimiser' instead: a misspelling of 'optimizer'?"),
+        BrokenLesson(name: "steps misspelled", toml: withRun.replacingOccurrences(of: "steps = 10", with: "step = 10"), message: "lessons/t/lesson.toml line 12, key 'runs[0].steps': a run needs 'steps' or 'epochs'; found 'step' instead: a misspelling of 'steps'?"),
+        BrokenLesson(name: "caption misspelled", toml: withRun + "\n\n[[figures]]\nid = \"l\"\nkind = \"loss\"\nruns = [\"a\"]\ncapton = \"c\"", message: "lessons/t/lesson.toml line 18, key 'figures[0].caption': is required (a string); found 'capton' instead: a misspelling of 'caption'?"),
         BrokenLesson(name: "parameters missing for an expression", toml: withRun.replacingOccurrences(of: "parameters = [\"x\", \"y\"]\n", with: ""), message: "lessons/t/lesson.toml line 3, key 'problem.parameters': is required: the names of the parameters, in order (a[4] for a vector, C[3,3] for a matrix)"),
     ]
 

@@ -19,9 +19,46 @@ final class TableReader {
 
     /// An error about `key` of this table (or the table itself when nil), at the key's line
     /// (an element's line for `key[3]`), or the table's own line when the key is absent.
+    ///
+    /// When `key` is missing and the table holds a key no getter asked for that is one or two letters
+    /// away (`optimiser`, `step`, `capton`), the error points at that key's line and says so: a
+    /// misspelled key is why a required one is missing.
     func error(_ key: String?, _ problem: String) -> LessonError {
         let full = key.map(keyPath) ?? (path.isEmpty ? nil : path)
+        if let key, table[key] == nil, let near = misspelling(of: key) {
+            return LessonError(file: file, key: full, line: table[near]?.line ?? line(of: key),
+                               problem: "\(problem); found '\(near)' instead: a misspelling of '\(key)'?")
+        }
         return LessonError(file: file, key: full, line: key.map(line(of:)) ?? (path.isEmpty ? nil : table.line), problem: problem)
+    }
+
+    /// A key of this table that no getter asked for and that is a likely misspelling of `key`: one
+    /// edit away for keys of 4–5 letters, two for longer ones, and not merely another first letter
+    /// (`y_range` is no misspelling of `x_range`).
+    private func misspelling(of key: String) -> String? {
+        guard !key.contains("."), !key.contains("[") else { return nil }
+        let limit = key.count >= 6 ? 2 : key.count >= 4 ? 1 : 0
+        guard limit > 0 else { return nil }
+        return keys.first { candidate in
+            candidate != key && !asked.contains(candidate) && candidate.dropFirst() != key.dropFirst()
+                && TableReader.editDistance(candidate, key, limit: limit) <= limit
+        }
+    }
+
+    /// Levenshtein distance between two short keys, or `limit + 1` once it is certain to exceed `limit`.
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let a = Array(a.utf8), b = Array(b.utf8)
+        guard abs(a.count - b.count) <= limit else { return limit + 1 }
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            if current.min()! > limit { return limit + 1 }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     /// The line of a key path below this table (`lr`, `values[2]`, `runs[1].id`, `box.b`): the

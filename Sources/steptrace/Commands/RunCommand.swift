@@ -24,7 +24,7 @@ struct RunCommand: ParsableCommand {
         let writer = traces.configure(classroom.configure(try options.writer()))
         try options.makeOutputFolder()
         let summary = try reporting { try writer.write(loaded, output: options.output) }
-        let extras = summary.classroom.map { ", \($0.name) (\($0.pages) pages)" }.joined()
+        let extras = summary.classroom.map { ", \($0.name) (\($0.pages) \($0.pages == 1 ? "page" : "pages"))" }.joined()
         print("\(summary.lessonID): \(summary.pages) pages, \(summary.figures) figures, \(summary.traces) traces\(extras) → \(summary.folder)")
     }
 }
