@@ -4,7 +4,7 @@ import Testing
 import Trace
 @testable import Reports
 
-/// The results box says what happened in the same words as the trace's metadata and `trace --format summary`.
+/// The results box says what happened in the same words as `trace --format summary` (max-steps in words).
 @Suite struct ResultsSummaryTests {
     func result(_ expression: String, start: [Double], lr: Double, steps: Int, gradientTolerance: Double? = nil) throws -> RunResult {
         let objective = try ExpressionObjective(expression: expression, parameters: ["x", "y"])
@@ -19,6 +19,8 @@ import Trace
         ("x^2 - y^2", [1.0, 0.1], 0.1, nil, "<b>unbounded below (loss −1.19e+06 at step 51)</b> after 51 steps; "),
         ("x^2 + y^2", [1.0, 1.0], 0.001, nil,
          "<b>ran its whole budget while the loss was still falling (the last 10% of steps made 8.3% of its decrease)</b> after 100 steps; "),
+        // max-steps is told apart from "still falling" in words.
+        ("x^2 + y^2", [1.0, 1.0], 0.2, nil, "<b>ran its whole budget</b> of 100 steps with the loss settled; "),
     ] as [(String, [Double], Double, Double?, String)])
     func verdictLeadsTheLine(expression: String, start: [Double], lr: Double, tolerance: Double?, prefix: String) throws {
         let r = try result(expression, start: start, lr: lr, steps: expression.contains("-") ? 1000 : 100, gradientTolerance: tolerance)

@@ -48,7 +48,7 @@ enum ResultsSummary {
         let steps = "\(t.stepCount) step\(t.stepCount == 1 ? "" : "s")"
         var text: String
         if case .maxSteps = t.verdict {
-            text = "<b>ran its whole budget</b> of \(steps); "
+            text = "<b>ran its whole budget</b> of \(steps) with the loss settled; "
         } else {
             text = "\(verdictText(t.verdict)) after \(steps); "
         }
@@ -76,7 +76,7 @@ enum ResultsSummary {
     static func verdictText(_ v: Verdict) -> String {
         switch v {
         case .converged(let rule): return "<b>converged</b> (\(TextStyle.escape(rule)))"
-        case .maxSteps: return "<b>ran its whole budget</b>"
+        case .maxSteps: return "<b>ran its whole budget</b> with the loss settled"
         case .diverged(let step, let reason): return "<b>diverged at step \(step)</b> (\(TextStyle.escape(reason)))"
         case .saddle, .stillFalling, .unboundedBelow: return "<b>\(TextStyle.escape(v.description))</b>"
         }
