@@ -72,8 +72,17 @@ public enum RunSetting: String, CaseIterable, Sendable, Hashable {
         }
     }
 
-    /// An axis title: the label followed by the symbol (`learning rate η`), or the label alone.
-    public var axisLabel: String { symbol == label ? label : "\(label) \(symbol)" }
+    /// An axis title: words followed by the symbol (`learning rate η`, `first-moment decay β₁`, not
+    /// `beta1 β₁`), or the label alone.
+    public var axisLabel: String {
+        switch self {
+        case .rho: return "mean-square decay ρ"
+        case .beta1: return "first-moment decay β₁"
+        case .beta2: return "second-moment decay β₂"
+        case .epsilon: return "stability constant ε"
+        default: return symbol == label ? label : "\(label) \(symbol)"
+        }
+    }
 
     /// The key of the trace's metadata entry that records it (`learning_rate`, `beta_1`, `max_steps`).
     public var metadataKey: String {

@@ -64,16 +64,19 @@ public enum Ticks {
         let mantissas: [Double] = decades < 3 ? [1, 2, 5] : [1]
         let stride = Swift.max(1, Int(ceil(Double(decades + 1) / Double(Swift.max(2, target)))))
         let plain = (e0 >= -3 && e1 <= 4)
+        // Labelled decades count from the lowest one inside the range, so the bottom of the axis has a
+        // label to read the lowest values against; with labels every few decades, the others get minor ticks.
+        let first = (e0...e1).first { inRange(pow(10, Double($0))) } ?? e0
         var ticks: [Tick] = []
         for e in e0...e1 {
             let decade = pow(10, Double(e))
-            let labelled = (e - e0) % stride == 0
+            let labelled = (e - first) % stride == 0
             for m in 1...9 {
                 let v = Double(m) * decade
                 guard inRange(v) else { continue }
                 if labelled && mantissas.contains(Double(m)) {
                     ticks.append(Tick(value: v, label: plain ? format(v, step: decade) : power(mantissa: m, exponent: e)))
-                } else if stride == 1 {
+                } else if stride == 1 || m == 1 {
                     ticks.append(Tick(value: v, label: "", isMinor: true))
                 }
             }

@@ -239,17 +239,19 @@ extension FigureFactory {
         let ySpacing = ValueAxis.spacing(of: all.map { finalLoss($0.result) }, override: logY)
         let xSpacing = numeric ? ValueAxis.spacing(of: all.map { $0.value.number! }, override: logX) : .linear
         var marks: [any Mark] = []
+        let diverged = all.filter { $0.result.trace.verdict.isDivergence }
+        // A lone series needs no legend entry unless something else (crosses, the limit) shares the legend.
+        let lone = groups.count == 1 && diverged.isEmpty && !(setting == .learningRate && limit != nil)
         for (k, group) in groups.enumerated() {
             let points = numeric ? group.points.sorted { position($0.value) < position($1.value) } : group.points
             let xs = points.map { position($0.value) }, ys = points.map { finalLoss($0.result) }
-            let label = group.label ?? "final loss"
+            let label = group.label ?? (lone ? nil : "final loss")
             var dots = SeriesStyle.cycle(k)
             dots.markerSize = 8
             marks.append(numeric
                 ? LineSeries(xs: xs, ys: ys, label: label, style: .cycle(k), showsMarkers: true)
                 : Scatter(zip(xs, ys).filter { $0.1.isFinite }.map { DataPoint($0.0, $0.1) }, label: label, style: dots))
         }
-        let diverged = all.filter { $0.result.trace.verdict.isDivergence }
         if !diverged.isEmpty {
             // Above the highest finite loss: three times it on a log axis, a quarter of the range on a linear one.
             let finite = all.map { finalLoss($0.result) }.filter(\.isFinite)
