@@ -34,20 +34,32 @@ public enum Ticks {
             .map { Tick(value: $0 == 0 ? 0 : $0, label: format($0, step: 1)) }
     }
 
-    /// Multiples of a nice step inside `[lower, upper]`, about `target` of them.
+    /// Multiples of a nice step inside `[lower, upper]`, about `target` of them, and at least two when
+    /// `target` asks for two or more (a narrow panel over −4.5…1.5 gets −4, −2, 0, not 0 alone).
     public static func linearValues(from lower: Double, to upper: Double, target: Int) -> [Double] {
         guard lower.isFinite, upper.isFinite else { return [] }
         guard upper > lower else { return [lower] }
-        let step = niceStep((upper - lower) / Double(Swift.max(1, target - 1)))
-        let first = (lower / step - 1e-9).rounded(.up)
-        var values: [Double] = []
-        var k = first
-        while k * step <= upper + step * 1e-9 {
-            let v = k * step
-            values.append(v == 0 ? 0 : v)
-            k += 1
+        var step = niceStep((upper - lower) / Double(Swift.max(1, target - 1)))
+        while true {
+            let first = (lower / step - 1e-9).rounded(.up)
+            var values: [Double] = []
+            var k = first
+            while k * step <= upper + step * 1e-9 {
+                let v = k * step
+                values.append(v == 0 ? 0 : v)
+                k += 1
+            }
+            if values.count >= 2 || target < 2 || step <= (upper - lower) / 8 { return values }
+            step = smallerNiceStep(step)
         }
-        return values
+    }
+
+    /// The next nice step below `step` among 1, 2, 2.5, 5 × 10ᵏ: 10 → 5 → 2.5 → 2 → 1.
+    static func smallerNiceStep(_ step: Double) -> Double {
+        let magnitude = pow(10, floor(log10(step) + 1e-9))
+        let fraction = step / magnitude
+        for nice in [5.0, 2.5, 2, 1] where nice < fraction * (1 - 1e-9) { return nice * magnitude }
+        return 5 * magnitude / 10
     }
 
     /// Ticks for a base-10 log scale over `[lower, upper]` (both > 0).
