@@ -55,9 +55,15 @@ struct WorksheetComposer: LessonComposer {
             h.drawing(header, height: header.height, keepWithNext: true)
             let empty = copy == .worksheet && exercise.kind == .predict
             for (i, block) in exercise.question.enumerated() {
-                // A paragraph that leads into a figure or table stays on its page.
-                if case .paragraph(let text) = block, i + 1 < exercise.question.count,
-                   case .insert(let kind, _) = exercise.question[i + 1], kind == "figure" || kind == "table" {
+                // A paragraph that leads into a figure or table stays on its page, and so does the
+                // worksheet's last paragraph of a question with the box it is answered in.
+                let leadsIn: Bool
+                if i + 1 < exercise.question.count, case .insert(let kind, _) = exercise.question[i + 1] {
+                    leadsIn = kind == "figure" || kind == "table"
+                } else {
+                    leadsIn = i + 1 == exercise.question.count && copy == .worksheet && exercise.lines != 0
+                }
+                if case .paragraph(let text) = block, leadsIn {
                     let lines = TextBlock.wrapping(numbers.fill(text), width: h.textArea.width, style: h.style.body,
                                                    lineHeight: h.style.bodyLineHeight, canvas: canvas)
                     h.drawing(lines, height: lines.height, keepWithNext: true)
