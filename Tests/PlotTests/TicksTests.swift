@@ -13,6 +13,21 @@ import Testing
         #expect(ticks.map(\.label) == ["−5.0", "−2.5", "0.0", "2.5", "5.0"])
     }
 
+    /// A narrow panel asks for two ticks; a step of 10 over −4.5…1.5 would leave 0 alone.
+    @Test func twoWantedTicksAreTwoGiven() {
+        #expect(Ticks.linear(from: -4.5, to: 1.5, target: 2).map(\.value) == [-2.5, 0])
+        #expect(Ticks.linear(from: 0.2, to: 0.9, target: 2).count >= 2)
+        #expect(Ticks.linear(from: -4.5, to: 1.5, target: 1).map(\.value) == [0])
+    }
+
+    /// Log axes label decades from the lowest one in range, with minor ticks between labels.
+    @Test func logLabelsStartAtTheLowestDecade() {
+        let ticks = Ticks.log(from: 1.5e-7, to: 3, target: 4)
+        let labelled = ticks.filter { !$0.isMinor }.map(\.value)
+        #expect(labelled.first.map { abs($0 - 1e-6) < 1e-18 } == true, "\(labelled)")
+        #expect(ticks.contains { $0.isMinor && abs($0.value - 1e-5) < 1e-17 })
+    }
+
     @Test func ticksForAnOffsetRange() {
         let ticks = Ticks.linear(from: 0.14, to: 3.86, target: 5)
         #expect(ticks.map(\.label) == ["1", "2", "3"])
