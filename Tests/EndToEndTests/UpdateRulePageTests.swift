@@ -67,7 +67,8 @@ struct UpdateRulePageTests {
     @Test func everyRuleComputesTheTracesNextValue() throws {
         let temporary = try TemporaryFolder()
         try temporary.write(Self.lesson(), to: "lessons/every-rule/lesson.toml")
-        let outcome = try Steptrace.run(["site", "--lessons", temporary.path("lessons"), "--output", temporary.path("out")])
+        // Exact traces: the page's every-digit readout is compared with the files bit for bit.
+        let outcome = try Steptrace.run(["site", "--lessons", temporary.path("lessons"), "--output", temporary.path("out"), "--exact-traces"])
         try #require(outcome.status == 0, "stderr: \(outcome.stderr)")
         let browser = try Chromium()
         defer { browser.close() }
