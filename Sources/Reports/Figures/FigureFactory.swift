@@ -20,13 +20,12 @@ struct FigureFactory {
         return Set(places.map { $0 % count }).count == places.count ? places : Array(runs.indices)
     }
 
-    /// The figure `spec` asks for, drawn by its kind's function. Figures are built on several threads at
-    /// once, so each takes its own copy of the problem's objective.
+    /// The figure `spec` asks for, drawn by its kind's function.
     func build(_ spec: FigureSpec) throws -> BuiltFigure {
         // A map's and a range test's `runs` name no results; every other kind draws the results it names.
         lazy var runs = results.results(named: spec.runs)
         lazy var problem = lesson.problem(of: runs[0].run)
-        lazy var objective = results.objective(of: runs[0].run).copy()
+        lazy var objective = results.objective(of: runs[0].run)
         let drawable: any Drawable
         var aspect = spec.aspect
         var explanation: String? = nil

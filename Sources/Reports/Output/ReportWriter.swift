@@ -1,6 +1,5 @@
 import Foundation
 import Lessons
-import Parallelism
 import Plot
 import Trace
 
@@ -98,12 +97,10 @@ public struct ReportWriter {
         let document: Document
         let classroom: [(name: String, document: Document)]
         do {
-            // Figures are built on both cores (each with its own objective), the first failing one's error
-            // thrown, as a serial loop would.
             let factory = FigureFactory(results: results)
-            let specs = lesson.figures
-            let built = try Parallel.map(specs.count) { try factory.build(specs[$0]) }
-            figures = Dictionary(zip(specs.map(\.id), built), uniquingKeysWith: { first, _ in first })
+            var built: [String: BuiltFigure] = [:]
+            for spec in lesson.figures { built[spec.id] = try factory.build(spec) }
+            figures = built
             let canvas = backend.measuringCanvas()
             let material = LessonMaterial(results: results, figures: figures, paper: paper, version: version)
             blocks = try HandoutComposer(material: material).blocks()
@@ -120,26 +117,20 @@ public struct ReportWriter {
                              figures: lesson.figures.count, traces: results.results.count,
                              classroom: classroom.map { ClassroomFile(name: $0.name, pages: $0.document.pages.count) }))
         do {
-            // Every file is its own job, on both cores: the handout and the classroom PDFs first (the
-            // largest), then each figure's PNG (and SVG). Each job draws on its own Cairo surface.
             let width = paperTextWidth
-            var jobs: [() throws -> Void] = [{ try backend.writePDF(document, to: (staging as NSString).appendingPathComponent("handout.pdf")) }]
-            for (name, pdf) in classroom {
-                jobs.append { try backend.writePDF(pdf, to: (staging as NSString).appendingPathComponent(name)) }
-            }
             for spec in lesson.figures {
                 let figure = figures[spec.id]!
+                let path = (staging as NSString).appendingPathComponent("figures/\(spec.id).png")
                 let size = Size(width, width / figure.aspectRatio)
-                jobs.append { [pngScale] in
-                    try backend.writePNG(figure.drawable, size: size, scale: pngScale,
-                                         to: (staging as NSString).appendingPathComponent("figures/\(spec.id).png"))
-                }
+                try backend.writePNG(figure.drawable, size: size, scale: pngScale, to: path)
                 if writesSVG {
-                    jobs.append { try backend.writeSVG(figure.drawable, size: size, to: (staging as NSString).appendingPathComponent("figures/\(spec.id).svg")) }
+                    let svg = (staging as NSString).appendingPathComponent("figures/\(spec.id).svg")
+                    try backend.writeSVG(figure.drawable, size: size, to: svg)
                 }
             }
-            _ = try Parallel.map(jobs.count) { try jobs[$0]() }
+            try backend.writePDF(document, to: (staging as NSString).appendingPathComponent("handout.pdf"))
             if writesHTML { try writeWebPage(results, figures: figures, blocks: blocks, into: staging) }
+            for (name, pdf) in classroom { try backend.writePDF(pdf, to: (staging as NSString).appendingPathComponent(name)) }
         } catch {
             pending.abandon()
             throw error

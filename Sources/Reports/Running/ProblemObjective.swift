@@ -18,14 +18,6 @@ public enum ProblemObjective {
         }
     }
 
-    /// An objective of its own for another thread: an expression's scratch memory is not shared.
-    public func copy() -> ProblemObjective {
-        switch self {
-        case .expression(let o): return .expression(o.copy())
-        case .builtin: return self
-        }
-    }
-
     /// Runs `spec` on this objective.
     public func run(_ spec: RunSpec, progress: ((RunProgress) -> Void)? = nil) throws -> Trace {
         switch self {
