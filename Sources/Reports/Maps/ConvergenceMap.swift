@@ -5,7 +5,7 @@ import Trace
 
 /// One run over a grid of two settings and how every cell ended (its summary, not its trace), with the
 /// problem's curvature when the problem is quadratic, so the theory can be drawn over it.
-public struct ConvergenceMap {
+public struct ConvergenceMap: Sendable {
     /// The setting across (x) and its values.
     public var x: GridAxis
     /// The setting up (y) and its values.
