@@ -32,7 +32,8 @@ final class LaneStopMonitor {
     private let bestLoss: UnsafeMutablePointer<Double>
     private let previousLoss: UnsafeMutablePointer<Double>
     private let markLoss: UnsafeMutablePointer<Double>
-    private let squaredNorm: UnsafeMutablePointer<Double>
+    /// Per lane: the screen's verdict on the row, a mask (all bits set where the row may end the run).
+    private let ends: UnsafeMutablePointer<Int64>
     private let doubles: [UnsafeMutablePointer<Double>]
 
     /// A monitor for lanes `0..<plans.count` (at most `width`), lane l with the stop rules and budget of `plans[l]`.
@@ -48,11 +49,12 @@ final class LaneStopMonitor {
         bestLoss = .allocate(capacity: width)
         previousLoss = .allocate(capacity: width)
         markLoss = .allocate(capacity: width)
-        squaredNorm = .allocate(capacity: width)
+        ends = .allocate(capacity: width)
+        ends.initialize(repeating: 0, count: width)
         markRow = .allocate(capacity: width)
         total = .allocate(capacity: width)
         doubles = [divergenceFactor, gradientTolerance, lossChangeTolerance, initialLoss, bestLoss, previousLoss, markLoss,
-                   squaredNorm, markRow, total]
+                   markRow, total]
         for buffer in doubles { buffer.initialize(repeating: .nan, count: width) }
         bestLoss.update(repeating: .infinity, count: width)
         for (l, plan) in plans.enumerated() {
@@ -70,6 +72,7 @@ final class LaneStopMonitor {
 
     deinit {
         for buffer in doubles { buffer.deallocate() }
+        ends.deallocate()
     }
 
     /// Screens row k of lanes `0..<m` (losses at `loss[l]`, θ and ∇f struct of arrays) and writes the
@@ -93,7 +96,8 @@ final class LaneStopMonitor {
         let markLoss = self.markLoss, markRow = self.markRow, total = self.total
         let divergenceFactor = self.divergenceFactor, gradientTolerance = self.gradientTolerance
         let lossChangeTolerance = self.lossChangeTolerance
-        var count = 0
+        let endsRow = self.ends
+        var anyEnds = LanePair.Mask(repeating: false)
         var l = 0
         while l < m {
             let f = LanePair.load(loss, l)
@@ -101,10 +105,17 @@ final class LaneStopMonitor {
             var ends = f - f .!= zero
             // ‖∇f‖², summed parameter by parameter as `check` sums it.
             var squaredNorm = zero
-            for i in 0..<n {
-                let th = LanePair.load(theta + i &* w, l), g = LanePair.load(gradient + i &* w, l)
-                ends .|= (th - th .!= zero) .| (g - g .!= zero)
-                if gradientRule { squaredNorm += g * g }
+            if n == 2 && !gradientRule {
+                // Two parameters without the gradient rule (the usual map), unrolled.
+                let t0 = LanePair.load(theta, l), g0 = LanePair.load(gradient, l)
+                let t1 = LanePair.load(theta + w, l), g1 = LanePair.load(gradient + w, l)
+                ends .|= (t0 - t0 .!= zero) .| (g0 - g0 .!= zero) .| (t1 - t1 .!= zero) .| (g1 - g1 .!= zero)
+            } else {
+                for i in 0..<n {
+                    let th = LanePair.load(theta + i &* w, l), g = LanePair.load(gradient + i &* w, l)
+                    ends .|= (th - th .!= zero) .| (g - g .!= zero)
+                    if gradientRule { squaredNorm += g * g }
+                }
             }
             if checkBudget { ends .|= row .== LanePair.load(total, l) }
             if gradientRule { ends .|= squaredNorm.squareRoot() .< LanePair.load(gradientTolerance, l) }
@@ -133,12 +144,16 @@ final class LaneStopMonitor {
                                markLoss, l)
             }
             if lossChangeRule { LanePair.store(LanePair.select(LanePair.load(previousLoss, l), f, where: keep), previousLoss, l) }
-            // Flagged lanes in order (rare: a lane is flagged once, on the row that may end it).
-            if any(ends) {
-                if ends[0] { flagged[count] = l; count &+= 1 }
-                if ends[1] && l &+ 1 < m { flagged[count] = l &+ 1; count &+= 1 }
-            }
+            // Kept for the flagged lanes' pass below (rare: a lane is flagged once, on the row that may end it).
+            UnsafeMutableRawPointer(endsRow + l).storeBytes(of: ends, as: LanePair.Mask.self)
+            anyEnds .|= ends
             l &+= 2
+        }
+        guard any(anyEnds) else { return 0 }
+        var count = 0
+        for l in 0..<m where endsRow[l] != 0 {
+            flagged[count] = l
+            count &+= 1
         }
         return count
     }
