@@ -13,8 +13,13 @@ MAN_PAGE = .build/plugins/GenerateManual/outputs/steptrace/steptrace.1
 deps:
 	@bash scripts/deps.sh
 
+# The Swift runtime and Foundation are linked statically: a process then starts in about half the time
+# (no dynamic linking of Foundation and the Swift libraries; see BENCHMARKS.md, "map"), for a larger binary.
+# `make build STATIC=` links them dynamically instead.
+STATIC ?= --static-swift-stdlib
+
 build: deps
-	$(SWIFT) build -c release --product steptrace
+	$(SWIFT) build -c release --product steptrace $(STATIC)
 
 # Builds and writes every lesson's report into output/.
 reports: build

@@ -53,9 +53,10 @@ fi
 
 if [ -z "${STEPTRACE:-}" ] || [ -z "${HANDLOOP:-}" ]; then
     say "building release binaries in $SCRATCH"
-    (cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --product steptrace >&2)
-    (cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --product handloop >&2)
-    if wants arrays; then (cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --product arraybench >&2); fi
+    # Linked as `make build` links steptrace (the Swift runtime and Foundation statically), every binary alike.
+    (cd "$ROOT" && swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product steptrace >&2)
+    (cd "$ROOT" && swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product handloop >&2)
+    if wants arrays; then (cd "$ROOT" && swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product arraybench >&2); fi
     BIN="$(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --show-bin-path)"
 fi
 STEPTRACE="${STEPTRACE:-$BIN/steptrace}"
@@ -249,7 +250,7 @@ fi
 if wants arrays; then
     say "arrays: $ROUNDS rounds"
     if [ -z "${BIN:-}" ]; then
-        (cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --product arraybench >&2)
+        (cd "$ROOT" && swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product arraybench >&2)
         BIN="$(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --show-bin-path)"
     fi
     { echo; "$BIN/arraybench" "$ROUNDS"; } >>"$TABLE"

@@ -93,16 +93,19 @@ public enum RunGrid {
         }
         // The optimizer and convention first: choosing one drops the hyperparameters it lacks, and a value
         // the other axis gives must then be refused by validation, not silently dropped.
+        // The order depends on the two settings only: y goes first when it is one of those and x is not.
         let firsts: Set<RunSetting> = [.optimizer, .convention]
+        let yFirst = !firsts.contains(x.setting) && y.map { firsts.contains($0.setting) } == true
         var cells: [RunSpec] = []
         cells.reserveCapacity(count)
         for j in 0..<rows {
+            // The row's y value once, then each x value on a copy of it (when y goes first).
+            var row = base
+            if let y, yFirst { try row.set(y.setting, to: y.values[j]) }
             for value in x.values {
-                var changes = [(x.setting, value)]
-                if let y { changes.append((y.setting, y.values[j])) }
-                var cell = base
-                for (setting, value) in changes where firsts.contains(setting) { try cell.set(setting, to: value) }
-                for (setting, value) in changes where !firsts.contains(setting) { try cell.set(setting, to: value) }
+                var cell = row
+                try cell.set(x.setting, to: value)
+                if let y, !yFirst { try cell.set(y.setting, to: y.values[j]) }
                 cells.append(cell)
             }
         }

@@ -50,10 +50,10 @@ extension KerasSGD: LaneFormed {
                     let th0 = LanePair.load(th, l), v0 = LanePair.load(v, l)
                     let plain = th0 - gl * eta
                     let newVelocity = -gl * eta + v0 * mu
-                    let step = newVelocity.replacing(with: -gl * eta + newVelocity * mu, where: LanePair.load(nesterov, l) .!= 0)
+                    let step = LanePair.select(newVelocity, -gl * eta + newVelocity * mu, where: LanePair.load(nesterov, l) .!= 0)
                     let stateless = mu .== 0
-                    LanePair.store(newVelocity.replacing(with: v0, where: stateless), v, l)
-                    LanePair.store((th0 + step).replacing(with: plain, where: stateless), th, l)
+                    LanePair.store(LanePair.select(newVelocity, v0, where: stateless), v, l)
+                    LanePair.store(LanePair.select(th0 + step, plain, where: stateless), th, l)
                     l &+= 2
                 }
                 if l < m {

@@ -45,9 +45,25 @@ extension LaneFormed {
 
 /// Two lanes at a time, for block update rules the compiler would not vectorise on its own (too many
 /// buffers for its overlap checks). `SIMD2` arithmetic rounds each lane exactly as the scalar operation
-/// does (no fused multiply-add), and `replacing(with:where:)` is a per-lane select.
+/// does (no fused multiply-add), and `select` is a per-lane select.
 enum LanePair {
     typealias Value = SIMD2<Double>
+    typealias Mask = SIMDMask<SIMD2<Int64>>
+
+    /// `b` in the lanes where `mask` is set, `a` in the others: `replacing(with:where:)` in bit
+    /// operations (and, and-not, or) where the standard library's generic version tests lane by lane.
+    @inline(__always)
+    static func select(_ a: Value, _ b: Value, where mask: Mask) -> Value {
+        let m = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        let x = unsafeBitCast(a, to: SIMD2<UInt64>.self), y = unsafeBitCast(b, to: SIMD2<UInt64>.self)
+        return unsafeBitCast((y & m) | (x & ~m), to: Value.self)
+    }
+
+    /// |x| in both lanes (the sign bit cleared).
+    @inline(__always)
+    static func magnitude(_ x: Value) -> Value {
+        unsafeBitCast(unsafeBitCast(x, to: SIMD2<UInt64>.self) & SIMD2(repeating: ~(1 << 63)), to: Value.self)
+    }
 
     /// Lanes l and l + 1 of `row`.
     @inline(__always)

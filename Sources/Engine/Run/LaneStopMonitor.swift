@@ -32,14 +32,14 @@ final class LaneStopMonitor {
     private let bestLoss: UnsafeMutablePointer<Double>
     private let previousLoss: UnsafeMutablePointer<Double>
     private let markLoss: UnsafeMutablePointer<Double>
-    private let squaredNorm: UnsafeMutablePointer<Double>
-    /// Per lane: whether the row may end the run (0 or 1).
-    private let ends: UnsafeMutablePointer<UInt8>
+    /// Per lane: the screen's verdict on the row, a mask (all bits set where the row may end the run).
+    private let ends: UnsafeMutablePointer<Int64>
     private let doubles: [UnsafeMutablePointer<Double>]
 
     /// A monitor for lanes `0..<plans.count` (at most `width`), lane l with the stop rules and budget of `plans[l]`.
     init(plans: [RunPlan], parameterCount: Int, width: Int) {
         precondition(plans.count <= width, "more lanes than the block has")
+        precondition(width % 2 == 0, "the screen steps two lanes at a time")
         self.width = width
         self.parameterCount = parameterCount
         divergenceFactor = .allocate(capacity: width)
@@ -49,15 +49,14 @@ final class LaneStopMonitor {
         bestLoss = .allocate(capacity: width)
         previousLoss = .allocate(capacity: width)
         markLoss = .allocate(capacity: width)
-        squaredNorm = .allocate(capacity: width)
         ends = .allocate(capacity: width)
+        ends.initialize(repeating: 0, count: width)
         markRow = .allocate(capacity: width)
         total = .allocate(capacity: width)
         doubles = [divergenceFactor, gradientTolerance, lossChangeTolerance, initialLoss, bestLoss, previousLoss, markLoss,
-                   squaredNorm, markRow, total]
+                   markRow, total]
         for buffer in doubles { buffer.initialize(repeating: .nan, count: width) }
         bestLoss.update(repeating: .infinity, count: width)
-        ends.initialize(repeating: 0, count: width)
         for (l, plan) in plans.enumerated() {
             divergenceFactor[l] = plan.stop.divergenceFactor
             gradientTolerance[l] = plan.stop.gradientTolerance ?? -.infinity
@@ -79,78 +78,82 @@ final class LaneStopMonitor {
     /// Screens row k of lanes `0..<m` (losses at `loss[l]`, θ and ∇f struct of arrays) and writes the
     /// lanes that may end into `flagged`, in lane order; returns how many. Unflagged lanes are updated
     /// as `StopMonitor.check` updates its state on a row where no rule fires; flagged lanes keep the
-    /// state they had before the row, for their own `StopMonitor`. Each pass is a loop without branches
-    /// over the lanes (selects, not jumps), one rule at a time, so the compiler vectorises it.
+    /// state they had before the row, for their own `StopMonitor`.
+    ///
+    /// One pass over the lanes, two at a time (`LanePair`), every rule tested and every state update
+    /// made as a select, not a jump. When m is odd the pass also screens lane m (the width is even, so it
+    /// exists): that lane is not live, its numbers are left over and never read again, and it is never
+    /// flagged.
     func screen(row k: Int, loss: UnsafePointer<Double>, theta: UnsafePointer<Double>, gradient: UnsafePointer<Double>,
                 lanes m: Int, flagged: UnsafeMutablePointer<Int>) -> Int {
-        let ends = self.ends, squaredNorm = self.squaredNorm
-        // Finite (|x| < ∞ is false for ±∞ and NaN) and, for the gradient rule, ‖∇f‖², summed parameter by
-        // parameter as `check` sums it.
-        for l in 0..<m {
-            ends[l] = loss[l].magnitude < .infinity ? 0 : 1
-            squaredNorm[l] = 0.0
-        }
-        for i in 0..<parameterCount {
-            let th = theta + i &* width, g = gradient + i &* width
-            if hasGradientRule {
-                for l in 0..<m {
-                    let gl = g[l]
-                    ends[l] |= th[l].magnitude < .infinity && gl.magnitude < .infinity ? 0 : 1
-                    squaredNorm[l] += gl * gl
-                }
-            } else {
-                for l in 0..<m { ends[l] |= th[l].magnitude < .infinity && g[l].magnitude < .infinity ? 0 : 1 }
-            }
-        }
-        let row = Double(k)
-        if k >= firstBudgetEnd {
-            let total = self.total
-            for l in 0..<m { ends[l] |= row == total[l] ? 1 : 0 }
-        }
-        if hasGradientRule {
-            let gradientTolerance = self.gradientTolerance
-            for l in 0..<m { ends[l] |= squaredNorm[l].squareRoot() < gradientTolerance[l] ? 1 : 0 }
-        }
+        typealias V = LanePair.Value
+        let w = width, n = parameterCount
+        let row = V(repeating: Double(k)), zero = V(repeating: 0), one = V(repeating: 1)
+        let unboundedFactor = V(repeating: -StopMonitor.unboundedFactor)
+        let first = k == 0, checkBudget = k >= firstBudgetEnd, checkMark = k >= firstMarkRow
+        let gradientRule = hasGradientRule, lossChangeRule = hasLossChangeRule
         let initialLoss = self.initialLoss, bestLoss = self.bestLoss, previousLoss = self.previousLoss
-        if k == 0 {
-            for l in 0..<m { initialLoss[l] = ends[l] != 0 ? initialLoss[l] : loss[l] }
-        } else {
-            let divergenceFactor = self.divergenceFactor
-            // In a lane still running the initial and best losses are finite, where max(a, b, 1) =
-            // max(max(a, b), 1); in a lane already flagged these tests change nothing.
-            for l in 0..<m {
-                let f = loss[l], initial = initialLoss[l].magnitude
-                let unbounded = f < -StopMonitor.unboundedFactor * max(1, initial)
-                let runaway = f > divergenceFactor[l] * max(max(initial, bestLoss[l].magnitude), 1)
-                ends[l] |= unbounded || runaway ? 1 : 0
+        let markLoss = self.markLoss, markRow = self.markRow, total = self.total
+        let divergenceFactor = self.divergenceFactor, gradientTolerance = self.gradientTolerance
+        let lossChangeTolerance = self.lossChangeTolerance
+        let endsRow = self.ends
+        var anyEnds = LanePair.Mask(repeating: false)
+        var l = 0
+        while l < m {
+            let f = LanePair.load(loss, l)
+            // Not finite: x − x is 0 for a finite x and NaN for ±∞ and NaN.
+            var ends = f - f .!= zero
+            // ‖∇f‖², summed parameter by parameter as `check` sums it.
+            var squaredNorm = zero
+            if n == 2 && !gradientRule {
+                // Two parameters without the gradient rule (the usual map), unrolled.
+                let t0 = LanePair.load(theta, l), g0 = LanePair.load(gradient, l)
+                let t1 = LanePair.load(theta + w, l), g1 = LanePair.load(gradient + w, l)
+                ends .|= (t0 - t0 .!= zero) .| (g0 - g0 .!= zero) .| (t1 - t1 .!= zero) .| (g1 - g1 .!= zero)
+            } else {
+                for i in 0..<n {
+                    let th = LanePair.load(theta + i &* w, l), g = LanePair.load(gradient + i &* w, l)
+                    ends .|= (th - th .!= zero) .| (g - g .!= zero)
+                    if gradientRule { squaredNorm += g * g }
+                }
             }
-            if hasLossChangeRule {
-                let lossChangeTolerance = self.lossChangeTolerance
-                for l in 0..<m { ends[l] |= (loss[l] - previousLoss[l]).magnitude < lossChangeTolerance[l] ? 1 : 0 }
+            if checkBudget { ends .|= row .== LanePair.load(total, l) }
+            if gradientRule { ends .|= squaredNorm.squareRoot() .< LanePair.load(gradientTolerance, l) }
+            let initial = LanePair.load(initialLoss, l), best = LanePair.load(bestLoss, l)
+            if first {
+                LanePair.store(LanePair.select(initial, f, where: .!ends), initialLoss, l)
+            } else {
+                // In a lane still running the initial and best losses are finite, where max(a, b, 1) =
+                // max(max(a, b), 1); in a lane already flagged these tests change nothing.
+                let a = LanePair.magnitude(initial), b = LanePair.magnitude(best)
+                let unbounded = f .< unboundedFactor * LanePair.select(a, one, where: one .> a)
+                let larger = LanePair.select(a, b, where: b .> a)
+                let runaway = f .> LanePair.load(divergenceFactor, l) * LanePair.select(larger, one, where: one .> larger)
+                ends .|= unbounded .| runaway
+                if lossChangeRule {
+                    ends .|= LanePair.magnitude(f - LanePair.load(previousLoss, l)) .< LanePair.load(lossChangeTolerance, l)
+                }
             }
-        }
-        var any: UInt8 = 0
-        for l in 0..<m {
-            let f = loss[l], keep = ends[l] != 0
-            any |= ends[l]
-            bestLoss[l] = keep ? bestLoss[l] : min(bestLoss[l], f)
-        }
-        // The still-falling rule's mark (no lane's mark row comes before the smallest budget's) and the
-        // previous loss (read by the loss-change rule only).
-        if k >= firstMarkRow {
-            let markLoss = self.markLoss, markRow = self.markRow
-            for l in 0..<m {
-                markLoss[l] = ends[l] == 0 && row >= markRow[l] && markLoss[l].isNaN ? loss[l] : markLoss[l]
+            let keep = .!ends
+            LanePair.store(LanePair.select(best, f, where: keep .& (f .< best)), bestLoss, l)
+            // The still-falling rule's mark (no lane's mark row comes before the smallest budget's) and the
+            // previous loss (read by the loss-change rule only).
+            if checkMark {
+                let mark = LanePair.load(markLoss, l)
+                LanePair.store(LanePair.select(mark, f, where: keep .& (row .>= LanePair.load(markRow, l)) .& (mark .!= mark)),
+                               markLoss, l)
             }
+            if lossChangeRule { LanePair.store(LanePair.select(LanePair.load(previousLoss, l), f, where: keep), previousLoss, l) }
+            // Kept for the flagged lanes' pass below (rare: a lane is flagged once, on the row that may end it).
+            UnsafeMutableRawPointer(endsRow + l).storeBytes(of: ends, as: LanePair.Mask.self)
+            anyEnds .|= ends
+            l &+= 2
         }
-        if hasLossChangeRule {
-            for l in 0..<m { previousLoss[l] = ends[l] != 0 ? previousLoss[l] : loss[l] }
-        }
-        guard any != 0 else { return 0 }
+        guard any(anyEnds) else { return 0 }
         var count = 0
-        for l in 0..<m where ends[l] != 0 {
+        for l in 0..<m where endsRow[l] != 0 {
             flagged[count] = l
-            count += 1
+            count &+= 1
         }
         return count
     }

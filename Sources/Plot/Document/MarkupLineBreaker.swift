@@ -80,20 +80,56 @@ struct MarkupLineBreaker {
     }
 
     /// Lines of `markup` no wider than `width` when set in `style` (its wrapWidth is ignored).
+    ///
+    /// Each line takes words while they fit: it ends before the first word that would make it wider
+    /// than `width`, or after a forced break. A line only grows as words join it, so the first word
+    /// that does not fit is searched for rather than walked to: from the previous line's word count,
+    /// in steps that double away from it, then by halving (the first line starts from one word). That
+    /// measures a few candidates per line instead of every one, and finds the same break.
     static func lines(_ markup: String, width: Double, style: TextStyle, canvas: Canvas) -> [String] {
         var style = style
         style.wrapWidth = nil
         let words = words(markup)
         var lines: [String] = []
-        var start = 0
+        var start = 0, previousCount = 0
         while start < words.count {
-            var end = start + 1
-            while end < words.count, !words[end - 1].breakAfter {
-                let candidate = line(words[start...end])
-                if canvas.measureText(candidate, style: style).width > width { break }
-                end += 1
+            // Candidate ends e in start + 1 ..< limit: the line would be words start...e.
+            var limit = start + 1
+            while limit < words.count, !words[limit - 1].breakAfter { limit += 1 }
+            func fits(_ e: Int) -> Bool { canvas.measureText(line(words[start...e]), style: style).width <= width }
+            // The first e in start + 1 ..< limit that does not fit, or limit: every e below `low` fits,
+            // `high` does not fit or is the limit.
+            var low = start + 1, high = limit
+            if low < high {
+                let guess = min(max(start + previousCount, low), high - 1)
+                var step = 1
+                if previousCount > 0, !fits(guess) {
+                    high = guess
+                    while true {
+                        let probe = high - step
+                        if probe < low { break }
+                        if fits(probe) { low = probe + 1; break }
+                        high = probe
+                        step *= 2
+                    }
+                } else {
+                    if previousCount > 0 { low = guess + 1 }
+                    while true {
+                        let probe = low - 1 + step
+                        if probe >= high { break }
+                        if !fits(probe) { high = probe; break }
+                        low = probe + 1
+                        step *= 2
+                    }
+                }
+                while low < high {
+                    let middle = (low + high) / 2
+                    if fits(middle) { low = middle + 1 } else { high = middle }
+                }
             }
+            let end = low
             lines.append(line(words[start..<end]))
+            previousCount = end - start
             start = end
         }
         return lines

@@ -1,11 +1,12 @@
 import Engine
 import Foundation
 import Lessons
+import Parallelism
 import Trace
 
 /// One run over a grid of two settings and how every cell ended (its summary, not its trace), with the
 /// problem's curvature when the problem is quadratic, so the theory can be drawn over it.
-public struct ConvergenceMap {
+public struct ConvergenceMap: Sendable {
     /// The setting across (x) and its values.
     public var x: GridAxis
     /// The setting up (y) and its values.
@@ -32,9 +33,17 @@ public struct ConvergenceMap {
     /// `StartError` of a start where the loss is not finite.
     public static func run(base: RunSpec, x: GridAxis, y: GridAxis, objective: ProblemObjective) throws -> ConvergenceMap {
         let cells = try RunGrid.cells(base: base, x: x, y: y)
-        let names = objective.parameterNames
-        for cell in cells { try cell.validate(parameterNames: names, rowCount: objective.rowCount) }
-        for start in Set(cells.map(\.start)) { try objective.checkStart(start) }
+        let names = objective.parameterNames, rowCount = objective.rowCount
+        // On every core, in runs of cells; the first bad cell's error (the runs' errors come in order).
+        _ = try Parallel.chunks(cells.count) { range in
+            for k in range { try cells[k].validate(parameterNames: names, rowCount: rowCount) }
+        }
+        // Each start once where the cells share it (a grid's cells usually all start from the base's).
+        var checked: [Double]? = nil
+        for cell in cells where cell.start != checked {
+            try objective.checkStart(cell.start)
+            checked = cell.start
+        }
         let outcomes: [CellOutcome]
         switch objective {
         case .expression(let o): outcomes = try RunGrid.run(cells, expression: o)

@@ -1,6 +1,8 @@
+import Dispatch
 import Engine
 import Foundation
 import Lessons
+import Parallelism
 import Plot
 import Trace
 
@@ -56,12 +58,25 @@ public struct MapSheet {
     }
 
     /// Writes `folder/map.png` (1600 pixels wide), `map.pdf` and `map.csv`; returns the three paths.
+    ///
+    /// The CSV is formatted and written on a worker thread while this one lays out the page and the
+    /// backend draws it. Each file lands whole or not at all; when several fail, the CSV's error is thrown.
     public func write(into folder: String, backend: any RenderBackend, creationDate: Int) throws -> [String] {
-        let page = self.page(canvas: backend.measuringCanvas())
         try FileOutput.makeFolder(folder)
         let paths = ["map.png", "map.pdf", "map.csv"].map { (folder as NSString).appendingPathComponent($0) }
-        try FileOutput.write(map.csv, to: paths[2])
-        try backend.writePage(page, png: paths[0], pixelWidth: 1600, pdf: paths[1], title: title, creationDate: creationDate)
+        let map = self.map, csvPath = paths[2]
+        let csvError = Locked<Error?>(nil)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            do { try FileOutput.write(map.csv, to: csvPath) } catch { csvError.withLock { $0 = error } }
+        }
+        var pageError: Error?
+        do {
+            let page = self.page(canvas: backend.measuringCanvas())
+            try backend.writePage(page, png: paths[0], pixelWidth: 1600, pdf: paths[1], title: title, creationDate: creationDate)
+        } catch { pageError = error }
+        group.wait()
+        if let error = csvError.withLock({ $0 }) ?? pageError { throw error }
         return paths
     }
 }

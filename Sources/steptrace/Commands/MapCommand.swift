@@ -1,4 +1,5 @@
 import ArgumentParser
+import CairoBackend
 import Engine
 import Foundation
 import Lessons
@@ -30,6 +31,8 @@ struct MapCommand: ParsableCommand {
         guard grids.count == 2 else {
             throw Failure.usage("--grid: a map needs two, the setting across and the setting up (got \(grids.count))")
         }
+        // The fonts load on another core while the cells are set up and run.
+        let fonts = FontWarmUp()
         let x = try Self.parseGrid(grids[0]), y = try Self.parseGrid(grids[1])
         let (objective, base) = try flags.objectiveAndSpec()
         let map: ConvergenceMap
@@ -43,6 +46,7 @@ struct MapCommand: ParsableCommand {
         }
         let start = zip(objective.parameterNames, base.start).map { "\($0) = \(NumberFormat.short($1))" }.joined(separator: ", ")
         let sheet = MapSheet(map: map, quantity: show, problem: "f = \(TextStyle.escape(flags.objective)) from \(TextStyle.escape(start))")
+        fonts.wait()
         let paths = try reporting {
             try sheet.write(into: output, backend: try CairoRenderBackend(), creationDate: LessonOptions.creationDate)
         }
