@@ -222,3 +222,39 @@ struct ClassroomTests {
         #expect(canvas.lines == ["stroke #000000 w2.5 M(10,20) L(110,70)", "text (10,20) 20pt \"a\""])
     }
 }
+
+/// A question's writing box is never separated from the question's last paragraph by a page break.
+@Suite("Worksheet pages")
+struct WorksheetPageTests {
+    @Test func everyQuestionSharesAPageWithItsBox() throws {
+        let exercises = (1...14).map { n in
+            """
+            ::: exercise explain lines=\(3 + n % 4)
+            QUESTION-\(n): why does the velocity keep \(String(repeating: "growing and ", count: n % 5 + 3))shrinking?
+            ::: answer
+            Because.
+            :::
+            """
+        }.joined(separator: "\n\n")
+        let lesson = try ClassroomTests.lesson(notes: "## The question\n\nSome prose.\n\n" + exercises, text: SmallLessons.bowlText)
+        let backend = FakeBackend()
+        let output = try TemporaryFolder(prefix: "steptrace-reports")
+        var writer = ReportWriterTests.writer(backend)
+        writer.writesWorksheet = true
+        _ = try writer.write(lesson, output: output.folder)
+        let worksheet = try ClassroomTests.document("worksheet.pdf", backend)
+        #expect(worksheet.pages.count >= 3, "the exercises should fill several pages")
+        var seen = 0
+        for page in worksheet.pages {
+            let canvas = RecordingCanvas()
+            page.draw(in: canvas)
+            let lines = canvas.lines
+            for (i, line) in lines.enumerated() where line.hasPrefix("text ") && line.contains("QUESTION-") {
+                seen += 1
+                // The box's ruled lines are strokes drawn after the question on the same page.
+                #expect(lines[(i + 1)...].contains { $0.hasPrefix("stroke ") }, "no box after \(line.prefix(60))")
+            }
+        }
+        #expect(seen == 14)
+    }
+}
