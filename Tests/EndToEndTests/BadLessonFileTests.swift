@@ -109,7 +109,7 @@ struct BadLessonFileTests {
         Case(name: "unknown name in the objective", toml: good.replacingOccurrences(of: "(y - (a*x + b))^2", with: "(y - (a*x + c))^2"),
              message: "{dir}/lesson.toml line 4, key 'problem.objective': unknown name 'c' at column 13 (parameters: a, b; data columns: x, y)"),
         Case(name: "figure naming a missing run", toml: good.replacingOccurrences(of: "runs = [\"descent\"]", with: "runs = [\"descnet\"]"),
-             message: "{dir}/lesson.toml line 19, key 'figures[0].runs[0]': no run or sweep has the id 'descnet'"),
+             message: "{dir}/lesson.toml line 19, key 'figures[0].runs[0]': no run or sweep has the id 'descnet' (runs: descent)"),
         Case(name: "duplicate run id", toml: good + "\n\n[[runs]]\nid = \"descent\"\noptimizer = \"adam\"\nsteps = 5\n",
              message: "{dir}/lesson.toml line 23, key 'runs[1].id': duplicate run id 'descent'"),
         Case(name: "momentum 1.5", toml: good.replacingOccurrences(of: "lr = 0.1", with: "lr = 0.1\nmomentum = 1.5"),

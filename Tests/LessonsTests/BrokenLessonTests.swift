@@ -141,7 +141,7 @@ struct BrokenLessonTests {
             caption = "d"
             """, message: "lessons/t/lesson.toml line 21, key 'figures[1].id': duplicate figure id 'l'"),
         BrokenLesson(name: "sweep id taken by a run", toml: withRun + "\n\n[[sweeps]]\nid = \"a\"\nrun = \"a\"\nparameter = \"lr\"\nvalues = [0.1]", message: "lessons/t/lesson.toml line 15, key 'sweeps[0].id': 'a' is already the id of a run or sweep"),
-        BrokenLesson(name: "figure names a missing run", toml: withRun + "\n\n[[figures]]\nid = \"l\"\nkind = \"loss\"\nruns = [\"a\", \"b\"]\ncaption = \"c\"", message: "lessons/t/lesson.toml line 17, key 'figures[0].runs[1]': no run or sweep has the id 'b'"),
+        BrokenLesson(name: "figure names a missing run", toml: withRun + "\n\n[[figures]]\nid = \"l\"\nkind = \"loss\"\nruns = [\"a\", \"b\"]\ncaption = \"c\"", message: "lessons/t/lesson.toml line 17, key 'figures[0].runs[1]': no run or sweep has the id 'b' (runs: a)"),
         BrokenLesson(name: "sweep names a missing run", toml: withRun + "\n\n[[sweeps]]\nid = \"s\"\nrun = \"b\"\nparameter = \"lr\"\nvalues = [0.1]", message: "lessons/t/lesson.toml line 16, key 'sweeps[0].run': no run has the id 'b' (runs: a)"),
         BrokenLesson(name: "table names a missing run", toml: withRun + "\n\n[[tables]]\nid = \"t\"\nrun = \"b\"\ncolumns = [\"step\"]\ncaption = \"c\"", message: "lessons/t/lesson.toml line 16, key 'tables[0].run': no run has the id 'b' (runs: a)"),
     ]

@@ -21,7 +21,9 @@ extension LessonDecoder {
             let names = try r.strings(key) ?? []
             for (i, name) in names.enumerated() {
                 let members = runs.filter { $0.id == name || (sweepIDs.contains(name) && $0.sweep?.id == name) }
-                guard !members.isEmpty else { throw r.error("\(key)[\(i)]", "no run or sweep has the id '\(name)'") }
+                guard !members.isEmpty else {
+                    throw r.error("\(key)[\(i)]", "no run or sweep has the id '\(name)' (\(LessonDecoder.runAndSweepList(runs, sweepIDs: sweepIDs)))")
+                }
                 if let problem, let other = members.first(where: { $0.problemID != problem.id }) {
                     throw r.error("\(key)[\(i)]", "run '\(other.id)' solves problem '\(other.problemID)', not '\(problem.id)'")
                 }

@@ -67,13 +67,20 @@ extension LessonDecoder {
         return FigureSpec(id: id, kind: kind, title: title, caption: caption, runs: names, aspect: aspect)
     }
 
+    /// `runs: a, b; sweeps: rates`: what a figure or analysis may name, for an error about a name it cannot find.
+    static func runAndSweepList(_ runs: [LessonRun], sweepIDs: Set<String>) -> String {
+        let plain = runs.filter { $0.sweep == nil }.map(\.id)
+        let sweeps = sweepIDs.sorted()
+        return "runs: \(plain.isEmpty ? "none" : plain.joined(separator: ", "))" + (sweeps.isEmpty ? "" : "; sweeps: \(sweeps.joined(separator: ", "))")
+    }
+
     /// `runs`: run and sweep ids, at least one, whose runs all solve one problem.
     func decodeFigureRuns(_ r: TableReader, problems: [Problem], runIDs: Set<String>, sweepIDs: Set<String>,
                           runs: [LessonRun]) throws -> FigureRuns {
         let names = try r.strings("runs") ?? []
         guard !names.isEmpty else { throw r.error("runs", "name at least one run or sweep") }
         for (i, name) in names.enumerated() where !runIDs.contains(name) && !sweepIDs.contains(name) {
-            throw r.error("runs[\(i)]", "no run or sweep has the id '\(name)'")
+            throw r.error("runs[\(i)]", "no run or sweep has the id '\(name)' (\(LessonDecoder.runAndSweepList(runs, sweepIDs: sweepIDs)))")
         }
         let named = names.flatMap { name -> [LessonRun] in
             sweepIDs.contains(name) ? runs.filter { $0.sweep?.id == name } : runs.filter { $0.id == name }
